@@ -1,0 +1,91 @@
+//! Command line: `myvoice serve [--demo] [--bind ADDR]`, `myvoice migrate`, `myvoice export-schema`.
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{ConfigError, DatabaseUrl, JwtSecret, Mode, Settings};
+use crate::startup::{Application, StartupError};
+
+#[derive(Debug, Parser)]
+#[command(name = "myvoice", version, about = "Children's views, heard before the meetings about their lives")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run migrations, then serve the API and the pages.
+    Serve(ServeArgs),
+    /// Bring the database schema up to date, then exit.
+    Migrate(DatabaseArgs),
+    /// Print the GraphQL schema (SDL) to standard output.
+    ExportSchema,
+}
+
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `sqlite://path/to/file.db` or `postgres://user@host/db`.
+    /// Default: an embedded SQLite file under ./data/.
+    #[arg(long, env = "MYVOICE_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Address to listen on.
+    #[arg(long, env = "MYVOICE_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+    /// Seed demo data (idempotent) and run in development mode.
+    #[arg(long)]
+    pub demo: bool,
+    /// Development mode without demo data: a JWT secret is generated under ./data/ when none is set.
+    #[arg(long)]
+    pub dev: bool,
+    /// Secret for signing tokens (at least 32 bytes). Required unless --demo or --dev.
+    #[arg(long, env = "MYVOICE_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// Folder with the built browser bundle (`pkg/`).
+    #[arg(long, env = "MYVOICE_SITE_DIR", default_value = "target/site")]
+    pub site_dir: std::path::PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Startup(#[from] StartupError),
+    #[error(transparent)]
+    Database(#[from] crate::db::DbError),
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Serve(args) => {
+            let mode = if args.demo || args.dev { Mode::Development } else { Mode::Production };
+            let database_url = DatabaseUrl::resolve(args.database.database_url.as_deref())?;
+            let jwt_secret = JwtSecret::resolve(args.jwt_secret.as_deref(), mode, &database_url)?;
+            let settings = Settings {
+                database_url,
+                bind: args.bind,
+                jwt_secret,
+                demo: args.demo,
+                site_dir: args.site_dir,
+            };
+            let app = Application::build(settings).await?;
+            app.announce();
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate(args) => {
+            let database_url = DatabaseUrl::resolve(args.database_url.as_deref())?;
+            let db = crate::db::connect(&database_url).await?;
+            crate::db::migrate(&db).await?;
+            println!("Database is up to date.");
+        }
+        Command::ExportSchema => print!("{}", crate::graphql::build_schema_sdl()),
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! myvoice server: domain rules, the policy layer, the GraphQL schema and the HTTP application.
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod graphql;
+pub mod health;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

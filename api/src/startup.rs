@@ -1,0 +1,98 @@
+//! Building and running the application; the binary and the tests start it the same way.
+use std::net::SocketAddr;
+
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+use crate::db::{self, DbError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("loading demo data failed: {0}")]
+    Demo(String),
+    #[error("cannot listen on {addr}: {source}. Is another myvoice (or another program) using it? Choose another with --bind or MYVOICE_BIND")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("the server stopped unexpectedly: {0}")]
+    Serve(std::io::Error),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    address: SocketAddr,
+    router: axum::Router,
+    db: DatabaseConnection,
+    demo: bool,
+}
+
+impl Application {
+    /// Connect, migrate, seed the demo if asked, and bind. Nothing is served until `run_until_stopped`.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let db = db::connect(&settings.database_url).await?;
+        db::migrate(&db).await?;
+        if settings.demo {
+            crate::demo::seed(&db).await.map_err(|e| StartupError::Demo(e.to_string()))?;
+        }
+        let schema = crate::graphql::build_schema(db.clone());
+        let router = crate::web::router(db.clone(), schema, &settings.site_dir);
+        let listener = TcpListener::bind(settings.bind)
+            .await
+            .map_err(|source| StartupError::Bind { addr: settings.bind, source })?;
+        let address = listener.local_addr().map_err(StartupError::Serve)?;
+        Ok(Self { listener, address, router, db, demo: settings.demo })
+    }
+
+    /// The bound address (tests bind port 0 and read the real port here).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Tell the person who started the server where to go.
+    pub fn announce(&self) {
+        println!("myvoice is running at http://{}/", self.address);
+        println!("  children:  http://{}/", self.address);
+        println!("  staff:     http://{}/staff", self.address);
+        println!("  GraphiQL:  http://{}/graphql", self.address);
+        if self.demo {
+            println!("{}", crate::demo::SIGN_IN_HELP);
+        }
+    }
+
+    pub async fn run_until_stopped(self) -> Result<(), StartupError> {
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(StartupError::Serve)
+    }
+}
+
+/// Ctrl-C or SIGTERM: stop accepting, finish what is in flight.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,38 @@
+//! A child or young person whose views are heard before meetings about their life.
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "child")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub local_authority_id: i32,
+    /// The name the child wants to be called.
+    pub preferred_name: String,
+    pub date_of_birth: Date,
+    /// In the care of the local authority: parental agreement is not needed for a referral.
+    pub looked_after: bool,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub communication_needs: Option<String>,
+    /// Language code for the child's pages, `en` by default.
+    #[sea_orm(column_type = "Text")]
+    pub language: String,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub lives_with: Option<String>,
+    pub social_worker_id: Option<i32>,
+    pub created_at: DateTimeUtc,
+    #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
+    pub local_authority: BelongsTo<super::local_authority::Entity>,
+    #[sea_orm(
+        belongs_to,
+        relation_enum = "SocialWorker",
+        from = "social_worker_id",
+        to = "id"
+    )]
+    pub social_worker: BelongsTo<Option<super::staff_user::Entity>>,
+    #[sea_orm(has_many, via = "meeting_child")]
+    pub meetings: HasMany<super::meeting::Entity>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

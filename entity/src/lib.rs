@@ -1,0 +1,28 @@
+//! myvoice domain entities (sea-orm 2.0). The `migration` crate owns the schema; these types mirror it.
+//!
+//! Tenancy lives in the database: every tenant-owned row carries `local_authority_id`, and every
+//! reference between tenant-owned tables is a composite foreign key `(local_authority_id, x_id)`.
+//! The relations below join on the id column alone, which is enough for queries.
+pub mod enums;
+pub mod view_items;
+
+pub mod advocacy_case;
+pub mod advocate_note;
+pub mod agency;
+pub mod audit_event;
+pub mod child;
+pub mod child_access;
+pub mod local_authority;
+pub mod meeting;
+pub mod meeting_child;
+pub mod outcome_distribution;
+pub mod referral;
+pub mod staff_user;
+pub mod urgent_help;
+pub mod views;
+pub mod views_share;
+pub mod views_version;
+
+pub mod prelude;
+
+pub use view_items::ViewItems;

@@ -1,0 +1,4 @@
+//! One file per page.
+pub mod landing;
+pub mod not_found;
+pub mod staff;

@@ -1,0 +1,52 @@
+//! myvoice schema migrations. They run unchanged on SQLite and PostgreSQL, write table and column
+//! names themselves (never importing `entity`), so an old migration never changes when an entity
+//! does.
+//!
+//! Every migration runs in its own transaction on both engines (`use_transaction() = Some(true)`):
+//! sea-orm-migration wraps only PostgreSQL by default, and SQLite, whose DDL is transactional too,
+//! would otherwise be left half-migrated by a failure part-way through a step.
+pub use sea_orm_migration::prelude::*;
+
+mod common;
+mod m20261123_000001_create_local_authority;
+mod m20261123_000002_create_agency;
+mod m20261123_000003_create_staff_user;
+mod m20261123_000004_create_child;
+mod m20261123_000005_create_meeting;
+mod m20261123_000006_create_meeting_child;
+mod m20261123_000007_create_referral;
+mod m20261123_000008_create_advocacy_case;
+mod m20261123_000009_create_child_access;
+mod m20261123_000010_create_views;
+mod m20261123_000011_create_views_version;
+mod m20261123_000012_create_advocate_note;
+mod m20261123_000013_create_views_share;
+mod m20261123_000014_create_outcome_distribution;
+mod m20261123_000015_create_urgent_help;
+mod m20261123_000016_create_audit_event;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_local_authority::Migration),
+            Box::new(m20261123_000002_create_agency::Migration),
+            Box::new(m20261123_000003_create_staff_user::Migration),
+            Box::new(m20261123_000004_create_child::Migration),
+            Box::new(m20261123_000005_create_meeting::Migration),
+            Box::new(m20261123_000006_create_meeting_child::Migration),
+            Box::new(m20261123_000007_create_referral::Migration),
+            Box::new(m20261123_000008_create_advocacy_case::Migration),
+            Box::new(m20261123_000009_create_child_access::Migration),
+            Box::new(m20261123_000010_create_views::Migration),
+            Box::new(m20261123_000011_create_views_version::Migration),
+            Box::new(m20261123_000012_create_advocate_note::Migration),
+            Box::new(m20261123_000013_create_views_share::Migration),
+            Box::new(m20261123_000014_create_outcome_distribution::Migration),
+            Box::new(m20261123_000015_create_urgent_help::Migration),
+            Box::new(m20261123_000016_create_audit_event::Migration),
+        ]
+    }
+}

@@ -1,0 +1,66 @@
+# Shared by scripts/demo.sh and scripts/test.sh: install what the build needs from the package
+# registries only (rustup, crates.io, npm, Debian), then build the browser bundle.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+SITE_DIR="$ROOT/target/site"
+BROWSER_DIR="$ROOT/tests/browser"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_toolchain() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want from crates.io (a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node_packages() {
+  if ! command -v npm >/dev/null; then
+    say "installing Node.js and npm from Debian"
+    as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm
+  fi
+  if [ ! -d "$BROWSER_DIR/node_modules" ] || [ "$BROWSER_DIR/package-lock.json" -nt "$BROWSER_DIR/node_modules" ]; then
+    say "installing browser-test and wasm-opt packages from npm"
+    (cd "$BROWSER_DIR" && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Chromium from Debian (for browser tests)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq chromium chromium-driver
+  fi
+}
+
+# Build the hydration bundle into target/site/pkg: wasm, its JS glue, the stylesheet, gzip copies.
+build_site() {
+  ensure_wasm_toolchain
+  ensure_node_packages
+  say "building the browser bundle"
+  cargo build -p frontend --lib --target wasm32-unknown-unknown --no-default-features --features hydrate \
+    --profile wasm-release
+  local pkg="$SITE_DIR/pkg"
+  rm -rf "$pkg" && mkdir -p "$pkg"
+  wasm-bindgen --target web --no-typescript --out-name myvoice --out-dir "$pkg" \
+    "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm"
+  # binaryen from npm runs on the machine's Node: nothing downloaded from outside the registries.
+  node "$BROWSER_DIR/node_modules/binaryen/bin/wasm-opt" -Oz --enable-bulk-memory \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+    "$pkg/myvoice_bg.wasm" -o "$pkg/myvoice_bg.wasm"
+  cp "$ROOT/frontend/style/myvoice.css" "$pkg/myvoice.css"
+  for f in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css; do gzip -9 -k -f "$f"; done
+  printf 'bundle: wasm %s bytes (gzip %s)\n' "$(stat -c %s "$pkg/myvoice_bg.wasm")" "$(stat -c %s "$pkg/myvoice_bg.wasm.gz")"
+}

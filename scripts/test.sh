@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Run every test: unit, integration and browser tests, on SQLite and then on PostgreSQL.
+# MYVOICE_TEST_ENGINES="sqlite" limits the engines; MYVOICE_TEST_PG_URL points at another PostgreSQL server.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+engines="${MYVOICE_TEST_ENGINES:-sqlite postgres}"
+export MYVOICE_TEST_PG_URL="${MYVOICE_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+
+ensure_postgres() {
+  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then return; fi
+  if command -v pg_ctlcluster >/dev/null; then
+    say "starting PostgreSQL"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+  fi
+  pg_isready -q -h 127.0.0.1 -p 5432 -t 20 || { echo "PostgreSQL is not reachable at 127.0.0.1:5432" >&2; exit 1; }
+}
+
+ensure_chromium
+build_site
+say "checking formatting"
+cargo fmt --all -- --check
+say "building the tests"
+cargo test --workspace --no-run --quiet
+for engine in $engines; do
+  [ "$engine" = postgres ] && ensure_postgres
+  say "running all tests on $engine"
+  MYVOICE_TEST_ENGINE="$engine" cargo test --workspace --quiet
+done
+say "all tests passed on: $engines"

@@ -1,0 +1,3 @@
+//! Shared helpers for the integration tests: fresh databases, a running app, the built binary.
+pub mod app;
+pub mod db;

@@ -1,0 +1,107 @@
+//! The HTTP surface a newcomer and a load balancer see first.
+use serde_json::json;
+use tests::app::spawn_app;
+
+#[tokio::test]
+async fn healthz_and_readyz_answer_when_the_database_is_up() {
+    let app = spawn_app().await;
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status(), 200);
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status(), 200);
+    assert_eq!(ready.text().await.unwrap(), "ready");
+}
+
+#[tokio::test]
+async fn readyz_fails_when_the_database_is_gone() {
+    let app = spawn_app().await;
+    app.db.clone().close().await.unwrap();
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status(), 503);
+    // The process itself is still up.
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}
+
+#[tokio::test]
+async fn graphql_answers_api_version_and_health() {
+    let app = spawn_app().await;
+    let body = app.graphql("{ apiVersion health { up database } }", json!({})).await;
+    assert_eq!(body["data"]["apiVersion"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(body["data"]["health"], json!({ "up": true, "database": true }));
+}
+
+#[tokio::test]
+async fn graphql_rejects_unknown_fields_with_a_clear_error() {
+    let app = spawn_app().await;
+    let body = app.graphql("{ secretChildren { name } }", json!({})).await;
+    let message = body["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("secretChildren"), "{message}");
+    assert!(body["data"].is_null());
+}
+
+#[tokio::test]
+async fn graphiql_is_served_on_get() {
+    let app = spawn_app().await;
+    let page = app.get("/graphql").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("graphiql") && html.contains("/graphql/ws"), "{html}");
+}
+
+#[tokio::test]
+async fn oversized_requests_are_refused() {
+    let app = spawn_app().await;
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header("content-type", "application/json")
+        .body(json!({ "query": format!("{{ apiVersion }} # {huge}") }).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+}
+
+#[tokio::test]
+async fn child_landing_page_is_server_rendered_in_plain_words() {
+    let app = spawn_app().await;
+    let page = app.get("/").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="en""#), "lang attribute");
+    assert!(html.contains("Your meeting. Your say."));
+    assert!(html.contains("0800 1111"), "Childline number on the first page");
+    assert!(html.contains("/pkg/myvoice.js"), "hydration script linked");
+}
+
+#[tokio::test]
+async fn staff_page_is_server_rendered() {
+    let app = spawn_app().await;
+    let page = app.get("/staff").await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("myvoice for staff"));
+}
+
+#[tokio::test]
+async fn unknown_pages_get_a_friendly_404() {
+    let app = spawn_app().await;
+    let page = app.get("/no-such-page").await;
+    assert_eq!(page.status(), 404);
+    assert!(page.text().await.unwrap().contains("We can't find that page"));
+}
+
+#[tokio::test]
+async fn browser_bundle_is_served_compressed() {
+    let app = spawn_app().await;
+    let wasm = app
+        .client
+        .get(app.url("/pkg/myvoice_bg.wasm"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wasm.status(), 200, "run scripts/test.sh, which builds the bundle first");
+    assert_eq!(wasm.headers()["content-encoding"], "gzip");
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+}
