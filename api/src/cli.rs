@@ -7,7 +7,11 @@ use crate::config::{ConfigError, DatabaseUrl, JwtSecret, Mode, Settings};
 use crate::startup::{Application, StartupError};
 
 #[derive(Debug, Parser)]
-#[command(name = "myvoice", version, about = "Children's views, heard before the meetings about their lives")]
+#[command(
+    name = "myvoice",
+    version,
+    about = "Children's views, heard before the meetings about their lives"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -65,7 +69,11 @@ pub enum CliError {
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Serve(args) => {
-            let mode = if args.demo || args.dev { Mode::Development } else { Mode::Production };
+            let mode = if args.demo || args.dev {
+                Mode::Development
+            } else {
+                Mode::Production
+            };
             let database_url = DatabaseUrl::resolve(args.database.database_url.as_deref())?;
             let jwt_secret = JwtSecret::resolve(args.jwt_secret.as_deref(), mode, &database_url)?;
             let settings = Settings {

@@ -22,16 +22,26 @@ pub enum ConfigError {
         "MYVOICE_DATABASE_URL {0:?} is not a database URL: use sqlite://path/to/file.db or postgres://user@host:5432/dbname"
     )]
     BadDatabaseUrl(String),
-    #[error("cannot create the data folder {path}: {source}. Check the folder's permissions or set MYVOICE_DATABASE_URL")]
-    DataDir { path: PathBuf, source: std::io::Error },
+    #[error(
+        "cannot create the data folder {path}: {source}. Check the folder's permissions or set MYVOICE_DATABASE_URL"
+    )]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(
         "MYVOICE_JWT_SECRET is not set. Set it to a random value of at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`), or run with --demo/--dev for a generated one"
     )]
     MissingJwtSecret,
-    #[error("MYVOICE_JWT_SECRET is too short: use at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`)")]
+    #[error(
+        "MYVOICE_JWT_SECRET is too short: use at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`)"
+    )]
     ShortJwtSecret,
     #[error("cannot read or write the development JWT secret {path}: {source}")]
-    SecretFile { path: PathBuf, source: std::io::Error },
+    SecretFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +63,9 @@ impl DatabaseUrl {
         let bad = || ConfigError::BadDatabaseUrl(redact(raw));
         let (engine, rest) = if let Some(rest) = raw.strip_prefix("sqlite:") {
             (Engine::Sqlite, rest.trim_start_matches("//"))
-        } else if let Some(rest) =
-            raw.strip_prefix("postgres://").or_else(|| raw.strip_prefix("postgresql://"))
+        } else if let Some(rest) = raw
+            .strip_prefix("postgres://")
+            .or_else(|| raw.strip_prefix("postgresql://"))
         {
             (Engine::Postgres, rest)
         } else {
@@ -64,7 +75,10 @@ impl DatabaseUrl {
         if target.is_empty() || target.chars().any(char::is_whitespace) {
             return Err(bad());
         }
-        Ok(Self { url: raw.to_owned(), engine })
+        Ok(Self {
+            url: raw.to_owned(),
+            engine,
+        })
     }
 
     /// The flag or environment value, else the embedded SQLite file under ./data/ (folder created).
@@ -136,7 +150,11 @@ impl JwtSecret {
     }
 
     /// The configured secret; in development, one generated once and kept under ./data/.
-    pub fn resolve(configured: Option<&str>, mode: Mode, db: &DatabaseUrl) -> Result<Self, ConfigError> {
+    pub fn resolve(
+        configured: Option<&str>,
+        mode: Mode,
+        db: &DatabaseUrl,
+    ) -> Result<Self, ConfigError> {
         if let Some(raw) = configured.filter(|s| !s.is_empty()) {
             return Self::parse(raw);
         }
@@ -153,7 +171,10 @@ impl JwtSecret {
     }
 
     fn load_or_create(path: &Path) -> Result<Self, ConfigError> {
-        let file_error = |source| ConfigError::SecretFile { path: path.to_path_buf(), source };
+        let file_error = |source| ConfigError::SecretFile {
+            path: path.to_path_buf(),
+            source,
+        };
         match std::fs::read_to_string(path) {
             Ok(text) => Self::parse(text.trim()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -187,7 +208,10 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 }
 
 fn ensure_dir(path: &Path) -> Result<(), ConfigError> {
-    std::fs::create_dir_all(path).map_err(|source| ConfigError::DataDir { path: path.to_path_buf(), source })
+    std::fs::create_dir_all(path).map_err(|source| ConfigError::DataDir {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Everything the application needs to start.
@@ -206,17 +230,42 @@ mod tests {
 
     #[test]
     fn accepts_sqlite_and_postgres_urls() {
-        assert_eq!(DatabaseUrl::parse("sqlite://data/x.db?mode=rwc").unwrap().engine(), Engine::Sqlite);
-        assert_eq!(DatabaseUrl::parse("sqlite::memory:").unwrap().engine(), Engine::Sqlite);
-        assert_eq!(DatabaseUrl::parse("postgres://postgres@127.0.0.1/db").unwrap().engine(), Engine::Postgres);
-        assert_eq!(DatabaseUrl::parse("postgresql://u@h/db").unwrap().engine(), Engine::Postgres);
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/x.db?mode=rwc")
+                .unwrap()
+                .engine(),
+            Engine::Sqlite
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite::memory:").unwrap().engine(),
+            Engine::Sqlite
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgres://postgres@127.0.0.1/db")
+                .unwrap()
+                .engine(),
+            Engine::Postgres
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgresql://u@h/db").unwrap().engine(),
+            Engine::Postgres
+        );
     }
 
     #[test]
     fn rejects_other_urls_with_the_fix_in_the_message() {
-        for raw in ["mysql://root@localhost/db", "data/myvoice.db", "postgres://", "sqlite://", ""] {
+        for raw in [
+            "mysql://root@localhost/db",
+            "data/myvoice.db",
+            "postgres://",
+            "sqlite://",
+            "",
+        ] {
             let err = DatabaseUrl::parse(raw).unwrap_err().to_string();
-            assert!(err.contains("sqlite://") && err.contains("postgres://"), "{raw}: {err}");
+            assert!(
+                err.contains("sqlite://") && err.contains("postgres://"),
+                "{raw}: {err}"
+            );
         }
     }
 
@@ -224,15 +273,23 @@ mod tests {
     fn passwords_never_reach_messages() {
         let url = DatabaseUrl::parse("postgres://app:hunter2@db/x").unwrap();
         assert_eq!(url.to_string(), "postgres://app:***@db/x");
-        let err = DatabaseUrl::parse("mysql://app:hunter2@db/x").unwrap_err().to_string();
+        let err = DatabaseUrl::parse("mysql://app:hunter2@db/x")
+            .unwrap_err()
+            .to_string();
         assert!(!err.contains("hunter2"), "{err}");
     }
 
     #[test]
     fn production_needs_a_long_enough_secret() {
         let db = DatabaseUrl::parse("postgres://u@h/db").unwrap();
-        assert!(matches!(JwtSecret::resolve(None, Mode::Production, &db), Err(ConfigError::MissingJwtSecret)));
-        assert!(matches!(JwtSecret::resolve(Some("short"), Mode::Production, &db), Err(ConfigError::ShortJwtSecret)));
+        assert!(matches!(
+            JwtSecret::resolve(None, Mode::Production, &db),
+            Err(ConfigError::MissingJwtSecret)
+        ));
+        assert!(matches!(
+            JwtSecret::resolve(Some("short"), Mode::Production, &db),
+            Err(ConfigError::ShortJwtSecret)
+        ));
         assert!(JwtSecret::resolve(Some(&"k".repeat(32)), Mode::Production, &db).is_ok());
     }
 

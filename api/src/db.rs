@@ -9,7 +9,9 @@ use crate::config::{DatabaseUrl, Engine};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    #[error("cannot open the database {url}: {cause}. Check that it is running and that MYVOICE_DATABASE_URL is right")]
+    #[error(
+        "cannot open the database {url}: {cause}. Check that it is running and that MYVOICE_DATABASE_URL is right"
+    )]
     Connect { url: DatabaseUrl, cause: String },
     #[error("migrating the database failed, nothing was changed by the failing step: {0}")]
     Migrate(String),
@@ -35,7 +37,10 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, DbError> {
             options.max_connections(16);
         }
     }
-    let connect_error = |e: DbErr| DbError::Connect { url: url.clone(), cause: short_cause(&e) };
+    let connect_error = |e: DbErr| DbError::Connect {
+        url: url.clone(),
+        cause: short_cause(&e),
+    };
     let db = Database::connect(options).await.map_err(connect_error)?;
     // The pool connects lazily on some engines: prove it now, not on the first request.
     db.ping().await.map_err(connect_error)?;
@@ -43,7 +48,9 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, DbError> {
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbError> {
-    Migrator::up(db, None).await.map_err(|e| DbError::Migrate(short_cause(&e)))
+    Migrator::up(db, None)
+        .await
+        .map_err(|e| DbError::Migrate(short_cause(&e)))
 }
 
 /// True when the database answers a trivial query.
@@ -54,6 +61,9 @@ pub async fn is_ready(db: &DatabaseConnection) -> bool {
 /// The innermost cause on one line, without sea-orm's wrapper names.
 fn short_cause(error: &DbErr) -> String {
     let text = error.to_string();
-    let text = text.rsplit("error returned from database: ").next().unwrap_or(&text);
+    let text = text
+        .rsplit("error returned from database: ")
+        .next()
+        .unwrap_or(&text);
     text.lines().next().unwrap_or_default().trim().to_owned()
 }

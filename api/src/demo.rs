@@ -1,16 +1,18 @@
 //! Demo data: one local authority with a member of staff in each role, three children, meetings in the
 //! coming weeks and referrals in different states. Fixed credentials so the README and tests can use them.
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use entity::enums::{
-    AgencyKind, AttendanceChoice, CaseStatus, MeetingKind, MeetingStatus, ParentalAgreement, ReferralSource,
-    ReferralStatus, StaffRole, ViewsStatus,
-};
 use entity::ViewItems;
+use entity::enums::{
+    AgencyKind, AttendanceChoice, CaseStatus, MeetingKind, MeetingStatus, ParentalAgreement,
+    ReferralSource, ReferralStatus, StaffRole, ViewsStatus,
+};
 use entity::{
-    advocacy_case, agency, child, child_access, local_authority, meeting, meeting_child, referral, staff_user, views,
+    advocacy_case, agency, child, child_access, local_authority, meeting, meeting_child, referral,
+    staff_user, views,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 
 use crate::auth::{AccessCode, hash_secret};
@@ -87,29 +89,68 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
         agencies.push(id);
     }
 
-    let staff = |name: &'static str, email: &'static str, role: StaffRole, agency_id: Option<i32>| {
-        staff_user::ActiveModel {
-            local_authority_id: Set(la),
-            name: Set(name.into()),
-            email: Set(email.into()),
-            role: Set(role),
-            password_hash: Set(password_hash.clone()),
-            active: Set(true),
-            agency_id: Set(agency_id),
-            created_at: Set(now),
-            ..Default::default()
-        }
-    };
-    let advocate = staff("Priya Shah", "advocate@demo.myvoice", StaffRole::Advocate, None).insert(&txn).await?.id;
-    let social_worker =
-        staff("Tom Reed", "social.worker@demo.myvoice", StaffRole::SocialWorker, None).insert(&txn).await?.id;
-    let isro = staff("Helen Carter", "isro@demo.myvoice", StaffRole::Isro, None).insert(&txn).await?.id;
-    staff("Jo Bennett", "coordinator@demo.myvoice", StaffRole::Coordinator, None).insert(&txn).await?;
-    staff("PC Alex Morgan", "agency@demo.myvoice", StaffRole::Agency, Some(agencies[0])).insert(&txn).await?;
-    staff("Chris Admin", "admin@demo.myvoice", StaffRole::Admin, None).insert(&txn).await?;
+    let staff =
+        |name: &'static str, email: &'static str, role: StaffRole, agency_id: Option<i32>| {
+            staff_user::ActiveModel {
+                local_authority_id: Set(la),
+                name: Set(name.into()),
+                email: Set(email.into()),
+                role: Set(role),
+                password_hash: Set(password_hash.clone()),
+                active: Set(true),
+                agency_id: Set(agency_id),
+                created_at: Set(now),
+                ..Default::default()
+            }
+        };
+    let advocate = staff(
+        "Priya Shah",
+        "advocate@demo.myvoice",
+        StaffRole::Advocate,
+        None,
+    )
+    .insert(&txn)
+    .await?
+    .id;
+    let social_worker = staff(
+        "Tom Reed",
+        "social.worker@demo.myvoice",
+        StaffRole::SocialWorker,
+        None,
+    )
+    .insert(&txn)
+    .await?
+    .id;
+    let isro = staff("Helen Carter", "isro@demo.myvoice", StaffRole::Isro, None)
+        .insert(&txn)
+        .await?
+        .id;
+    staff(
+        "Jo Bennett",
+        "coordinator@demo.myvoice",
+        StaffRole::Coordinator,
+        None,
+    )
+    .insert(&txn)
+    .await?;
+    staff(
+        "PC Alex Morgan",
+        "agency@demo.myvoice",
+        StaffRole::Agency,
+        Some(agencies[0]),
+    )
+    .insert(&txn)
+    .await?;
+    staff("Chris Admin", "admin@demo.myvoice", StaffRole::Admin, None)
+        .insert(&txn)
+        .await?;
 
     let today = now.date_naive();
-    let add_child = |name: &'static str, age: i32, looked_after: bool, needs: Option<&'static str>, lives: &'static str| {
+    let add_child = |name: &'static str,
+                     age: i32,
+                     looked_after: bool,
+                     needs: Option<&'static str>,
+                     lives: &'static str| {
         child::ActiveModel {
             local_authority_id: Set(la),
             preferred_name: Set(name.into()),
@@ -123,12 +164,24 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
             ..Default::default()
         }
     };
-    let mia = add_child("Mia", 11, true, None, "Foster carers, Mr and Mrs Patel").insert(&txn).await?.id;
-    let leo = add_child("Leo", 5, false, Some("Likes pictures; short sessions"), "Mum and baby sister")
+    let mia = add_child("Mia", 11, true, None, "Foster carers, Mr and Mrs Patel")
         .insert(&txn)
         .await?
         .id;
-    let jade = add_child("Jade", 15, false, None, "Dad").insert(&txn).await?.id;
+    let leo = add_child(
+        "Leo",
+        5,
+        false,
+        Some("Likes pictures; short sessions"),
+        "Mum and baby sister",
+    )
+    .insert(&txn)
+    .await?
+    .id;
+    let jade = add_child("Jade", 15, false, None, "Dad")
+        .insert(&txn)
+        .await?
+        .id;
 
     let add_meeting = |kind: MeetingKind, days: i64, place: &'static str| meeting::ActiveModel {
         local_authority_id: Set(la),
@@ -141,17 +194,36 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
         created_at: Set(now),
         ..Default::default()
     };
-    let mia_review = add_meeting(MeetingKind::ChildrenLookedAfterReview, 14, "Mia's school, small meeting room")
+    let mia_review = add_meeting(
+        MeetingKind::ChildrenLookedAfterReview,
+        14,
+        "Mia's school, small meeting room",
+    )
+    .insert(&txn)
+    .await?
+    .id;
+    let leo_icpc = add_meeting(
+        MeetingKind::InitialChildProtectionConference,
+        10,
+        "County Hall, room 2",
+    )
+    .insert(&txn)
+    .await?
+    .id;
+    let jade_cin = add_meeting(MeetingKind::ChildInNeedMeeting, 21, "Family centre")
         .insert(&txn)
         .await?
         .id;
-    let leo_icpc = add_meeting(MeetingKind::InitialChildProtectionConference, 10, "County Hall, room 2")
+    let jade_fgc = add_meeting(MeetingKind::FamilyGroupConference, 28, "Community hall")
         .insert(&txn)
         .await?
         .id;
-    let jade_cin = add_meeting(MeetingKind::ChildInNeedMeeting, 21, "Family centre").insert(&txn).await?.id;
-    let jade_fgc = add_meeting(MeetingKind::FamilyGroupConference, 28, "Community hall").insert(&txn).await?.id;
-    for (meeting_id, child_id) in [(mia_review, mia), (leo_icpc, leo), (jade_cin, jade), (jade_fgc, jade)] {
+    for (meeting_id, child_id) in [
+        (mia_review, mia),
+        (leo_icpc, leo),
+        (jade_cin, jade),
+        (jade_fgc, jade),
+    ] {
         meeting_child::ActiveModel {
             local_authority_id: Set(la),
             meeting_id: Set(meeting_id),
@@ -162,45 +234,80 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
         .await?;
     }
 
-    let add_referral = |child_id: i32, meeting_id: i32, agreement: ParentalAgreement, status: ReferralStatus| {
-        referral::ActiveModel {
+    let add_referral =
+        |child_id: i32, meeting_id: i32, agreement: ParentalAgreement, status: ReferralStatus| {
+            referral::ActiveModel {
+                local_authority_id: Set(la),
+                child_id: Set(Some(child_id)),
+                meeting_id: Set(Some(meeting_id)),
+                source: Set(ReferralSource::SocialWorker),
+                referrer_id: Set(Some(social_worker)),
+                reason: Set(Some(
+                    "The child has a meeting coming up and would like help to share their views."
+                        .into(),
+                )),
+                how_to_contact_child: Set(Some("Through the social worker".into())),
+                visit_risks: Set(Some("None known".into())),
+                parental_agreement: Set(agreement),
+                status: Set(status),
+                received_at: Set(now - Duration::days(2)),
+                ..Default::default()
+            }
+        };
+    let mia_referral = add_referral(
+        mia,
+        mia_review,
+        ParentalAgreement::NotRequiredLookedAfter,
+        ReferralStatus::Accepted,
+    )
+    .insert(&txn)
+    .await?
+    .id;
+    add_referral(
+        leo,
+        leo_icpc,
+        ParentalAgreement::Given,
+        ReferralStatus::Received,
+    )
+    .insert(&txn)
+    .await?;
+    add_referral(
+        jade,
+        jade_cin,
+        ParentalAgreement::Pending,
+        ReferralStatus::PendingConsent,
+    )
+    .insert(&txn)
+    .await?;
+    let jade_referral = add_referral(
+        jade,
+        jade_fgc,
+        ParentalAgreement::Given,
+        ReferralStatus::Accepted,
+    )
+    .insert(&txn)
+    .await?
+    .id;
+
+    let add_case = |referral_id: i32, child_id: i32, meeting_id: i32, status: CaseStatus| {
+        advocacy_case::ActiveModel {
             local_authority_id: Set(la),
-            child_id: Set(Some(child_id)),
-            meeting_id: Set(Some(meeting_id)),
-            source: Set(ReferralSource::SocialWorker),
-            referrer_id: Set(Some(social_worker)),
-            reason: Set(Some("The child has a meeting coming up and would like help to share their views.".into())),
-            how_to_contact_child: Set(Some("Through the social worker".into())),
-            visit_risks: Set(Some("None known".into())),
-            parental_agreement: Set(agreement),
+            referral_id: Set(referral_id),
+            child_id: Set(child_id),
+            meeting_id: Set(meeting_id),
+            advocate_id: Set(advocate),
             status: Set(status),
-            received_at: Set(now - Duration::days(2)),
+            allocated_at: Set(now - Duration::days(1)),
             ..Default::default()
         }
     };
-    let mia_referral = add_referral(mia, mia_review, ParentalAgreement::NotRequiredLookedAfter, ReferralStatus::Accepted)
+    let mia_case = add_case(mia_referral, mia, mia_review, CaseStatus::InProgress)
         .insert(&txn)
         .await?
         .id;
-    add_referral(leo, leo_icpc, ParentalAgreement::Given, ReferralStatus::Received).insert(&txn).await?;
-    add_referral(jade, jade_cin, ParentalAgreement::Pending, ReferralStatus::PendingConsent).insert(&txn).await?;
-    let jade_referral = add_referral(jade, jade_fgc, ParentalAgreement::Given, ReferralStatus::Accepted)
+    add_case(jade_referral, jade, jade_fgc, CaseStatus::Allocated)
         .insert(&txn)
-        .await?
-        .id;
-
-    let add_case = |referral_id: i32, child_id: i32, meeting_id: i32, status: CaseStatus| advocacy_case::ActiveModel {
-        local_authority_id: Set(la),
-        referral_id: Set(referral_id),
-        child_id: Set(child_id),
-        meeting_id: Set(meeting_id),
-        advocate_id: Set(advocate),
-        status: Set(status),
-        allocated_at: Set(now - Duration::days(1)),
-        ..Default::default()
-    };
-    let mia_case = add_case(mia_referral, mia, mia_review, CaseStatus::InProgress).insert(&txn).await?.id;
-    add_case(jade_referral, jade, jade_fgc, CaseStatus::Allocated).insert(&txn).await?;
+        .await?;
 
     let code = AccessCode::parse(DEMO_ACCESS_CODE).map_err(|e| DbErr::Custom(e.to_string()))?;
     child_access::ActiveModel {
@@ -223,8 +330,12 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
         child_id: Set(mia),
         meeting_id: Set(mia_review),
         case_id: Set(Some(mia_case)),
-        worries: Set(ViewItems(vec!["I don't know if I can still see my brother.".into()])),
-        going_well: Set(ViewItems(vec!["I like my foster carers' dog, Biscuit.".into()])),
+        worries: Set(ViewItems(vec![
+            "I don't know if I can still see my brother.".into(),
+        ])),
+        going_well: Set(ViewItems(vec![
+            "I like my foster carers' dog, Biscuit.".into(),
+        ])),
         want_to_happen: Set(ViewItems(vec![])),
         attendance: Set(Some(AttendanceChoice::AttendWithAdvocate)),
         status: Set(ViewsStatus::Draft),
@@ -248,5 +359,8 @@ fn birthday(today: NaiveDate, age: i32) -> NaiveDate {
 
 /// Meetings start at 10:00 UTC on their day.
 fn at_ten(day: DateTime<Utc>) -> DateTime<Utc> {
-    day.date_naive().and_hms_opt(10, 0, 0).map(|t| t.and_utc()).unwrap_or(day)
+    day.date_naive()
+        .and_hms_opt(10, 0, 0)
+        .map(|t| t.and_utc())
+        .unwrap_or(day)
 }

@@ -1,5 +1,5 @@
 //! Probes for load balancers and orchestrators.
-use axum::{extract::State, http::StatusCode, routing::get, Router};
+use axum::{Router, extract::State, http::StatusCode, routing::get};
 use sea_orm::DatabaseConnection;
 
 pub fn routes(db: DatabaseConnection) -> Router {

@@ -13,8 +13,13 @@ pub enum StartupError {
     Database(#[from] DbError),
     #[error("loading demo data failed: {0}")]
     Demo(String),
-    #[error("cannot listen on {addr}: {source}. Is another myvoice (or another program) using it? Choose another with --bind or MYVOICE_BIND")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error(
+        "cannot listen on {addr}: {source}. Is another myvoice (or another program) using it? Choose another with --bind or MYVOICE_BIND"
+    )]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("the server stopped unexpectedly: {0}")]
     Serve(std::io::Error),
 }
@@ -33,15 +38,27 @@ impl Application {
         let db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;
         if settings.demo {
-            crate::demo::seed(&db).await.map_err(|e| StartupError::Demo(e.to_string()))?;
+            crate::demo::seed(&db)
+                .await
+                .map_err(|e| StartupError::Demo(e.to_string()))?;
         }
         let schema = crate::graphql::build_schema(db.clone());
         let router = crate::web::router(db.clone(), schema, &settings.site_dir);
-        let listener = TcpListener::bind(settings.bind)
-            .await
-            .map_err(|source| StartupError::Bind { addr: settings.bind, source })?;
+        let listener =
+            TcpListener::bind(settings.bind)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    addr: settings.bind,
+                    source,
+                })?;
         let address = listener.local_addr().map_err(StartupError::Serve)?;
-        Ok(Self { listener, address, router, db, demo: settings.demo })
+        Ok(Self {
+            listener,
+            address,
+            router,
+            db,
+            demo: settings.demo,
+        })
     }
 
     /// The bound address (tests bind port 0 and read the real port here).
@@ -65,10 +82,14 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> Result<(), StartupError> {
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(StartupError::Serve)
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(StartupError::Serve)
     }
 }
 

@@ -36,9 +36,13 @@ pub fn router(db: DatabaseConnection, schema: AppSchema, site_dir: &Path) -> Rou
         })
         .fallback(leptos_axum::file_and_error_handler(frontend::shell))
         .with_state(leptos_options);
-    let bundle = ServeDir::new(site_dir.join("pkg")).precompressed_br().precompressed_gzip();
+    let bundle = ServeDir::new(site_dir.join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
 
-    let api = Router::new().route("/graphql", get(graphiql).post(graphql)).with_state(schema);
+    let api = Router::new()
+        .route("/graphql", get(graphiql).post(graphql))
+        .with_state(schema);
 
     Router::new()
         .merge(crate::health::routes(db))

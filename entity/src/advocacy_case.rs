@@ -28,7 +28,12 @@ pub struct Model {
     pub child: BelongsTo<super::child::Entity>,
     #[sea_orm(belongs_to, from = "meeting_id", to = "id")]
     pub meeting: BelongsTo<super::meeting::Entity>,
-    #[sea_orm(belongs_to, relation_enum = "Advocate", from = "advocate_id", to = "id")]
+    #[sea_orm(
+        belongs_to,
+        relation_enum = "Advocate",
+        from = "advocate_id",
+        to = "id"
+    )]
     pub advocate: BelongsTo<super::staff_user::Entity>,
 }
 

@@ -29,7 +29,12 @@ pub struct Model {
     pub child: BelongsTo<super::child::Entity>,
     #[sea_orm(belongs_to, relation_enum = "Case", from = "case_id", to = "id")]
     pub case: BelongsTo<Option<super::advocacy_case::Entity>>,
-    #[sea_orm(belongs_to, relation_enum = "CreatedBy", from = "created_by", to = "id")]
+    #[sea_orm(
+        belongs_to,
+        relation_enum = "CreatedBy",
+        from = "created_by",
+        to = "id"
+    )]
     pub creator: BelongsTo<Option<super::staff_user::Entity>>,
 }
 

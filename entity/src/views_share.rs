@@ -23,7 +23,12 @@ pub struct Model {
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(belongs_to, from = "views_id", to = "id")]
     pub views: BelongsTo<super::views::Entity>,
-    #[sea_orm(belongs_to, relation_enum = "Recipient", from = "recipient_id", to = "id")]
+    #[sea_orm(
+        belongs_to,
+        relation_enum = "Recipient",
+        from = "recipient_id",
+        to = "id"
+    )]
     pub recipient: BelongsTo<super::staff_user::Entity>,
     #[sea_orm(belongs_to, relation_enum = "SharedBy", from = "shared_by", to = "id")]
     pub sharer: BelongsTo<super::staff_user::Entity>,

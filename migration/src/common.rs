@@ -12,7 +12,10 @@ const TENANT: &str = "local_authority_id";
 const ID: &str = "id";
 
 fn join(cols: &[DynIden]) -> String {
-    cols.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("_")
+    cols.iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// `timestamptz NOT NULL DEFAULT now`. On SQLite the default writes the same RFC 3339 text as
@@ -70,7 +73,9 @@ pub fn tenant_fk(
 pub fn unique(table: impl IntoIden, cols: impl IdenList) -> IndexCreateStatement {
     let cols: Vec<DynIden> = cols.into_iter().collect();
     let mut index = Index::create();
-    index.name(format!("uq_{}_{}", table.into_iden(), join(&cols))).unique();
+    index
+        .name(format!("uq_{}_{}", table.into_iden(), join(&cols)))
+        .unique();
     for col in cols {
         index.col(col);
     }
@@ -82,7 +87,9 @@ pub fn index(table: impl IntoIden, cols: impl IdenList) -> IndexCreateStatement 
     let table = table.into_iden();
     let cols: Vec<DynIden> = cols.into_iter().collect();
     let mut index = Index::create();
-    index.name(format!("idx_{table}_{}", join(&cols))).table(table);
+    index
+        .name(format!("idx_{table}_{}", join(&cols)))
+        .table(table);
     for col in cols {
         index.col(col);
     }

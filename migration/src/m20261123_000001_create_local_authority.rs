@@ -30,7 +30,10 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(LocalAuthority::Id))
                     .col(string(LocalAuthority::Name))
                     .col(string(LocalAuthority::Slug))
-                    .col(created_now(LocalAuthority::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        LocalAuthority::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .index(&mut unique(t, LocalAuthority::Name))
                     .index(&mut unique(t, LocalAuthority::Slug))
                     .take(),

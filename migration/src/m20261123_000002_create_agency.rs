@@ -44,7 +44,10 @@ impl MigrationTrait for Migration {
                     .col(string(Agency::Name))
                     .col(string_len(Agency::Kind, 40))
                     .col(string_null(Agency::ContactEmail))
-                    .col(created_now(Agency::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        Agency::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .index(&mut tenant_key(t))
                     .index(&mut unique(t, (Agency::LocalAuthorityId, Agency::Name)))

@@ -56,11 +56,17 @@ impl MigrationTrait for Migration {
                     .col(text(StaffUser::PasswordHash))
                     .col(boolean(StaffUser::Active).default(true))
                     .col(integer_null(StaffUser::AgencyId))
-                    .col(created_now(StaffUser::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        StaffUser::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, StaffUser::AgencyId, Agency::Table))
                     .index(&mut tenant_key(t))
-                    .index(&mut unique(t, (StaffUser::LocalAuthorityId, StaffUser::Email)))
+                    .index(&mut unique(
+                        t,
+                        (StaffUser::LocalAuthorityId, StaffUser::Email),
+                    ))
                     .check(one_of(t, StaffUser::Role, ROLES))
                     // Only agency users may belong to an agency (an agency user without one is
                     // allowed for now, while agencies are being set up).

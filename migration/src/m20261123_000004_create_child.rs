@@ -47,7 +47,10 @@ impl MigrationTrait for Migration {
                     .col(text(Child::Language).default("en"))
                     .col(text_null(Child::LivesWith))
                     .col(integer_null(Child::SocialWorkerId))
-                    .col(created_now(Child::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        Child::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, Child::SocialWorkerId, StaffUser::Table))
                     .index(&mut tenant_key(t))

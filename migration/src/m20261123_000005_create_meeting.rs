@@ -77,7 +77,10 @@ impl MigrationTrait for Migration {
                     .col(text_null(Meeting::OutcomeStaffWords))
                     .col(text_null(Meeting::OutcomeChildWords))
                     .col(timestamp_with_time_zone_null(Meeting::RecordedAt))
-                    .col(created_now(Meeting::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        Meeting::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, Meeting::ChairId, StaffUser::Table))
                     .foreign_key(&mut tenant_fk(t, Meeting::SocialWorkerId, StaffUser::Table))

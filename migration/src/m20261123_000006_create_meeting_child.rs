@@ -40,7 +40,10 @@ impl MigrationTrait for Migration {
                     .col(integer(MeetingChild::MeetingId))
                     .col(integer(MeetingChild::ChildId))
                     .col(integer(MeetingChild::LocalAuthorityId))
-                    .col(created_now(MeetingChild::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        MeetingChild::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .primary_key(
                         Index::create()
                             .col(MeetingChild::MeetingId)

@@ -86,7 +86,10 @@ impl MigrationTrait for Migration {
                     .col(string_len(Referral::Status, 40))
                     .col(text_null(Referral::DeclineReason))
                     .col(timestamp_with_time_zone(Referral::ReceivedAt))
-                    .col(created_now(Referral::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        Referral::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, Referral::ChildId, Child::Table))
                     .foreign_key(&mut tenant_fk(t, Referral::MeetingId, Meeting::Table))
@@ -119,7 +122,11 @@ impl MigrationTrait for Migration {
         manager
             .create_index(index(
                 t,
-                (Referral::LocalAuthorityId, Referral::Status, Referral::ReceivedAt),
+                (
+                    Referral::LocalAuthorityId,
+                    Referral::Status,
+                    Referral::ReceivedAt,
+                ),
             ))
             .await
     }

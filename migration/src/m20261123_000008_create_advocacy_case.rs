@@ -1,7 +1,9 @@
 //! Pieces of advocacy: an accepted referral allocated to an advocate.
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::common::{created_now, drop, index, one_of, tenant_fk, tenant_key, tenant_owner, unique};
+use crate::common::{
+    created_now, drop, index, one_of, tenant_fk, tenant_key, tenant_owner, unique,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -64,12 +66,19 @@ impl MigrationTrait for Migration {
                     .col(string_len(AdvocacyCase::Status, 40))
                     .col(timestamp_with_time_zone(AdvocacyCase::AllocatedAt))
                     .col(timestamp_with_time_zone_null(AdvocacyCase::ClosedAt))
-                    .col(created_now(AdvocacyCase::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        AdvocacyCase::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, AdvocacyCase::ReferralId, Referral::Table))
                     .foreign_key(&mut tenant_fk(t, AdvocacyCase::ChildId, Child::Table))
                     .foreign_key(&mut tenant_fk(t, AdvocacyCase::MeetingId, Meeting::Table))
-                    .foreign_key(&mut tenant_fk(t, AdvocacyCase::AdvocateId, StaffUser::Table))
+                    .foreign_key(&mut tenant_fk(
+                        t,
+                        AdvocacyCase::AdvocateId,
+                        StaffUser::Table,
+                    ))
                     .index(&mut tenant_key(t))
                     .index(&mut unique(t, AdvocacyCase::ReferralId))
                     .check(one_of(t, AdvocacyCase::Status, STATUSES))

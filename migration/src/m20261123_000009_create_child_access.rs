@@ -63,7 +63,10 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(ChildAccess::RevokedAt))
                     .col(integer_null(ChildAccess::CreatedBy))
                     .col(timestamp_with_time_zone_null(ChildAccess::LastUsedAt))
-                    .col(created_now(ChildAccess::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        ChildAccess::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, ChildAccess::ChildId, Child::Table))
                     .foreign_key(&mut tenant_fk(t, ChildAccess::CaseId, AdvocacyCase::Table))

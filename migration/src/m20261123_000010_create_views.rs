@@ -1,7 +1,9 @@
 //! A child's views for a meeting, in their own words, with their consent to share.
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::common::{check, created_now, drop, one_of, tenant_fk, tenant_key, tenant_owner, unique};
+use crate::common::{
+    check, created_now, drop, one_of, tenant_fk, tenant_key, tenant_owner, unique,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -111,7 +113,11 @@ impl MigrationTrait for Migration {
                     .check(one_of(t, Views::Feeling, FEELINGS))
                     .check(one_of(t, Views::Attendance, ATTENDANCE))
                     .check(one_of(t, Views::Status, STATUSES))
-                    .check(check(t, "version_at_least_one", Expr::col(Views::Version).gte(1)))
+                    .check(check(
+                        t,
+                        "version_at_least_one",
+                        Expr::col(Views::Version).gte(1),
+                    ))
                     .take(),
             )
             .await

@@ -45,10 +45,16 @@ impl MigrationTrait for Migration {
                     .col(json_binary(ViewsVersion::Snapshot))
                     .col(string_len(ViewsVersion::Status, 40))
                     .col(timestamp_with_time_zone_null(ViewsVersion::SubmittedAt))
-                    .col(created_now(ViewsVersion::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        ViewsVersion::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, ViewsVersion::ViewsId, Views::Table))
-                    .index(&mut unique(t, (ViewsVersion::ViewsId, ViewsVersion::Version)))
+                    .index(&mut unique(
+                        t,
+                        (ViewsVersion::ViewsId, ViewsVersion::Version),
+                    ))
                     .check(one_of(t, ViewsVersion::Status, STATUSES))
                     .check(check(
                         t,

@@ -44,7 +44,10 @@ impl MigrationTrait for Migration {
                     .col(integer(AdvocateNote::CaseId))
                     .col(integer(AdvocateNote::AuthorId))
                     .col(text(AdvocateNote::Body))
-                    .col(created_now(AdvocateNote::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        AdvocateNote::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, AdvocateNote::CaseId, AdvocacyCase::Table))
                     .foreign_key(&mut tenant_fk(t, AdvocateNote::AuthorId, StaffUser::Table))

@@ -54,14 +54,21 @@ impl MigrationTrait for Migration {
                     .col(integer(ViewsShare::SharedBy))
                     .col(timestamp_with_time_zone(ViewsShare::SharedAt))
                     .col(timestamp_with_time_zone_null(ViewsShare::ReadAt))
-                    .col(created_now(ViewsShare::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        ViewsShare::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, ViewsShare::ViewsId, Views::Table))
                     .foreign_key(&mut tenant_fk(t, ViewsShare::RecipientId, StaffUser::Table))
                     .foreign_key(&mut tenant_fk(t, ViewsShare::SharedBy, StaffUser::Table))
                     .index(&mut unique(
                         t,
-                        (ViewsShare::ViewsId, ViewsShare::Version, ViewsShare::RecipientId),
+                        (
+                            ViewsShare::ViewsId,
+                            ViewsShare::Version,
+                            ViewsShare::RecipientId,
+                        ),
                     ))
                     .check(one_of(t, ViewsShare::Audience, AUDIENCES))
                     .take(),

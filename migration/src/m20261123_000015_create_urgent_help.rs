@@ -55,11 +55,18 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(UrgentHelp::RaisedAt))
                     .col(timestamp_with_time_zone_null(UrgentHelp::AcknowledgedAt))
                     .col(integer_null(UrgentHelp::AcknowledgedBy))
-                    .col(created_now(UrgentHelp::CreatedAt, manager.get_database_backend()))
+                    .col(created_now(
+                        UrgentHelp::CreatedAt,
+                        manager.get_database_backend(),
+                    ))
                     .foreign_key(&mut tenant_owner(t))
                     .foreign_key(&mut tenant_fk(t, UrgentHelp::ChildId, Child::Table))
                     .foreign_key(&mut tenant_fk(t, UrgentHelp::CaseId, AdvocacyCase::Table))
-                    .foreign_key(&mut tenant_fk(t, UrgentHelp::AcknowledgedBy, StaffUser::Table))
+                    .foreign_key(&mut tenant_fk(
+                        t,
+                        UrgentHelp::AcknowledgedBy,
+                        StaffUser::Table,
+                    ))
                     .take(),
             )
             .await?;

@@ -50,7 +50,9 @@ const POSTGRES_DOWN: &[&str] = &[
     "DROP FUNCTION IF EXISTS audit_event_append_only()",
 ];
 
-fn triggers(backend: DbBackend) -> Result<(&'static [&'static str], &'static [&'static str]), DbErr> {
+fn triggers(
+    backend: DbBackend,
+) -> Result<(&'static [&'static str], &'static [&'static str]), DbErr> {
     match backend {
         DbBackend::Sqlite => Ok((SQLITE_UP, SQLITE_DOWN)),
         DbBackend::Postgres => Ok((POSTGRES_UP, POSTGRES_DOWN)),
@@ -92,7 +94,10 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(index(t, (AuditEvent::LocalAuthorityId, AuditEvent::OccurredAt)))
+            .create_index(index(
+                t,
+                (AuditEvent::LocalAuthorityId, AuditEvent::OccurredAt),
+            ))
             .await?;
         manager
             .create_index(index(t, (AuditEvent::SubjectType, AuditEvent::SubjectId)))

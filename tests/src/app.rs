@@ -41,13 +41,22 @@ pub async fn spawn_demo_app() -> TestApp {
 }
 
 async fn spawn_with(demo: bool) -> TestApp {
-    api::telemetry::init();
+    if std::env::var_os("TEST_LOG").is_some() {
+        api::telemetry::init();
+    }
     let test_db = TestDb::fresh().await;
-    let app = Application::build(settings(&test_db, demo)).await.expect("application starts");
+    let app = Application::build(settings(&test_db, demo))
+        .await
+        .expect("application starts");
     let address = app.address();
     let db = app.db().clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, client: reqwest::Client::new(), db, test_db }
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        db,
+        test_db,
+    }
 }
 
 impl TestApp {
@@ -56,7 +65,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("GET request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET request")
     }
 
     /// POST a GraphQL query and return the whole JSON response (`data` and `errors`).
@@ -68,7 +81,11 @@ impl TestApp {
             .send()
             .await
             .expect("POST /graphql");
-        assert!(response.status().is_success(), "GraphQL HTTP status {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "GraphQL HTTP status {}",
+            response.status()
+        );
         response.json().await.expect("GraphQL JSON")
     }
 }
@@ -82,6 +99,10 @@ pub fn myvoice_binary() -> PathBuf {
         .and_then(|deps| deps.parent())
         .map(|profile| profile.join("myvoice"))
         .expect("target directory");
-    assert!(bin.exists(), "{} is missing: run `cargo build -p api --bin myvoice` first (scripts/test.sh does)", bin.display());
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build -p api --bin myvoice` first (scripts/test.sh does)",
+        bin.display()
+    );
     bin
 }

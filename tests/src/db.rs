@@ -18,7 +18,10 @@ pub enum Engine {
 impl Engine {
     /// `MYVOICE_TEST_ENGINE` = `sqlite` (the default) | `postgres`.
     pub fn from_env() -> Engine {
-        match std::env::var("MYVOICE_TEST_ENGINE").unwrap_or_default().trim() {
+        match std::env::var("MYVOICE_TEST_ENGINE")
+            .unwrap_or_default()
+            .trim()
+        {
             "" | "sqlite" => Engine::Sqlite,
             "postgres" | "postgresql" => Engine::Postgres,
             other => panic!("MYVOICE_TEST_ENGINE must be sqlite or postgres, not {other:?}"),
@@ -50,7 +53,11 @@ impl TestDb {
                 let dir = std::env::temp_dir().join(format!("myvoice-test-{}", unique_suffix()));
                 std::fs::create_dir_all(&dir).expect("create the test database directory");
                 let url = format!("sqlite://{}?mode=rwc", dir.join("myvoice.db").display());
-                TestDb { url, engine, place: Place::Dir(dir) }
+                TestDb {
+                    url,
+                    engine,
+                    place: Place::Dir(dir),
+                }
             }
             Engine::Postgres => {
                 let admin_url = std::env::var("MYVOICE_TEST_PG_URL")
@@ -67,7 +74,11 @@ impl TestDb {
                     .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
                 let _ = admin.close().await;
                 let url = with_database(&admin_url, &name);
-                TestDb { url, engine, place: Place::Database { admin_url, name } }
+                TestDb {
+                    url,
+                    engine,
+                    place: Place::Database { admin_url, name },
+                }
             }
         }
     }
@@ -82,7 +93,9 @@ impl TestDb {
     pub async fn migrated() -> (TestDb, DatabaseConnection) {
         let test_db = TestDb::fresh().await;
         let db = test_db.connect().await;
-        Migrator::up(&db, None).await.expect("migrations apply to a fresh database");
+        Migrator::up(&db, None)
+            .await
+            .expect("migrations apply to a fresh database");
         (test_db, db)
     }
 }
@@ -146,7 +159,9 @@ fn with_database(url: &str, name: &str) -> String {
         None => (url, None),
     };
     let authority = base.find("://").map_or(0, |i| i + 3);
-    let path = base[authority..].find('/').map_or(base.len(), |i| authority + i);
+    let path = base[authority..]
+        .find('/')
+        .map_or(base.len(), |i| authority + i);
     let mut out = format!("{}/{name}", &base[..path]);
     if let Some(query) = query {
         out.push('?');

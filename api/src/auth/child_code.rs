@@ -27,7 +27,10 @@ impl AccessCode {
 
     /// Hex SHA-256 of the normalised code: what the database keeps and looks up.
     pub fn digest(&self) -> String {
-        Sha256::digest(self.0.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+        Sha256::digest(self.0.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     /// As printed for the child: two groups of four.
@@ -83,7 +86,11 @@ mod tests {
     #[test]
     fn malformed_codes_and_pins_are_refused() {
         for raw in ["", "DEMO-001", "DEMO-00011", "DÉMO-0001", "DEMO_0001"] {
-            assert_eq!(AccessCode::parse(raw), Err(AccessCodeError::Malformed), "{raw}");
+            assert_eq!(
+                AccessCode::parse(raw),
+                Err(AccessCodeError::Malformed),
+                "{raw}"
+            );
         }
         for raw in ["", "123", "1234567", "12a4"] {
             assert_eq!(Pin::parse(raw), Err(PinError::Malformed), "{raw}");
@@ -93,6 +100,9 @@ mod tests {
 
     #[test]
     fn different_codes_have_different_digests() {
-        assert_ne!(AccessCode::parse("DEMO-0001").unwrap().digest(), AccessCode::parse("DEMO-0002").unwrap().digest());
+        assert_ne!(
+            AccessCode::parse("DEMO-0001").unwrap().digest(),
+            AccessCode::parse("DEMO-0002").unwrap().digest()
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! argon2id for staff passwords and children's PINs: slow on purpose, salted, PHC strings in the database.
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 
 #[derive(Debug, thiserror::Error)]
 #[error("could not hash a secret: {0}")]
@@ -17,7 +19,11 @@ pub fn hash_secret(secret: &str) -> Result<String, PasswordError> {
 /// False for a wrong secret and for a stored hash that cannot be read: either way, no entry.
 pub fn verify_secret(secret: &str, stored_hash: &str) -> bool {
     PasswordHash::new(stored_hash)
-        .map(|parsed| Argon2::default().verify_password(secret.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(secret.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 

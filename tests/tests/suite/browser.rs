@@ -7,9 +7,20 @@ use tests::app::{repo_root, spawn_app};
 /// Run a script from tests/browser with node; each stdout line is one JSON result.
 fn run_browser_script(script: &str, args: &[String]) -> Vec<Value> {
     let dir = repo_root().join("tests/browser");
-    assert!(dir.join("node_modules/playwright-core").exists(), "run scripts/test.sh: it installs playwright-core");
-    let output = Command::new("node").arg(dir.join(script)).args(args).output().expect("node runs");
-    assert!(output.status.success(), "{script} failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        dir.join("node_modules/playwright-core").exists(),
+        "run scripts/test.sh: it installs playwright-core"
+    );
+    let output = Command::new("node")
+        .arg(dir.join(script))
+        .args(args)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "{script} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout)
         .unwrap()
         .lines()
@@ -22,15 +33,35 @@ async fn landing_and_staff_pages_work_with_and_without_javascript_on_a_phone() {
     let app = spawn_app().await;
     let shots = repo_root().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let args = vec![app.url(""), shots.display().to_string(), "/".into(), "/staff".into()];
-    let results = tokio::task::spawn_blocking(move || run_browser_script("hydration.mjs", &args)).await.unwrap();
+    let args = vec![
+        app.url(""),
+        shots.display().to_string(),
+        "/".into(),
+        "/staff".into(),
+    ];
+    let results = tokio::task::spawn_blocking(move || run_browser_script("hydration.mjs", &args))
+        .await
+        .unwrap();
     assert_eq!(results.len(), 4, "{results:?}");
     for result in &results {
         let page = format!("{} (JavaScript {})", result["path"], result["javaScript"]);
-        assert_eq!(result["problems"], serde_json::json!([]), "{page}: console errors, failed or third-party requests");
-        assert_eq!(result["overflow"], false, "{page}: scrolls sideways at 360 px");
-        assert!(!result["heading"].as_str().unwrap_or_default().is_empty(), "{page}: no heading");
+        assert_eq!(
+            result["problems"],
+            serde_json::json!([]),
+            "{page}: console errors, failed or third-party requests"
+        );
+        assert_eq!(
+            result["overflow"], false,
+            "{page}: scrolls sideways at 360 px"
+        );
+        assert!(
+            !result["heading"].as_str().unwrap_or_default().is_empty(),
+            "{page}: no heading"
+        );
         // Hydration happens only when JavaScript is on: the wasm bundle loaded and took over the page.
-        assert_eq!(result["hydrated"], result["javaScript"], "{page}: hydration");
+        assert_eq!(
+            result["hydrated"], result["javaScript"],
+            "{page}: hydration"
+        );
     }
 }

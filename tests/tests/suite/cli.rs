@@ -31,14 +31,24 @@ fn assert_one_clear_line(output: &Output, expected: &str) {
     let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "one line expected, got: {stderr}");
     assert!(lines[0].starts_with("myvoice: "), "{stderr}");
-    assert!(lines[0].contains(expected), "expected {expected:?} in: {stderr}");
-    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    assert!(
+        lines[0].contains(expected),
+        "expected {expected:?} in: {stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn malformed_database_url_is_named_with_the_expected_forms() {
     let dir = scratch_dir("badurl");
-    let output = myvoice(&dir).args(["migrate"]).env("MYVOICE_DATABASE_URL", "mysql://root@localhost/x").output().unwrap();
+    let output = myvoice(&dir)
+        .args(["migrate"])
+        .env("MYVOICE_DATABASE_URL", "mysql://root@localhost/x")
+        .output()
+        .unwrap();
     assert_one_clear_line(&output, "is not a database URL: use sqlite://");
 }
 
@@ -47,18 +57,30 @@ fn unreachable_database_says_so() {
     let dir = scratch_dir("unreachable");
     let output = myvoice(&dir)
         .args(["serve", "--dev", "--bind", "127.0.0.1:0"])
-        .env("MYVOICE_DATABASE_URL", "postgres://postgres@127.0.0.1:9/nothing_here")
+        .env(
+            "MYVOICE_DATABASE_URL",
+            "postgres://postgres@127.0.0.1:9/nothing_here",
+        )
         .output()
         .unwrap();
-    assert_one_clear_line(&output, "cannot open the database postgres://postgres@127.0.0.1:9/nothing_here");
+    assert_one_clear_line(
+        &output,
+        "cannot open the database postgres://postgres@127.0.0.1:9/nothing_here",
+    );
 }
 
 #[test]
 fn production_start_without_a_jwt_secret_is_refused() {
     let dir = scratch_dir("nosecret");
-    let output = myvoice(&dir).args(["serve", "--bind", "127.0.0.1:0"]).output().unwrap();
+    let output = myvoice(&dir)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .output()
+        .unwrap();
     assert_one_clear_line(&output, "MYVOICE_JWT_SECRET is not set");
-    assert!(!dir.join("data/jwt-secret").exists(), "no secret is invented outside development");
+    assert!(
+        !dir.join("data/jwt-secret").exists(),
+        "no secret is invented outside development"
+    );
 }
 
 #[test]
@@ -66,7 +88,10 @@ fn port_in_use_is_named() {
     let dir = scratch_dir("port");
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
-    let output = myvoice(&dir).args(["serve", "--dev", "--bind", &addr]).output().unwrap();
+    let output = myvoice(&dir)
+        .args(["serve", "--dev", "--bind", &addr])
+        .output()
+        .unwrap();
     assert_one_clear_line(&output, &format!("cannot listen on {addr}"));
 }
 
@@ -74,10 +99,21 @@ fn port_in_use_is_named() {
 fn migrate_creates_the_embedded_database_under_data() {
     let dir = scratch_dir("migrate");
     let output = myvoice(&dir).arg("migrate").output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(dir.join("data/myvoice.db").exists());
     // Running again is a no-op, not an error.
-    assert!(myvoice(&dir).arg("migrate").output().unwrap().status.success());
+    assert!(
+        myvoice(&dir)
+            .arg("migrate")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
 }
 
 #[test]
@@ -121,19 +157,40 @@ fn demo_server_starts_in_one_command_and_prints_how_to_sign_in() {
     let ready = http_get(&address, "/readyz");
     let _ = child.kill();
     let _ = child.wait();
-    assert!(ready.starts_with("HTTP/1.1 200") && ready.ends_with("ready"), "{ready}");
-    for expected in ["advocate@demo.myvoice", "demo-password", "DEMO-0001", "2468"] {
-        assert!(printed.contains(expected), "{expected} missing from: {printed}");
+    assert!(
+        ready.starts_with("HTTP/1.1 200") && ready.ends_with("ready"),
+        "{ready}"
+    );
+    for expected in [
+        "advocate@demo.myvoice",
+        "demo-password",
+        "DEMO-0001",
+        "2468",
+    ] {
+        assert!(
+            printed.contains(expected),
+            "{expected} missing from: {printed}"
+        );
     }
-    assert!(dir.join("data/myvoice.db").exists(), "embedded database created under ./data/");
-    assert!(dir.join("data/jwt-secret").exists(), "development secret kept under ./data/");
+    assert!(
+        dir.join("data/myvoice.db").exists(),
+        "embedded database created under ./data/"
+    );
+    assert!(
+        dir.join("data/jwt-secret").exists(),
+        "development secret kept under ./data/"
+    );
 }
 
 /// A bare HTTP/1.1 GET, enough to probe a server this test started.
 fn http_get(address: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(address).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     response

@@ -2,7 +2,9 @@
 use api::auth::{AccessCode, verify_secret};
 use api::demo::{DEMO_ACCESS_CODE, DEMO_PASSWORD, DEMO_PIN, SeedOutcome, seed};
 use entity::enums::{MeetingKind, ReferralStatus, StaffRole};
-use entity::{advocacy_case, child, child_access, local_authority, meeting, referral, staff_user, views};
+use entity::{
+    advocacy_case, child, child_access, local_authority, meeting, referral, staff_user, views,
+};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use tests::app::spawn_demo_app;
 
@@ -39,13 +41,19 @@ async fn every_staff_role_can_sign_in_with_the_documented_password() {
         ("agency@demo.myvoice", StaffRole::Agency),
         ("admin@demo.myvoice", StaffRole::Admin),
     ] {
-        let user = staff.iter().find(|s| s.email == email).unwrap_or_else(|| panic!("{email} missing"));
+        let user = staff
+            .iter()
+            .find(|s| s.email == email)
+            .unwrap_or_else(|| panic!("{email} missing"));
         assert_eq!(user.role, role, "{email}");
         assert!(user.active, "{email}");
         assert!(verify_secret(DEMO_PASSWORD, &user.password_hash), "{email}");
     }
     let agency_user = staff.iter().find(|s| s.role == StaffRole::Agency).unwrap();
-    assert!(agency_user.agency_id.is_some(), "the agency user belongs to an agency");
+    assert!(
+        agency_user.agency_id.is_some(),
+        "the agency user belongs to an agency"
+    );
 }
 
 #[tokio::test]
@@ -54,10 +62,19 @@ async fn demo_children_cover_looked_after_young_and_teenage() {
     let today = chrono::Utc::now().date_naive();
     let children = child::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(children.len(), 3);
-    let ages: Vec<i32> = children.iter().map(|c| today.years_since(c.date_of_birth).unwrap() as i32).collect();
-    assert!(children.iter().any(|c| c.looked_after), "one looked-after child");
+    let ages: Vec<i32> = children
+        .iter()
+        .map(|c| today.years_since(c.date_of_birth).unwrap() as i32)
+        .collect();
+    assert!(
+        children.iter().any(|c| c.looked_after),
+        "one looked-after child"
+    );
     assert!(ages.contains(&5), "a five-year-old: {ages:?}");
-    assert!(ages.iter().any(|a| (13..=17).contains(a)), "a teenager: {ages:?}");
+    assert!(
+        ages.iter().any(|a| (13..=17).contains(a)),
+        "a teenager: {ages:?}"
+    );
 }
 
 #[tokio::test]
@@ -65,11 +82,21 @@ async fn demo_meetings_are_upcoming_and_of_several_kinds_with_referrals_in_sever
     let app = spawn_demo_app().await;
     let now = chrono::Utc::now();
     let meetings = meeting::Entity::find().all(&app.db).await.unwrap();
-    assert!(meetings.iter().all(|m| m.scheduled_at.is_some_and(|at| at > now)), "all in the coming weeks");
+    assert!(
+        meetings
+            .iter()
+            .all(|m| m.scheduled_at.is_some_and(|at| at > now)),
+        "all in the coming weeks"
+    );
     let kinds: std::collections::HashSet<MeetingKind> = meetings.iter().map(|m| m.kind).collect();
     assert!(kinds.len() >= 3, "{kinds:?}");
-    let states: std::collections::HashSet<ReferralStatus> =
-        referral::Entity::find().all(&app.db).await.unwrap().iter().map(|r| r.status).collect();
+    let states: std::collections::HashSet<ReferralStatus> = referral::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.status)
+        .collect();
     assert!(states.len() >= 3, "{states:?}");
 }
 
@@ -83,9 +110,16 @@ async fn the_demo_child_code_and_pin_are_stored_hashed_and_match() {
         .await
         .unwrap()
         .expect("DEMO-0001 exists");
-    assert!(!access.pin_hash.contains(DEMO_PIN), "PIN is not stored in clear");
+    assert!(
+        !access.pin_hash.contains(DEMO_PIN),
+        "PIN is not stored in clear"
+    );
     assert!(verify_secret(DEMO_PIN, &access.pin_hash));
     assert!(access.expires_at > chrono::Utc::now());
-    let mia = child::Entity::find_by_id(access.child_id).one(&app.db).await.unwrap().unwrap();
+    let mia = child::Entity::find_by_id(access.child_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(mia.looked_after);
 }

@@ -27,7 +27,10 @@ struct Row {
 
 impl Row {
     fn new(table: &'static str) -> Row {
-        Row { table, cols: Vec::new() }
+        Row {
+            table,
+            cols: Vec::new(),
+        }
     }
 
     fn set(mut self, col: &'static str, literal: impl ToString) -> Row {
@@ -133,7 +136,10 @@ fn staff_row(la: i32, email: &str, role: &str) -> Row {
         .text("name", "Alex Worker")
         .text("email", email)
         .text("role", role)
-        .text("password_hash", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")
+        .text(
+            "password_hash",
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+        )
 }
 
 fn child_row(la: i32) -> Row {
@@ -299,7 +305,9 @@ impl Tenant {
         let coordinator = insert_id(db, &staff("coordinator", "coordinator")).await;
         let child = insert_id(db, &child_row(la).set("social_worker_id", social_worker)).await;
         let meeting = insert_id(db, &meeting_row(la).set("chair_id", isro)).await;
-        insert(db, &meeting_child_row(la, meeting, child)).await.expect("meeting_child");
+        insert(db, &meeting_child_row(la, meeting, child))
+            .await
+            .expect("meeting_child");
         let referral = insert_id(db, &referral_row(la, child, meeting, social_worker)).await;
         let case = insert_id(db, &case_row(la, referral, child, meeting, advocate)).await;
         let views = insert_id(db, &views_row(la, child, meeting).set("case_id", case)).await;
@@ -401,7 +409,10 @@ async fn schema_objects(db: &DatabaseConnection) -> Vec<String> {
 }
 
 fn tables_in(objects: &[String]) -> Vec<&str> {
-    objects.iter().filter_map(|o| o.strip_prefix("table ")).collect()
+    objects
+        .iter()
+        .filter_map(|o| o.strip_prefix("table "))
+        .collect()
 }
 
 #[tokio::test]
@@ -413,24 +424,45 @@ async fn migrations_go_up_down_and_up_again() {
     let objects = schema_objects(&db).await;
     assert_eq!(tables_in(&objects), TABLES);
     for index in LOOKUP_INDEXES {
-        assert!(objects.contains(&format!("index {index}")), "missing {index}: {objects:?}");
+        assert!(
+            objects.contains(&format!("index {index}")),
+            "missing {index}: {objects:?}"
+        );
     }
 
     Migrator::down(&db, None).await.expect("down");
-    assert_eq!(schema_objects(&db).await, Vec::<String>::new(), "down leaves an empty schema");
+    assert_eq!(
+        schema_objects(&db).await,
+        Vec::<String>::new(),
+        "down leaves an empty schema"
+    );
 
     Migrator::up(&db, None).await.expect("up again");
-    assert_eq!(schema_objects(&db).await, objects, "up again rebuilds the same schema");
+    assert_eq!(
+        schema_objects(&db).await,
+        objects,
+        "up again rebuilds the same schema"
+    );
     let a = Tenant::seed(&db, "somerset").await;
     insert(&db, &audit_row(a.la)).await.expect("audit insert");
-    assert!(db.execute_unprepared("DELETE FROM audit_event").await.is_err(), "trigger is back");
+    assert!(
+        db.execute_unprepared("DELETE FROM audit_event")
+            .await
+            .is_err(),
+        "trigger is back"
+    );
 }
 
 #[test]
 fn every_migration_runs_in_its_own_transaction() {
     // sea-orm-migration wraps only PostgreSQL by default; SQLite must opt in, step by step.
     for migration in Migrator::migrations() {
-        assert_eq!(migration.use_transaction(), Some(true), "{}", migration.name());
+        assert_eq!(
+            migration.use_transaction(),
+            Some(true),
+            "{}",
+            migration.name()
+        );
     }
 }
 
@@ -440,11 +472,20 @@ async fn a_failing_migration_leaves_nothing_half_applied() {
     let db = test_db.connect().await;
     // Take the name of an index the meeting step creates after its table, so that step fails
     // part-way through.
-    db.execute_unprepared("CREATE TABLE squatter (x integer)").await.unwrap();
-    db.execute_unprepared("CREATE INDEX idx_meeting_chair_id ON squatter (x)").await.unwrap();
+    db.execute_unprepared("CREATE TABLE squatter (x integer)")
+        .await
+        .unwrap();
+    db.execute_unprepared("CREATE INDEX idx_meeting_chair_id ON squatter (x)")
+        .await
+        .unwrap();
 
-    let error = Migrator::up(&db, None).await.expect_err("the meeting step fails");
-    assert!(error.to_string().contains("idx_meeting_chair_id"), "{error}");
+    let error = Migrator::up(&db, None)
+        .await
+        .expect_err("the meeting step fails");
+    assert!(
+        error.to_string().contains("idx_meeting_chair_id"),
+        "{error}"
+    );
 
     let applied: Vec<String> = Migrator::get_applied_migrations(&db)
         .await
@@ -452,15 +493,30 @@ async fn a_failing_migration_leaves_nothing_half_applied() {
         .iter()
         .map(|m| m.name().to_owned())
         .collect();
-    assert_eq!(applied.len(), 4, "only the steps before it are recorded: {applied:?}");
+    assert_eq!(
+        applied.len(),
+        4,
+        "only the steps before it are recorded: {applied:?}"
+    );
     assert!(applied[3].ends_with("_create_child"), "{applied:?}");
     let manager = SchemaManager::new(&db);
-    assert!(!manager.has_table("meeting").await.unwrap(), "the failed step's table is gone");
-    assert!(manager.has_table("child").await.unwrap(), "earlier steps stay");
+    assert!(
+        !manager.has_table("meeting").await.unwrap(),
+        "the failed step's table is gone"
+    );
+    assert!(
+        manager.has_table("child").await.unwrap(),
+        "earlier steps stay"
+    );
 
     db.execute_unprepared("DROP TABLE squatter").await.unwrap();
-    Migrator::up(&db, None).await.expect("the rest applies once the cause is gone");
-    assert_eq!(Migrator::get_pending_migrations(&db).await.unwrap().len(), 0);
+    Migrator::up(&db, None)
+        .await
+        .expect("the rest applies once the cause is gone");
+    assert_eq!(
+        Migrator::get_pending_migrations(&db).await.unwrap().len(),
+        0
+    );
 }
 
 #[tokio::test]
@@ -473,7 +529,10 @@ async fn foreign_keys_are_enforced_on_every_pooled_connection() {
         for _ in 0..3 {
             let txn = db.begin().await.expect("begin");
             let row = txn
-                .query_one_raw(Statement::from_string(DbBackend::Sqlite, "PRAGMA foreign_keys"))
+                .query_one_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    "PRAGMA foreign_keys",
+                ))
                 .await
                 .expect("pragma")
                 .expect("a row");
@@ -505,7 +564,11 @@ async fn entities_round_trip_through_the_schema() {
     .insert(&db)
     .await
     .expect("local authority");
-    assert!(la.created_at > before, "created_at defaults to now: {}", la.created_at);
+    assert!(
+        la.created_at > before,
+        "created_at defaults to now: {}",
+        la.created_at
+    );
 
     let advocate = staff_user::ActiveModel {
         local_authority_id: Set(la.id),
@@ -569,7 +632,10 @@ async fn entities_round_trip_through_the_schema() {
     .await
     .expect("case");
 
-    let worries = ViewItems(vec!["when mum and dad shout".into(), "my cat's name is \"Tig\"".into()]);
+    let worries = ViewItems(vec![
+        "when mum and dad shout".into(),
+        "my cat's name is \"Tig\"".into(),
+    ]);
     let saved = views::ActiveModel {
         local_authority_id: Set(la.id),
         child_id: Set(child.id),
@@ -589,10 +655,18 @@ async fn entities_round_trip_through_the_schema() {
     .insert(&db)
     .await
     .expect("views");
-    let found = views::Entity::find_by_id(saved.id).one(&db).await.unwrap().unwrap();
+    let found = views::Entity::find_by_id(saved.id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found, saved);
     assert_eq!(found.worries, worries);
-    assert_eq!((found.version, found.share_with_family), (1, false), "defaults");
+    assert_eq!(
+        (found.version, found.share_with_family),
+        (1, false),
+        "defaults"
+    );
 
     let snapshot = json!({"worries": worries.0, "feeling": "worried"});
     let version = views_version::ActiveModel {
@@ -607,7 +681,11 @@ async fn entities_round_trip_through_the_schema() {
     .insert(&db)
     .await
     .expect("views_version");
-    let version = views_version::Entity::find_by_id(version.id).one(&db).await.unwrap().unwrap();
+    let version = views_version::Entity::find_by_id(version.id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(version.snapshot, snapshot);
 
     let access = child_access::ActiveModel {
@@ -637,7 +715,11 @@ async fn entities_round_trip_through_the_schema() {
     .insert(&db)
     .await
     .expect("audit_event");
-    let event = audit_event::Entity::find_by_id(event.id).one(&db).await.unwrap().unwrap();
+    let event = audit_event::Entity::find_by_id(event.id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(event.actor_kind, ActorKind::ApiKey);
     assert_eq!(event.detail, Some(json!({"version": 1})));
 
@@ -656,22 +738,70 @@ async fn entities_round_trip_through_the_schema() {
 
     // Every entity reads its table: the columns the entities name all exist.
     let tables = [
-        entity::prelude::LocalAuthority::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::Agency::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::StaffUser::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::Child::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::Meeting::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::MeetingChild::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::Referral::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::AdvocacyCase::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::ChildAccess::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::Views::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::ViewsVersion::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::AdvocateNote::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::ViewsShare::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::OutcomeDistribution::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::UrgentHelp::find().all(&db).await.map(|r| r.len()),
-        entity::prelude::AuditEvent::find().all(&db).await.map(|r| r.len()),
+        entity::prelude::LocalAuthority::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::Agency::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::StaffUser::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::Child::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::Meeting::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::MeetingChild::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::Referral::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::AdvocacyCase::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::ChildAccess::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::Views::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::ViewsVersion::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::AdvocateNote::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::ViewsShare::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::OutcomeDistribution::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::UrgentHelp::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
+        entity::prelude::AuditEvent::find()
+            .all(&db)
+            .await
+            .map(|r| r.len()),
     ];
     for (table, result) in TABLES_IN_PRELUDE_ORDER.iter().zip(tables) {
         result.unwrap_or_else(|e| panic!("{table}: {e}"));
@@ -698,40 +828,41 @@ const TABLES_IN_PRELUDE_ORDER: &[&str] = &[
 ];
 
 #[tokio::test]
-async fn sqlite_timestamps_share_one_text_format() {
-    // On SQLite a timestamp is text and compares as text, so the column default must write the
-    // same shape as sqlx does, or rows would sort wrongly.
+async fn default_and_written_timestamps_compare_in_time_order() {
+    // On SQLite a timestamp is text and compares as text, so the `created_at` default must write
+    // the same shape as sqlx does (`CURRENT_TIMESTAMP` would not: `2026-11-23 10:00:00` sorts
+    // before `2026-11-23T09:00:00+00:00`). PostgreSQL compares real timestamps.
     let (_test_db, db) = TestDb::migrated().await;
-    if db.get_database_backend() != DbBackend::Sqlite {
-        return;
-    }
     let la = insert_id(&db, &la_row("somerset")).await;
-    insert(&db, &audit_row(la)).await.unwrap();
-    let written = audit_event::Entity::find().one(&db).await.unwrap().unwrap();
-    audit_event::ActiveModel {
-        local_authority_id: Set(la),
-        actor_kind: Set(ActorKind::System),
-        action: Set("demo.seed".into()),
-        subject_type: Set("local_authority".into()),
-        occurred_at: Set(written.created_at),
-        ..Default::default()
+    let now = Utc::now();
+    for (action, occurred_at) in [
+        ("before", now - chrono::Duration::seconds(2)),
+        ("after", now + chrono::Duration::hours(1)),
+    ] {
+        audit_event::ActiveModel {
+            local_authority_id: Set(la),
+            actor_kind: Set(ActorKind::System),
+            action: Set(action.into()),
+            subject_type: Set("local_authority".into()),
+            occurred_at: Set(occurred_at),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
     }
-    .insert(&db)
-    .await
-    .unwrap();
     let rows = db
         .query_all_raw(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT created_at AS d, occurred_at AS s FROM audit_event ORDER BY id",
+            db.get_database_backend(),
+            "SELECT action FROM audit_event WHERE occurred_at < created_at",
         ))
         .await
         .unwrap();
-    let default_text: String = rows[0].try_get("", "d").unwrap();
-    let sqlx_text: String = rows[1].try_get("", "s").unwrap();
-    for text in [&default_text, &sqlx_text] {
-        assert_eq!(&text[10..11], "T", "{text}");
-        assert!(text.ends_with("+00:00"), "{text}");
-    }
+    let earlier: Vec<String> = rows
+        .iter()
+        .map(|r| r.try_get("", "action").unwrap())
+        .collect();
+    assert_eq!(earlier, ["before"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -741,7 +872,9 @@ async fn sqlite_timestamps_share_one_text_format() {
 async fn staff_email_is_unique_within_a_local_authority_only() {
     let (_test_db, db, a, b) = two_tenants().await;
     let email = "sam.worker@example.org";
-    insert(&db, &staff_row(a.la, email, "social_worker")).await.unwrap();
+    insert(&db, &staff_row(a.la, email, "social_worker"))
+        .await
+        .unwrap();
     assert_unique_violation(
         insert(&db, &staff_row(a.la, email, "advocate")).await,
         "same email twice in one local authority",
@@ -755,12 +888,19 @@ async fn staff_email_is_unique_within_a_local_authority_only() {
 async fn one_referral_per_child_per_meeting() {
     let (_test_db, db, a, _b) = two_tenants().await;
     assert_unique_violation(
-        insert(&db, &referral_row(a.la, a.child, a.meeting, a.social_worker)).await,
+        insert(
+            &db,
+            &referral_row(a.la, a.child, a.meeting, a.social_worker),
+        )
+        .await,
         "second referral for the same child and meeting",
     );
-    insert(&db, &referral_row(a.la, a.child, a.spare_meeting, a.social_worker))
-        .await
-        .expect("a new referral for the next meeting");
+    insert(
+        &db,
+        &referral_row(a.la, a.child, a.spare_meeting, a.social_worker),
+    )
+    .await
+    .expect("a new referral for the next meeting");
     insert(&db, &self_referral_row(a.la))
         .await
         .expect("unlinked self-referrals do not collide (NULLs are distinct)");
@@ -773,23 +913,34 @@ async fn one_views_per_child_per_meeting() {
         insert(&db, &views_row(a.la, a.child, a.meeting)).await,
         "second views for the same child and meeting",
     );
-    insert(&db, &views_row(a.la, a.child, a.spare_meeting)).await.unwrap();
+    insert(&db, &views_row(a.la, a.child, a.spare_meeting))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn idempotency_key_is_unique_per_child() {
     let (_test_db, db, a, _b) = two_tenants().await;
-    insert(&db, &views_row(a.la, a.child, a.spare_meeting).text("idempotency_key", "k1"))
-        .await
-        .unwrap();
-    let reuse = format!("UPDATE views SET idempotency_key = 'k1' WHERE id = {}", a.views);
+    insert(
+        &db,
+        &views_row(a.la, a.child, a.spare_meeting).text("idempotency_key", "k1"),
+    )
+    .await
+    .unwrap();
+    let reuse = format!(
+        "UPDATE views SET idempotency_key = 'k1' WHERE id = {}",
+        a.views
+    );
     assert_unique_violation(
         db.execute_unprepared(&reuse).await.map(|_| ()),
         "same idempotency key for the same child",
     );
-    insert(&db, &views_row(a.la, a.spare_child, a.meeting).text("idempotency_key", "k1"))
-        .await
-        .expect("another child may use the same key");
+    insert(
+        &db,
+        &views_row(a.la, a.spare_child, a.meeting).text("idempotency_key", "k1"),
+    )
+    .await
+    .expect("another child may use the same key");
 }
 
 #[tokio::test]
@@ -804,7 +955,9 @@ async fn one_outcome_distribution_per_meeting_and_agency() {
 async fn access_code_digest_is_unique_across_local_authorities() {
     let (_test_db, db, a, b) = two_tenants().await;
     let digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-    insert(&db, &child_access_row(a.la, a.child, digest)).await.unwrap();
+    insert(&db, &child_access_row(a.la, a.child, digest))
+        .await
+        .unwrap();
     assert_unique_violation(
         insert(&db, &child_access_row(b.la, b.child, digest)).await,
         "the same code for a child elsewhere",
@@ -814,12 +967,16 @@ async fn access_code_digest_is_unique_across_local_authorities() {
 #[tokio::test]
 async fn one_views_version_per_version_number() {
     let (_test_db, db, a, _b) = two_tenants().await;
-    insert(&db, &views_version_row(a.la, a.views, 1)).await.unwrap();
+    insert(&db, &views_version_row(a.la, a.views, 1))
+        .await
+        .unwrap();
     assert_unique_violation(
         insert(&db, &views_version_row(a.la, a.views, 1)).await,
         "version 1 twice",
     );
-    insert(&db, &views_version_row(a.la, a.views, 2)).await.unwrap();
+    insert(&db, &views_version_row(a.la, a.views, 2))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -827,11 +984,20 @@ async fn one_share_per_version_and_recipient() {
     let (_test_db, db, a, _b) = two_tenants().await;
     let row = share_row(a.la, a.views, 1, a.isro, a.advocate);
     insert(&db, &row).await.unwrap();
-    assert_unique_violation(insert(&db, &row).await, "version 1 shared twice with the ISRO");
-    insert(&db, &row.clone().set("version", 2)).await.expect("version 2 is a new share");
-    insert(&db, &row.set("recipient_id", a.social_worker).text("audience", "social_worker"))
+    assert_unique_violation(
+        insert(&db, &row).await,
+        "version 1 shared twice with the ISRO",
+    );
+    insert(&db, &row.clone().set("version", 2))
         .await
-        .expect("another recipient");
+        .expect("version 2 is a new share");
+    insert(
+        &db,
+        &row.set("recipient_id", a.social_worker)
+            .text("audience", "social_worker"),
+    )
+    .await
+    .expect("another recipient");
 }
 
 #[tokio::test]
@@ -849,12 +1015,18 @@ async fn names_slugs_agencies_and_cases_are_unique() {
         insert(&db, &agency_row(a.la, "Avon and Somerset Police")).await,
         "agency name within a local authority",
     );
-    insert(&db, &agency_row(b.la, "Somerset Police HQ")).await.unwrap();
+    insert(&db, &agency_row(b.la, "Somerset Police HQ"))
+        .await
+        .unwrap();
     insert(&db, &agency_row(a.la, "Somerset Police HQ"))
         .await
         .expect("the same agency name in another local authority");
     assert_unique_violation(
-        insert(&db, &case_row(a.la, a.referral, a.child, a.meeting, a.advocate)).await,
+        insert(
+            &db,
+            &case_row(a.la, a.referral, a.child, a.meeting, a.advocate),
+        )
+        .await,
         "a second case for one referral",
     );
 }
@@ -875,7 +1047,9 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
             vec![("social_worker_id", b.social_worker)],
         ),
         (
-            meeting_row(a.la).set("chair_id", a.isro).set("social_worker_id", a.social_worker),
+            meeting_row(a.la)
+                .set("chair_id", a.isro)
+                .set("social_worker_id", a.social_worker),
             vec![("chair_id", b.isro), ("social_worker_id", b.social_worker)],
         ),
         (
@@ -903,7 +1077,11 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
             child_access_row(a.la, a.child, "fresh-digest")
                 .set("case_id", a.case)
                 .set("created_by", a.coordinator),
-            vec![("child_id", b.child), ("case_id", b.case), ("created_by", b.coordinator)],
+            vec![
+                ("child_id", b.child),
+                ("case_id", b.case),
+                ("created_by", b.coordinator),
+            ],
         ),
         (
             views_row(a.la, a.spare_child, a.spare_meeting).set("case_id", a.case),
@@ -913,14 +1091,21 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
                 ("case_id", b.case),
             ],
         ),
-        (views_version_row(a.la, a.views, 1), vec![("views_id", b.views)]),
+        (
+            views_version_row(a.la, a.views, 1),
+            vec![("views_id", b.views)],
+        ),
         (
             note_row(a.la, a.case, a.advocate),
             vec![("case_id", b.case), ("author_id", b.advocate)],
         ),
         (
             share_row(a.la, a.views, 1, a.isro, a.advocate),
-            vec![("views_id", b.views), ("recipient_id", b.isro), ("shared_by", b.advocate)],
+            vec![
+                ("views_id", b.views),
+                ("recipient_id", b.isro),
+                ("shared_by", b.advocate),
+            ],
         ),
         (
             outcome_row(a.la, a.meeting, a.agency, a.isro).set("acknowledged_by", a.coordinator),
@@ -935,7 +1120,11 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
             urgent_help_row(a.la, a.child)
                 .set("case_id", a.case)
                 .set("acknowledged_by", a.advocate),
-            vec![("child_id", b.child), ("case_id", b.case), ("acknowledged_by", b.advocate)],
+            vec![
+                ("child_id", b.child),
+                ("case_id", b.case),
+                ("acknowledged_by", b.advocate),
+            ],
         ),
         (audit_row(a.la), vec![]),
     ]
@@ -978,7 +1167,11 @@ async fn dangling_references_are_rejected() {
             covered.insert((row.table.to_owned(), col.to_owned()));
         }
     }
-    assert_eq!(covered, foreign_key_columns(&db).await, "every foreign key column is covered");
+    assert_eq!(
+        covered,
+        foreign_key_columns(&db).await,
+        "every foreign key column is covered"
+    );
 }
 
 #[tokio::test]
@@ -991,8 +1184,13 @@ async fn rows_cannot_point_at_another_tenants_rows() {
         }
     }
     // Moving a row to the other tenant does not help: its references then cross instead.
-    let moved = child_row(a.la).set("social_worker_id", a.social_worker).set("local_authority_id", b.la);
-    assert_fk_violation(insert(&db, &moved).await, "child moved to B with A's social worker");
+    let moved = child_row(a.la)
+        .set("social_worker_id", a.social_worker)
+        .set("local_authority_id", b.la);
+    assert_fk_violation(
+        insert(&db, &moved).await,
+        "child moved to B with A's social worker",
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1010,11 +1208,19 @@ async fn enum_columns_accept_exactly_the_rust_enum_values() {
     let views = views_row(a.la, a.spare_child, a.spare_meeting);
     let cases: Vec<(Row, &str, Vec<String>)> = vec![
         (agency_row(a.la, "Fresh"), "kind", values::<AgencyKind>()),
-        (staff_row(a.la, "new@example.org", "admin"), "role", values::<StaffRole>()),
+        (
+            staff_row(a.la, "new@example.org", "admin"),
+            "role",
+            values::<StaffRole>(),
+        ),
         (meeting_row(a.la), "kind", values::<MeetingKind>()),
         (meeting_row(a.la), "status", values::<MeetingStatus>()),
         (referral.clone(), "source", values::<ReferralSource>()),
-        (referral.clone(), "parental_agreement", values::<ParentalAgreement>()),
+        (
+            referral.clone(),
+            "parental_agreement",
+            values::<ParentalAgreement>(),
+        ),
         (referral, "status", values::<ReferralStatus>()),
         (
             case_row(a.la, a.open_referral, a.child, a.meeting, a.advocate),
@@ -1024,8 +1230,16 @@ async fn enum_columns_accept_exactly_the_rust_enum_values() {
         (views.clone(), "feeling", values::<Feeling>()),
         (views.clone(), "attendance", values::<AttendanceChoice>()),
         (views, "status", values::<ViewsStatus>()),
-        (views_version_row(a.la, a.views, 1), "status", values::<ViewsStatus>()),
-        (share_row(a.la, a.views, 1, a.isro, a.advocate), "audience", values::<Audience>()),
+        (
+            views_version_row(a.la, a.views, 1),
+            "status",
+            values::<ViewsStatus>(),
+        ),
+        (
+            share_row(a.la, a.views, 1, a.isro, a.advocate),
+            "audience",
+            values::<Audience>(),
+        ),
         (audit_row(a.la), "actor_kind", values::<ActorKind>()),
     ];
     for (row, col, allowed) in cases {
@@ -1042,15 +1256,25 @@ async fn referral_needs_someone_to_contact() {
     let (_test_db, db, a, _b) = two_tenants().await;
     let nobody = self_referral_row(a.la).set("self_referral_contact", "NULL");
     assert_check_violation(insert(&db, &nobody).await, "ck_referral_has_referrer");
-    insert(&db, &nobody.set("referrer_id", a.social_worker)).await.unwrap();
+    insert(&db, &nobody.set("referrer_id", a.social_worker))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn declined_referral_needs_a_reason() {
     let (_test_db, db, a, _b) = two_tenants().await;
     let declined = self_referral_row(a.la).text("status", "declined");
-    assert_check_violation(insert(&db, &declined).await, "ck_referral_decline_has_reason");
-    insert(&db, &declined.text("decline_reason", "Sam already has an advocate")).await.unwrap();
+    assert_check_violation(
+        insert(&db, &declined).await,
+        "ck_referral_decline_has_reason",
+    );
+    insert(
+        &db,
+        &declined.text("decline_reason", "Sam already has an advocate"),
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
@@ -1059,7 +1283,10 @@ async fn versions_start_at_one() {
     let views = views_row(a.la, a.spare_child, a.spare_meeting).set("version", 0);
     assert_check_violation(insert(&db, &views).await, "ck_views_version_at_least_one");
     let version = views_version_row(a.la, a.views, 0);
-    assert_check_violation(insert(&db, &version).await, "ck_views_version_version_at_least_one");
+    assert_check_violation(
+        insert(&db, &version).await,
+        "ck_views_version_version_at_least_one",
+    );
 }
 
 #[tokio::test]
@@ -1096,7 +1323,9 @@ async fn audit_trail_is_append_only() {
         assert!(truncate.is_err(), "TRUNCATE must fail too: {truncate:?}");
     }
 
-    insert(&db, &audit_row(a.la)).await.expect("appending still works");
+    insert(&db, &audit_row(a.la))
+        .await
+        .expect("appending still works");
     let after = audit_event::Entity::find().all(&db).await.unwrap();
     assert_eq!(after.len(), 2);
     assert_eq!(after[0], before[0], "the first event is unchanged");

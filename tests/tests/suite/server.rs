@@ -25,9 +25,14 @@ async fn readyz_fails_when_the_database_is_gone() {
 #[tokio::test]
 async fn graphql_answers_api_version_and_health() {
     let app = spawn_app().await;
-    let body = app.graphql("{ apiVersion health { up database } }", json!({})).await;
+    let body = app
+        .graphql("{ apiVersion health { up database } }", json!({}))
+        .await;
     assert_eq!(body["data"]["apiVersion"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(body["data"]["health"], json!({ "up": true, "database": true }));
+    assert_eq!(
+        body["data"]["health"],
+        json!({ "up": true, "database": true })
+    );
 }
 
 #[tokio::test]
@@ -45,7 +50,10 @@ async fn graphiql_is_served_on_get() {
     let page = app.get("/graphql").await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.contains("graphiql") && html.contains("/graphql/ws"), "{html}");
+    assert!(
+        html.contains("graphiql") && html.contains("/graphql/ws"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -71,7 +79,10 @@ async fn child_landing_page_is_server_rendered_in_plain_words() {
     let html = page.text().await.unwrap();
     assert!(html.contains(r#"<html lang="en""#), "lang attribute");
     assert!(html.contains("Your meeting. Your say."));
-    assert!(html.contains("0800 1111"), "Childline number on the first page");
+    assert!(
+        html.contains("0800 1111"),
+        "Childline number on the first page"
+    );
     assert!(html.contains("/pkg/myvoice.js"), "hydration script linked");
 }
 
@@ -88,7 +99,12 @@ async fn unknown_pages_get_a_friendly_404() {
     let app = spawn_app().await;
     let page = app.get("/no-such-page").await;
     assert_eq!(page.status(), 404);
-    assert!(page.text().await.unwrap().contains("We can't find that page"));
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("We can't find that page")
+    );
 }
 
 #[tokio::test]
@@ -101,7 +117,11 @@ async fn browser_bundle_is_served_compressed() {
         .send()
         .await
         .unwrap();
-    assert_eq!(wasm.status(), 200, "run scripts/test.sh, which builds the bundle first");
+    assert_eq!(
+        wasm.status(),
+        200,
+        "run scripts/test.sh, which builds the bundle first"
+    );
     assert_eq!(wasm.headers()["content-encoding"], "gzip");
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
 }
