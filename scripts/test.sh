@@ -19,7 +19,8 @@ ensure_chromium
 build_site
 say "checking formatting"
 cargo fmt --all -- --check
-say "building the tests"
+say "building the server binary and the tests"
+cargo build -p api --bin myvoice --quiet
 cargo test --workspace --no-run --quiet
 for engine in $engines; do
   [ "$engine" = postgres ] && ensure_postgres
