@@ -42,8 +42,14 @@ impl Application {
                 .await
                 .map_err(|e| StartupError::Demo(e.to_string()))?;
         }
-        let schema = crate::graphql::build_schema(db.clone());
-        let router = crate::web::router(db.clone(), schema, &settings.site_dir);
+        let tokens = crate::auth::TokenIssuer::new(&settings.jwt_secret);
+        let schema = crate::graphql::build_schema(db.clone(), tokens.clone());
+        let state = crate::web::ApiState {
+            schema,
+            db: db.clone(),
+            tokens,
+        };
+        let router = crate::web::router(state, &settings.site_dir);
         let listener =
             TcpListener::bind(settings.bind)
                 .await

@@ -1,12 +1,13 @@
 //! The HTTP surface: probes, GraphQL, GraphiQL, the pages and their browser bundle.
 use std::path::Path;
 
+use async_graphql::ErrorExtensions;
 use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::{
     Router,
-    extract::State,
-    http::{HeaderName, HeaderValue, header},
+    extract::{ConnectInfo, State},
+    http::{HeaderMap, HeaderName, HeaderValue, header},
     response::Html,
     routing::get,
 };
@@ -18,12 +19,21 @@ use tower_http::{
     set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
+use crate::auth::{ClientAddr, TokenIssuer, viewer_from_headers};
 use crate::graphql::AppSchema;
+
+/// What the GraphQL endpoint needs for each request.
+#[derive(Clone)]
+pub struct ApiState {
+    pub schema: AppSchema,
+    pub db: DatabaseConnection,
+    pub tokens: TokenIssuer,
+}
 
 /// Largest request body we accept; a child's views are a few kilobytes.
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
-pub fn router(db: DatabaseConnection, schema: AppSchema, site_dir: &Path) -> Router {
+pub fn router(state: ApiState, site_dir: &Path) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name(frontend::OUTPUT_NAME)
         .site_root(site_dir.display().to_string())
@@ -40,12 +50,13 @@ pub fn router(db: DatabaseConnection, schema: AppSchema, site_dir: &Path) -> Rou
         .precompressed_br()
         .precompressed_gzip();
 
+    let health = crate::health::routes(state.db.clone());
     let api = Router::new()
         .route("/graphql", get(graphiql).post(graphql))
-        .with_state(schema);
+        .with_state(state);
 
     Router::new()
-        .merge(crate::health::routes(db))
+        .merge(health)
         .merge(api)
         .nest_service("/pkg", bundle)
         .merge(pages)
@@ -62,8 +73,26 @@ pub fn router(db: DatabaseConnection, schema: AppSchema, site_dir: &Path) -> Rou
         .layer(TraceLayer::new_for_http())
 }
 
-async fn graphql(State(schema): State<AppSchema>, request: GraphQLRequest) -> GraphQLResponse {
-    schema.execute(request.into_inner()).await.into()
+/// Establish the viewer once, then run the request through the one schema.
+async fn graphql(
+    State(state): State<ApiState>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    headers: HeaderMap,
+    request: GraphQLRequest,
+) -> GraphQLResponse {
+    match viewer_from_headers(&headers, &state.tokens, &state.db).await {
+        Ok(viewer) => {
+            let request = request
+                .into_inner()
+                .data(viewer)
+                .data(ClientAddr(peer.ip()));
+            state.schema.execute(request).await.into()
+        }
+        Err(error) => async_graphql::Response::from_errors(vec![
+            error.extend().into_server_error(Default::default()),
+        ])
+        .into(),
+    }
 }
 
 async fn graphiql() -> Html<String> {

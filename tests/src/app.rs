@@ -2,9 +2,11 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use api::auth::{ChildViewer, StaffViewer, TenantId, TokenIssuer};
 use api::config::{DatabaseUrl, JwtSecret, Settings};
 use api::startup::Application;
-use sea_orm::DatabaseConnection;
+use entity::{child, staff_user};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::db::TestDb;
@@ -22,11 +24,13 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+const TEST_JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
+
 pub fn settings(test_db: &TestDb, demo: bool) -> Settings {
     Settings {
         database_url: DatabaseUrl::parse(&test_db.url).expect("test database URL"),
         bind: "127.0.0.1:0".parse().expect("loopback address"),
-        jwt_secret: JwtSecret::parse("test-secret-that-is-at-least-32-bytes-long").expect("secret"),
+        jwt_secret: JwtSecret::parse(TEST_JWT_SECRET).expect("secret"),
         demo,
         site_dir: repo_root().join("target/site"),
     }
@@ -72,11 +76,18 @@ impl TestApp {
             .expect("GET request")
     }
 
-    /// POST a GraphQL query and return the whole JSON response (`data` and `errors`).
+    /// POST a GraphQL query anonymously and return the whole JSON response (`data` and `errors`).
     pub async fn graphql(&self, query: &str, variables: Value) -> Value {
-        let response = self
-            .client
-            .post(self.url("/graphql"))
+        self.graphql_as(None, query, variables).await
+    }
+
+    /// POST a GraphQL query with `Authorization: Bearer <token>` when a token is given.
+    pub async fn graphql_as(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut request = self.client.post(self.url("/graphql"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request
             .json(&json!({ "query": query, "variables": variables }))
             .send()
             .await
@@ -88,6 +99,49 @@ impl TestApp {
         );
         response.json().await.expect("GraphQL JSON")
     }
+}
+
+/// A valid access token for a member of staff, minted with the test key. Tests of sign-in itself
+/// go through `signIn`; every other test uses this to stand in a role quickly.
+pub async fn staff_token(db: &DatabaseConnection, email: &str) -> String {
+    let staff = staff_user::Entity::find()
+        .filter(staff_user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("query staff")
+        .unwrap_or_else(|| panic!("no staff user {email}"));
+    let viewer = StaffViewer {
+        id: staff.id,
+        tenant: TenantId(staff.local_authority_id),
+        role: staff.role,
+    };
+    test_tokens().issue_staff(&viewer).expect("token").token
+}
+
+/// A valid child token for the child with this preferred name.
+pub async fn child_token(db: &DatabaseConnection, preferred_name: &str) -> String {
+    let child = child::Entity::find()
+        .filter(child::Column::PreferredName.eq(preferred_name))
+        .one(db)
+        .await
+        .expect("query child")
+        .unwrap_or_else(|| panic!("no child {preferred_name}"));
+    let viewer = ChildViewer {
+        child_id: child.id,
+        tenant: TenantId(child.local_authority_id),
+    };
+    test_tokens().issue_child(&viewer).expect("token").token
+}
+
+pub fn test_tokens() -> TokenIssuer {
+    TokenIssuer::new(&JwtSecret::parse(TEST_JWT_SECRET).expect("secret"))
+}
+
+/// The first error's `extensions.code` of a GraphQL response.
+pub fn error_code(response: &Value) -> &str {
+    response["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error code in {response}"))
 }
 
 /// The `myvoice` binary built by `cargo build -p api` next to this test executable.

@@ -1,8 +1,14 @@
 //! The one GraphQL schema: every reader and writer (pages, integrators, GraphiQL) goes through it.
+pub mod context;
+pub mod ids;
 mod meta;
+
+pub use context::ContextExt;
 
 use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
+
+use crate::auth::TokenIssuer;
 
 /// Every query capability, merged into one root.
 #[derive(MergedObject, Default)]
@@ -11,8 +17,8 @@ pub struct QueryRoot(meta::MetaQuery);
 pub type AppSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
 
 /// Limits and shared data are set here, once.
-pub fn build_schema(db: DatabaseConnection) -> AppSchema {
-    schema_builder().data(db).finish()
+pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer) -> AppSchema {
+    schema_builder().data(db).data(tokens).finish()
 }
 
 /// The schema as SDL, for `myvoice export-schema` and the committed `schema.graphql`.

@@ -1,0 +1,83 @@
+//! The append-only audit trail: who read or changed what, and when. A child may one day ask.
+use chrono::Utc;
+use entity::audit_event;
+use entity::enums::ActorKind;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+
+use crate::auth::{TenantId, Viewer};
+
+/// What happened. The stored text (`views.read`) is part of the audit's meaning: never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    StaffSignedIn,
+    StaffSignInFailed,
+    ChildSignedIn,
+    ChildSignInFailed,
+    ChildAccessIssued,
+    ApiKeyCreated,
+    ApiKeyRevoked,
+    /// Someone other than the child read the content of the child's views.
+    ViewsRead,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::StaffSignedIn => "staff.signed_in",
+            Self::StaffSignInFailed => "staff.sign_in_failed",
+            Self::ChildSignedIn => "child.signed_in",
+            Self::ChildSignInFailed => "child.sign_in_failed",
+            Self::ChildAccessIssued => "child_access.issued",
+            Self::ApiKeyCreated => "api_key.created",
+            Self::ApiKeyRevoked => "api_key.revoked",
+            Self::ViewsRead => "views.read",
+        }
+    }
+}
+
+/// The row an event is about.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject {
+    pub kind: &'static str,
+    pub id: Option<i32>,
+}
+
+impl Subject {
+    pub fn new(kind: &'static str, id: i32) -> Self {
+        Self { kind, id: Some(id) }
+    }
+}
+
+pub fn actor(viewer: &Viewer) -> (ActorKind, Option<i32>) {
+    match viewer {
+        Viewer::Anonymous => (ActorKind::Anonymous, None),
+        Viewer::Staff(s) => (ActorKind::Staff, Some(s.id)),
+        Viewer::Child(c) => (ActorKind::Child, Some(c.child_id)),
+        Viewer::Integrator(i) => (ActorKind::ApiKey, Some(i.key_id)),
+    }
+}
+
+/// Write one event, inside the caller's transaction when it has one.
+pub async fn record(
+    conn: &impl ConnectionTrait,
+    tenant: TenantId,
+    (actor_kind, actor_id): (ActorKind, Option<i32>),
+    action: AuditAction,
+    subject: Subject,
+    detail: Option<serde_json::Value>,
+) -> Result<(), DbErr> {
+    audit_event::ActiveModel {
+        local_authority_id: Set(tenant.0),
+        actor_kind: Set(actor_kind),
+        actor_id: Set(actor_id),
+        action: Set(action.as_str().to_owned()),
+        subject_type: Set(subject.kind.to_owned()),
+        subject_id: Set(subject.id),
+        detail: Set(detail),
+        occurred_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await
+    .map(|_| ())
+}

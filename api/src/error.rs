@@ -1,0 +1,112 @@
+//! The API's one error type, mapped once to GraphQL errors with an extension `code`.
+use async_graphql::ErrorExtensions;
+use sea_orm::DbErr;
+
+/// Deliberately not `Display`: async-graphql turns any `Display` error into a message without a code,
+/// so only the conversion below exists and a `?` in a resolver always carries the `code` extension.
+#[derive(Debug)]
+pub enum ApiError {
+    /// No valid credentials: sign in again.
+    Unauthenticated,
+    /// Signed in, but this is not yours to see or do.
+    Forbidden,
+    /// Absent, or another local authority's: the two are never told apart.
+    NotFound(&'static str),
+    BadUserInput {
+        field: Option<&'static str>,
+        message: String,
+    },
+    /// A stale version, a duplicate, or a state that does not allow the change.
+    Conflict {
+        message: String,
+        current: Option<serde_json::Value>,
+    },
+    RateLimited {
+        retry_after_secs: u64,
+    },
+    /// Logged in full; the caller learns nothing internal.
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn bad_input(field: &'static str, message: impl Into<String>) -> Self {
+        Self::BadUserInput {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::Conflict {
+            message: message.into(),
+            current: None,
+        }
+    }
+
+    /// The text the caller sees: plain, and never internal detail.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Unauthenticated => "Please sign in.".into(),
+            Self::Forbidden => "You are not allowed to do this.".into(),
+            Self::NotFound(what) => format!("{what} not found."),
+            Self::BadUserInput { message, .. } | Self::Conflict { message, .. } => message.clone(),
+            Self::RateLimited { retry_after_secs } => {
+                format!("Too many attempts. Please wait {retry_after_secs} seconds and try again.")
+            }
+            Self::Internal(_) => {
+                "Something went wrong on our side. Nothing was changed; please try again.".into()
+            }
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unauthenticated => "UNAUTHENTICATED",
+            Self::Forbidden => "FORBIDDEN",
+            Self::NotFound(_) => "NOT_FOUND",
+            Self::BadUserInput { .. } => "BAD_USER_INPUT",
+            Self::Conflict { .. } => "CONFLICT",
+            Self::RateLimited { .. } => "RATE_LIMITED",
+            Self::Internal(_) => "INTERNAL_SERVER_ERROR",
+        }
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(error: DbErr) -> Self {
+        Self::Internal(error.to_string())
+    }
+}
+
+impl ErrorExtensions for ApiError {
+    fn extend(&self) -> async_graphql::Error {
+        if let Self::Internal(detail) = self {
+            tracing::error!(%detail, "internal error");
+        }
+        async_graphql::Error::new(self.message()).extend_with(|_, ext| {
+            ext.set("code", self.code());
+            match self {
+                Self::BadUserInput {
+                    field: Some(field), ..
+                } => ext.set("field", *field),
+                Self::Conflict {
+                    current: Some(current),
+                    ..
+                } => ext.set(
+                    "current",
+                    async_graphql::Value::from_json(current.clone()).unwrap_or_default(),
+                ),
+                Self::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
+                _ => {}
+            }
+        })
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(error: ApiError) -> Self {
+        error.extend()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
