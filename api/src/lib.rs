@@ -11,4 +11,5 @@ pub mod health;
 pub mod policy;
 pub mod startup;
 pub mod telemetry;
+pub mod text;
 pub mod web;

@@ -2,6 +2,7 @@
 use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
+use super::loaders::Loaders;
 use crate::auth::{ClientAddr, TokenIssuer, Viewer};
 use crate::error::{ApiError, ApiResult};
 
@@ -13,6 +14,7 @@ pub trait ContextExt {
     fn db(&self) -> ApiResult<&DatabaseConnection>;
     fn tokens(&self) -> ApiResult<&TokenIssuer>;
     fn client_addr(&self) -> Option<ClientAddr>;
+    fn loaders(&self) -> ApiResult<&Loaders>;
 }
 
 impl ContextExt for Context<'_> {
@@ -32,5 +34,10 @@ impl ContextExt for Context<'_> {
 
     fn client_addr(&self) -> Option<ClientAddr> {
         self.data_opt::<ClientAddr>().copied()
+    }
+
+    fn loaders(&self) -> ApiResult<&Loaders> {
+        self.data::<Loaders>()
+            .map_err(|_| ApiError::Internal("no loaders in the request".into()))
     }
 }

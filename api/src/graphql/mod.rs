@@ -1,7 +1,9 @@
 //! The one GraphQL schema: every reader and writer (pages, integrators, GraphiQL) goes through it.
 pub mod context;
 pub mod ids;
+pub mod loaders;
 mod meta;
+pub mod pagination;
 
 pub use context::ContextExt;
 
