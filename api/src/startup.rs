@@ -43,7 +43,11 @@ impl Application {
                 .map_err(|e| StartupError::Demo(e.to_string()))?;
         }
         let tokens = crate::auth::TokenIssuer::new(&settings.jwt_secret);
-        let schema = crate::graphql::build_schema(db.clone(), tokens.clone());
+        let schema = crate::graphql::build_schema(
+            db.clone(),
+            tokens.clone(),
+            crate::events::EventBus::default(),
+        );
         let state = crate::web::ApiState {
             schema,
             db: db.clone(),

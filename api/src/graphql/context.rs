@@ -5,6 +5,8 @@ use sea_orm::DatabaseConnection;
 use super::loaders::Loaders;
 use crate::auth::{ClientAddr, TokenIssuer, Viewer};
 use crate::error::{ApiError, ApiResult};
+use crate::events::EventBus;
+use crate::ratelimit::{Bucket, RateLimits};
 
 static ANONYMOUS: Viewer = Viewer::Anonymous;
 
@@ -15,6 +17,9 @@ pub trait ContextExt {
     fn tokens(&self) -> ApiResult<&TokenIssuer>;
     fn client_addr(&self) -> Option<ClientAddr>;
     fn loaders(&self) -> ApiResult<&Loaders>;
+    fn events(&self) -> ApiResult<&EventBus>;
+    /// Spend one attempt from a per-client budget (sign-in, self-referral).
+    fn rate_limit(&self, bucket: Bucket) -> ApiResult<()>;
 }
 
 impl ContextExt for Context<'_> {
@@ -34,6 +39,22 @@ impl ContextExt for Context<'_> {
 
     fn client_addr(&self) -> Option<ClientAddr> {
         self.data_opt::<ClientAddr>().copied()
+    }
+
+    fn events(&self) -> ApiResult<&EventBus> {
+        self.data::<EventBus>()
+            .map_err(|_| ApiError::Internal("no event bus in the schema".into()))
+    }
+
+    fn rate_limit(&self, bucket: Bucket) -> ApiResult<()> {
+        let limits = self
+            .data::<RateLimits>()
+            .map_err(|_| ApiError::Internal("no rate limits in the schema".into()))?;
+        // In-process calls (the pages) carry the browser's address; no address means no limit to apply.
+        match self.client_addr() {
+            Some(ClientAddr(ip)) => limits.check(bucket, ip),
+            None => Ok(()),
+        }
     }
 
     fn loaders(&self) -> ApiResult<&Loaders> {

@@ -11,6 +11,8 @@ use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::TokenIssuer;
+use crate::events::EventBus;
+use crate::ratelimit::RateLimits;
 
 /// Every query capability, merged into one root.
 #[derive(MergedObject, Default)]
@@ -19,8 +21,13 @@ pub struct QueryRoot(meta::MetaQuery);
 pub type AppSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
 
 /// Limits and shared data are set here, once.
-pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer) -> AppSchema {
-    schema_builder().data(db).data(tokens).finish()
+pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBus) -> AppSchema {
+    schema_builder()
+        .data(db)
+        .data(tokens)
+        .data(events)
+        .data(RateLimits::default())
+        .finish()
 }
 
 /// The schema as SDL, for `myvoice export-schema` and the committed `schema.graphql`.
