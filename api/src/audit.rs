@@ -18,6 +18,34 @@ pub enum AuditAction {
     ApiKeyRevoked,
     /// Someone other than the child read the content of the child's views.
     ViewsRead,
+    /// A social worker (or their case-management system) referred a child for an advocate.
+    ReferralCreated,
+    /// A child or family asked for an advocate themselves.
+    ReferralSelfReferral,
+    /// The coordinator accepted a referral.
+    ReferralAccepted,
+    /// The coordinator declined a referral, with a reason.
+    ReferralDeclined,
+    /// The coordinator allocated an advocate: a case was opened.
+    CaseAllocated,
+    /// The child saved their views as a draft (a new version of the draft).
+    ViewsDraftSaved,
+    /// The child said their views are finished; a version was frozen.
+    ViewsSubmitted,
+    /// The advocate sent the child's views to the people the child agreed to.
+    ViewsShared,
+    /// A child asked for help now.
+    UrgentHelpRaised,
+    /// The advocate saw the child's request for help now.
+    UrgentHelpAcknowledged,
+    /// The advocate wrote a note of their own on a case.
+    AdvocateNoteAdded,
+    /// The chair recorded (or re-recorded) the meeting: whiteboard and outcome.
+    MeetingRecorded,
+    /// The chair sent a meeting's outcome to agencies.
+    OutcomeDistributed,
+    /// An agency acknowledged receiving a meeting's outcome.
+    OutcomeAcknowledged,
 }
 
 impl AuditAction {
@@ -31,6 +59,20 @@ impl AuditAction {
             Self::ApiKeyCreated => "api_key.created",
             Self::ApiKeyRevoked => "api_key.revoked",
             Self::ViewsRead => "views.read",
+            Self::ReferralCreated => "referral.created",
+            Self::ReferralSelfReferral => "referral.self_referral",
+            Self::ReferralAccepted => "referral.accepted",
+            Self::ReferralDeclined => "referral.declined",
+            Self::CaseAllocated => "case.allocated",
+            Self::ViewsDraftSaved => "views.draft_saved",
+            Self::ViewsSubmitted => "views.submitted",
+            Self::ViewsShared => "views.shared",
+            Self::UrgentHelpRaised => "urgent_help.raised",
+            Self::UrgentHelpAcknowledged => "urgent_help.acknowledged",
+            Self::AdvocateNoteAdded => "advocate_note.added",
+            Self::MeetingRecorded => "meeting.recorded",
+            Self::OutcomeDistributed => "outcome.distributed",
+            Self::OutcomeAcknowledged => "outcome.acknowledged",
         }
     }
 }

@@ -8,6 +8,8 @@ use sea_orm::DbErr;
 pub enum ApiError {
     /// No valid credentials: sign in again.
     Unauthenticated,
+    /// Sign-in details that do not match; the text never says which part was wrong.
+    WrongCredentials(&'static str),
     /// Signed in, but this is not yours to see or do.
     Forbidden,
     /// Absent, or another local authority's: the two are never told apart.
@@ -47,6 +49,7 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             Self::Unauthenticated => "Please sign in.".into(),
+            Self::WrongCredentials(message) => (*message).into(),
             Self::Forbidden => "You are not allowed to do this.".into(),
             Self::NotFound(what) => format!("{what} not found."),
             Self::BadUserInput { message, .. } | Self::Conflict { message, .. } => message.clone(),
@@ -61,7 +64,7 @@ impl ApiError {
 
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Unauthenticated => "UNAUTHENTICATED",
+            Self::Unauthenticated | Self::WrongCredentials(_) => "UNAUTHENTICATED",
             Self::Forbidden => "FORBIDDEN",
             Self::NotFound(_) => "NOT_FOUND",
             Self::BadUserInput { .. } => "BAD_USER_INPUT",

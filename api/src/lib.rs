@@ -1,6 +1,7 @@
 //! myvoice server: domain rules, the policy layer, the GraphQL schema and the HTTP application.
 pub mod audit;
 pub mod auth;
+pub mod cases;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -9,9 +10,14 @@ pub mod error;
 pub mod events;
 pub mod graphql;
 pub mod health;
+pub mod meetings;
+pub mod outcomes;
+pub mod oversight;
 pub mod policy;
 pub mod ratelimit;
+pub mod referrals;
 pub mod startup;
 pub mod telemetry;
 pub mod text;
+pub mod views;
 pub mod web;

@@ -7,6 +7,7 @@ pub mod enums;
 pub mod view_items;
 
 pub mod advocacy_case;
+pub mod api_key;
 pub mod advocate_note;
 pub mod agency;
 pub mod audit_event;
@@ -17,6 +18,7 @@ pub mod meeting;
 pub mod meeting_child;
 pub mod outcome_distribution;
 pub mod referral;
+pub mod refresh_token;
 pub mod staff_user;
 pub mod urgent_help;
 pub mod views;

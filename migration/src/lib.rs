@@ -24,6 +24,7 @@ mod m20261123_000013_create_views_share;
 mod m20261123_000014_create_outcome_distribution;
 mod m20261123_000015_create_urgent_help;
 mod m20261123_000016_create_audit_event;
+mod m20261123_000017_create_auth_tables;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000014_create_outcome_distribution::Migration),
             Box::new(m20261123_000015_create_urgent_help::Migration),
             Box::new(m20261123_000016_create_audit_event::Migration),
+            Box::new(m20261123_000017_create_auth_tables::Migration),
         ]
     }
 }

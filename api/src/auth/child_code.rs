@@ -1,5 +1,5 @@
 //! The access code and PIN an advocate gives a child. Codes are looked up by digest; PINs are argon2id hashed.
-use sha2::{Digest, Sha256};
+use super::secrets::{digest, random_from};
 
 /// An access code such as `DEMO-0001` or `K7QF-2MXP`. Case, spaces and dashes are forgiven when typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,12 +25,14 @@ impl AccessCode {
         }
     }
 
+    /// A fresh code from letters and digits that cannot be confused (no 0/O, 1/I).
+    pub fn generate() -> Self {
+        Self(random_from(b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8))
+    }
+
     /// Hex SHA-256 of the normalised code: what the database keeps and looks up.
     pub fn digest(&self) -> String {
-        Sha256::digest(self.0.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        digest(&self.0)
     }
 
     /// As printed for the child: two groups of four.
@@ -61,6 +63,11 @@ impl Pin {
 
     pub fn expose(&self) -> &str {
         &self.0
+    }
+
+    /// A fresh 4-digit PIN: easy for a young child to remember, safe with the 5-try lockout.
+    pub fn generate() -> Self {
+        Self(random_from(b"0123456789", 4))
     }
 }
 

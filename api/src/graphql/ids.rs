@@ -7,41 +7,50 @@ use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKind {
+    AdvocateNote,
     Agency,
     ApiKey,
     Case,
     Child,
     Meeting,
+    OutcomeDistribution,
     Referral,
     StaffUser,
     UrgentHelp,
     Views,
+    ViewsShare,
 }
 
 impl NodeKind {
-    const ALL: [Self; 9] = [
+    const ALL: [Self; 12] = [
+        Self::AdvocateNote,
         Self::Agency,
         Self::ApiKey,
         Self::Case,
         Self::Child,
         Self::Meeting,
+        Self::OutcomeDistribution,
         Self::Referral,
         Self::StaffUser,
         Self::UrgentHelp,
         Self::Views,
+        Self::ViewsShare,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
+            Self::AdvocateNote => "AdvocateNote",
             Self::Agency => "Agency",
             Self::ApiKey => "ApiKey",
             Self::Case => "AdvocacyCase",
             Self::Child => "Child",
             Self::Meeting => "Meeting",
+            Self::OutcomeDistribution => "OutcomeDistribution",
             Self::Referral => "Referral",
             Self::StaffUser => "StaffUser",
             Self::UrgentHelp => "UrgentHelp",
             Self::Views => "Views",
+            Self::ViewsShare => "ViewsShare",
         }
     }
 

@@ -44,3 +44,179 @@ by_id!(ChildKey, child);
 by_id!(MeetingKey, meeting);
 by_id!(ReferralKey, referral);
 by_id!(StaffKey, staff_user);
+
+/// The children a meeting is about, by meeting id (two statements for any number of meetings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MeetingChildrenKey(pub i32);
+
+impl Loader<MeetingChildrenKey> for DbLoader {
+    type Value = Vec<entity::child::Model>;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[MeetingChildrenKey],
+    ) -> Result<HashMap<MeetingChildrenKey, Self::Value>, Self::Error> {
+        use entity::{child, meeting_child};
+        let links = meeting_child::Entity::find()
+            .filter(meeting_child::Column::MeetingId.is_in(keys.iter().map(|k| k.0)))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        let children: HashMap<i32, child::Model> = child::Entity::find()
+            .filter(child::Column::Id.is_in(links.iter().map(|l| l.child_id)))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        let mut out: HashMap<MeetingChildrenKey, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for link in links {
+            if let (Some(list), Some(child)) = (
+                out.get_mut(&MeetingChildrenKey(link.meeting_id)),
+                children.get(&link.child_id),
+            ) {
+                list.push(child.clone());
+            }
+        }
+        for list in out.values_mut() {
+            list.sort_by(|a, b| a.preferred_name.cmp(&b.preferred_name));
+        }
+        Ok(out)
+    }
+}
+
+/// A child's meetings, by child id, soonest first (two statements for any number of children).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ChildMeetingsKey(pub i32);
+
+impl Loader<ChildMeetingsKey> for DbLoader {
+    type Value = Vec<entity::meeting::Model>;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[ChildMeetingsKey],
+    ) -> Result<HashMap<ChildMeetingsKey, Self::Value>, Self::Error> {
+        use entity::{meeting, meeting_child};
+        let links = meeting_child::Entity::find()
+            .filter(meeting_child::Column::ChildId.is_in(keys.iter().map(|k| k.0)))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        let meetings: HashMap<i32, meeting::Model> = meeting::Entity::find()
+            .filter(meeting::Column::Id.is_in(links.iter().map(|l| l.meeting_id)))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+        let mut out: HashMap<ChildMeetingsKey, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for link in links {
+            if let (Some(list), Some(meeting)) = (
+                out.get_mut(&ChildMeetingsKey(link.child_id)),
+                meetings.get(&link.meeting_id),
+            ) {
+                list.push(meeting.clone());
+            }
+        }
+        for list in out.values_mut() {
+            // Soonest first; meetings with no time (advice, complaints) last.
+            list.sort_by_key(|m| (m.scheduled_at.is_none(), m.scheduled_at, m.id));
+        }
+        Ok(out)
+    }
+}
+
+/// A child's views for one meeting (at most one row per child and meeting), for the caseload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ViewsForMeetingKey {
+    pub child_id: i32,
+    pub meeting_id: i32,
+}
+
+impl Loader<ViewsForMeetingKey> for DbLoader {
+    type Value = entity::views::Model;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[ViewsForMeetingKey],
+    ) -> Result<HashMap<ViewsForMeetingKey, Self::Value>, Self::Error> {
+        use entity::views;
+        // One query over both id lists; pairs nobody asked for are dropped below.
+        let rows = views::Entity::find()
+            .filter(views::Column::ChildId.is_in(keys.iter().map(|k| k.child_id)))
+            .filter(views::Column::MeetingId.is_in(keys.iter().map(|k| k.meeting_id)))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        Ok(rows
+            .into_iter()
+            .map(|v| {
+                let key = ViewsForMeetingKey {
+                    child_id: v.child_id,
+                    meeting_id: v.meeting_id,
+                };
+                (key, v)
+            })
+            .filter(|(key, _)| keys.contains(key))
+            .collect())
+    }
+}
+
+/// How many requests for help now a child has made that nobody has acknowledged yet (absent: none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct OpenUrgentHelpKey(pub i32);
+
+impl Loader<OpenUrgentHelpKey> for DbLoader {
+    type Value = u32;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[OpenUrgentHelpKey],
+    ) -> Result<HashMap<OpenUrgentHelpKey, Self::Value>, Self::Error> {
+        use entity::urgent_help;
+        let rows = urgent_help::Entity::find()
+            .filter(urgent_help::Column::ChildId.is_in(keys.iter().map(|k| k.0)))
+            .filter(urgent_help::Column::AcknowledgedAt.is_null())
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        let mut out: HashMap<OpenUrgentHelpKey, u32> = HashMap::new();
+        for row in rows {
+            *out.entry(OpenUrgentHelpKey(row.child_id)).or_default() += 1;
+        }
+        Ok(out)
+    }
+}
+
+/// The case opened for a referral, if an advocate is allocated (one case per referral at most).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CaseByReferralKey(pub i32);
+
+impl Loader<CaseByReferralKey> for DbLoader {
+    type Value = entity::advocacy_case::Model;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[CaseByReferralKey],
+    ) -> Result<HashMap<CaseByReferralKey, Self::Value>, Self::Error> {
+        use entity::advocacy_case;
+        let rows = advocacy_case::Entity::find()
+            .filter(advocacy_case::Column::ReferralId.is_in(keys.iter().map(|k| k.0)))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        Ok(rows
+            .into_iter()
+            .map(|c| (CaseByReferralKey(c.referral_id), c))
+            .collect())
+    }
+}

@@ -7,7 +7,7 @@ pub mod pagination;
 
 pub use context::ContextExt;
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::TokenIssuer;
@@ -16,9 +16,28 @@ use crate::ratelimit::RateLimits;
 
 /// Every query capability, merged into one root.
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(meta::MetaQuery);
+pub struct QueryRoot(
+    meta::MetaQuery,
+    crate::views::graphql::ViewsQuery,
+    crate::auth::graphql::AuthQuery,
+    crate::meetings::graphql::MeetingsQuery,
+    crate::outcomes::graphql::OutcomesQuery,
+    crate::oversight::graphql::OversightQuery,
+    crate::referrals::graphql::ReferralQuery,
+    crate::cases::graphql::CaseQuery,
+);
 
-pub type AppSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+/// Every change, merged into one root. Each mutation runs in one transaction.
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(
+    crate::auth::graphql::AuthMutation,
+    crate::views::graphql::ViewsMutation,
+    crate::meetings::graphql::MeetingsMutation,
+    crate::outcomes::graphql::OutcomesMutation,
+    crate::referrals::graphql::ReferralMutation,
+);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// Limits and shared data are set here, once.
 pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBus) -> AppSchema {
@@ -27,6 +46,7 @@ pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBu
         .data(tokens)
         .data(events)
         .data(RateLimits::default())
+        .data(crate::auth::child_sign_in::UnknownCodeTries::default())
         .finish()
 }
 
@@ -35,9 +55,13 @@ pub fn build_schema_sdl() -> String {
     schema_builder().finish().sdl()
 }
 
-fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, EmptyMutation, EmptySubscription> {
-    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
-        .limit_depth(12)
-        .limit_complexity(500)
-        .limit_recursive_depth(16)
+fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .limit_depth(12)
+    .limit_complexity(500)
+    .limit_recursive_depth(16)
 }

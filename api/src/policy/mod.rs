@@ -3,6 +3,15 @@
 //!
 //! Tenancy: a row of another local authority is reported as NOT_FOUND, exactly like a row that does
 //! not exist, so IDs of other authorities reveal nothing.
+pub mod meetings;
+pub mod outcomes;
+pub mod oversight;
+pub mod views;
+
+pub mod access;
+pub mod cases;
+pub mod referrals;
+
 use entity::enums::StaffRole;
 
 use crate::auth::{ChildViewer, IntegratorViewer, Scope, StaffViewer, TenantId, Viewer};

@@ -1,6 +1,12 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
+mod auth;
 mod browser;
+mod cases;
 mod cli;
 mod demo;
+mod meetings;
+mod referrals;
 mod schema;
 mod server;
+mod sharing;
+mod views;

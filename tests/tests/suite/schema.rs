@@ -219,6 +219,24 @@ fn views_row(la: i32, child: i32, meeting: i32) -> Row {
         .text("status", "draft")
 }
 
+fn refresh_token_row(la: i32, staff: i32, digest: &str) -> Row {
+    Row::new("refresh_token")
+        .set("local_authority_id", la)
+        .set("staff_id", staff)
+        .text("family_id", "family-1")
+        .text("token_digest", digest)
+        .set("expires_at", AT)
+}
+
+fn api_key_row(la: i32, digest: &str) -> Row {
+    Row::new("api_key")
+        .set("local_authority_id", la)
+        .text("name", "Case system")
+        .text("key_prefix", "mvk_abcdef")
+        .text("key_digest", digest)
+        .text("scopes", "read:meetings")
+}
+
 fn views_version_row(la: i32, views: i32, version: i32) -> Row {
     Row::new("views_version")
         .set("local_authority_id", la)
@@ -347,6 +365,7 @@ const TABLES: &[&str] = &[
     "advocacy_case",
     "advocate_note",
     "agency",
+    "api_key",
     "audit_event",
     "child",
     "child_access",
@@ -355,6 +374,7 @@ const TABLES: &[&str] = &[
     "meeting_child",
     "outcome_distribution",
     "referral",
+    "refresh_token",
     "staff_user",
     "urgent_help",
     "views",
@@ -375,6 +395,7 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_urgent_help_local_authority_id_acknowledged_at",
     "idx_audit_event_local_authority_id_occurred_at",
     "idx_audit_event_subject_type_subject_id",
+    "idx_refresh_token_family_id",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.
@@ -965,6 +986,23 @@ async fn access_code_digest_is_unique_across_local_authorities() {
 }
 
 #[tokio::test]
+async fn refresh_token_and_api_key_digests_are_unique() {
+    let (_test_db, db, a, b) = two_tenants().await;
+    insert(&db, &refresh_token_row(a.la, a.advocate, "d1"))
+        .await
+        .unwrap();
+    assert_unique_violation(
+        insert(&db, &refresh_token_row(b.la, b.advocate, "d1")).await,
+        "one refresh token digest twice",
+    );
+    insert(&db, &api_key_row(a.la, "k1")).await.unwrap();
+    assert_unique_violation(
+        insert(&db, &api_key_row(b.la, "k1")).await,
+        "one API key digest twice",
+    );
+}
+
+#[tokio::test]
 async fn one_views_version_per_version_number() {
     let (_test_db, db, a, _b) = two_tenants().await;
     insert(&db, &views_version_row(a.la, a.views, 1))
@@ -1127,6 +1165,14 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
             ],
         ),
         (audit_row(a.la), vec![]),
+        (
+            refresh_token_row(a.la, a.advocate, "fresh-refresh-digest"),
+            vec![("staff_id", b.advocate)],
+        ),
+        (
+            api_key_row(a.la, "fresh-key-digest").set("created_by", a.coordinator),
+            vec![("created_by", b.coordinator)],
+        ),
     ]
 }
 

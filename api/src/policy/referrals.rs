@@ -1,0 +1,193 @@
+//! Referrals: social workers (and case-management systems with `write:referrals`) make them, the
+//! coordinator works the inbox of their own local authority, integrators with `read:referrals` read it.
+use entity::enums::StaffRole;
+use entity::referral;
+
+use super::{integrator_with, same_tenant, staff_in};
+use crate::auth::{Scope, TenantId, Viewer};
+use crate::error::{ApiError, ApiResult};
+
+/// Who is making a referral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Maker {
+    /// A social worker, who is the referrer.
+    SocialWorker { tenant: TenantId, staff_id: i32 },
+    /// A case-management system; it must name the social worker it refers for.
+    Integrator { tenant: TenantId },
+}
+
+impl Maker {
+    pub fn tenant(self) -> TenantId {
+        match self {
+            Self::SocialWorker { tenant, .. } | Self::Integrator { tenant } => tenant,
+        }
+    }
+}
+
+/// `createReferral`: a social worker, or an integrator whose key may write referrals.
+pub fn create(viewer: &Viewer) -> ApiResult<Maker> {
+    match viewer {
+        Viewer::Integrator(_) => integrator_with(viewer, Scope::WriteReferrals)
+            .map(|key| Maker::Integrator { tenant: key.tenant }),
+        _ => staff_in(viewer, &[StaffRole::SocialWorker]).map(|s| Maker::SocialWorker {
+            tenant: s.tenant,
+            staff_id: s.id,
+        }),
+    }
+}
+
+/// Accepting, declining, allocating and suggesting advocates: the coordinator, in their authority.
+pub fn coordinate(viewer: &Viewer) -> ApiResult<TenantId> {
+    staff_in(viewer, &[StaffRole::Coordinator]).map(|s| s.tenant)
+}
+
+/// The whole referral inbox of an authority: its coordinator, or an integrator with `read:referrals`.
+pub fn read_inbox(viewer: &Viewer) -> ApiResult<TenantId> {
+    match viewer {
+        Viewer::Integrator(_) => integrator_with(viewer, Scope::ReadReferrals).map(|k| k.tenant),
+        _ => coordinate(viewer),
+    }
+}
+
+/// `myReferrals`: a social worker's own referrals.
+pub fn mine(viewer: &Viewer) -> ApiResult<(TenantId, i32)> {
+    staff_in(viewer, &[StaffRole::SocialWorker]).map(|s| (s.tenant, s.id))
+}
+
+/// Whether this viewer may read any referral at all: asked before one is looked up.
+pub fn reader(viewer: &Viewer) -> ApiResult<()> {
+    match viewer {
+        Viewer::Staff(s) if s.role == StaffRole::SocialWorker => Ok(()),
+        _ => read_inbox(viewer).map(|_| ()),
+    }
+}
+
+/// One referral: whoever reads the inbox, or the social worker who made it.
+pub fn read(viewer: &Viewer, row: &referral::Model) -> ApiResult<()> {
+    reader(viewer)?;
+    same_tenant(viewer, row.local_authority_id, "Referral")?;
+    match viewer {
+        Viewer::Staff(s) if s.role == StaffRole::SocialWorker && row.referrer_id != Some(s.id) => {
+            Err(ApiError::Forbidden)
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::auth::{ChildViewer, IntegratorViewer, StaffViewer};
+    use chrono::Utc;
+    use entity::enums::{ParentalAgreement, ReferralSource, ReferralStatus};
+
+    fn staff(role: StaffRole, id: i32) -> Viewer {
+        Viewer::Staff(StaffViewer {
+            id,
+            tenant: TenantId(1),
+            role,
+        })
+    }
+
+    fn key(scopes: &[Scope]) -> Viewer {
+        Viewer::Integrator(IntegratorViewer {
+            key_id: 9,
+            tenant: TenantId(1),
+            scopes: scopes.iter().copied().collect::<BTreeSet<_>>(),
+        })
+    }
+
+    fn row(tenant: i32, referrer: i32) -> referral::Model {
+        let now = Utc::now();
+        referral::Model {
+            id: 1,
+            local_authority_id: tenant,
+            child_id: None,
+            meeting_id: None,
+            source: ReferralSource::SocialWorker,
+            referrer_id: Some(referrer),
+            self_referral_contact: None,
+            reason: None,
+            how_to_contact_child: None,
+            lives_with: None,
+            visit_risks: None,
+            communication_needs: None,
+            other_information: None,
+            parental_agreement: ParentalAgreement::Given,
+            status: ReferralStatus::Received,
+            decline_reason: None,
+            received_at: now,
+            created_at: now,
+        }
+    }
+
+    #[test]
+    fn only_social_workers_and_writing_keys_make_referrals() {
+        assert!(matches!(
+            create(&staff(StaffRole::SocialWorker, 4)),
+            Ok(Maker::SocialWorker { staff_id: 4, .. })
+        ));
+        assert!(matches!(
+            create(&key(&[Scope::WriteReferrals])),
+            Ok(Maker::Integrator { .. })
+        ));
+        assert!(matches!(
+            create(&key(&[Scope::ReadReferrals])),
+            Err(ApiError::Forbidden)
+        ));
+        for role in [
+            StaffRole::Advocate,
+            StaffRole::Coordinator,
+            StaffRole::Admin,
+        ] {
+            assert!(matches!(create(&staff(role, 1)), Err(ApiError::Forbidden)));
+        }
+        assert!(matches!(
+            create(&Viewer::Anonymous),
+            Err(ApiError::Unauthenticated)
+        ));
+        let child = Viewer::Child(ChildViewer {
+            child_id: 1,
+            tenant: TenantId(1),
+        });
+        assert!(matches!(create(&child), Err(ApiError::Forbidden)));
+    }
+
+    #[test]
+    fn the_inbox_is_for_the_coordinator_and_reading_keys() {
+        assert!(read_inbox(&staff(StaffRole::Coordinator, 1)).is_ok());
+        assert!(read_inbox(&key(&[Scope::ReadReferrals])).is_ok());
+        assert!(matches!(
+            read_inbox(&key(&[Scope::WriteReferrals])),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            read_inbox(&staff(StaffRole::SocialWorker, 1)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            coordinate(&key(&[Scope::ReadReferrals])),
+            Err(ApiError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn a_social_worker_reads_only_their_own_referrals_and_no_one_crosses_authorities() {
+        let sw = staff(StaffRole::SocialWorker, 4);
+        assert!(read(&sw, &row(1, 4)).is_ok());
+        assert!(matches!(read(&sw, &row(1, 5)), Err(ApiError::Forbidden)));
+        assert!(matches!(read(&sw, &row(2, 4)), Err(ApiError::NotFound(_))));
+        let coordinator = staff(StaffRole::Coordinator, 1);
+        assert!(read(&coordinator, &row(1, 5)).is_ok());
+        assert!(matches!(
+            read(&coordinator, &row(2, 5)),
+            Err(ApiError::NotFound(_))
+        ));
+        assert!(matches!(
+            read(&staff(StaffRole::Advocate, 1), &row(1, 5)),
+            Err(ApiError::Forbidden)
+        ));
+    }
+}

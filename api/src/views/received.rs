@@ -1,0 +1,209 @@
+//! The social worker's and the ISRO's side: views shared with them, read only while the child still
+//! agrees to that audience. Opening one marks it read (first time) and is audited every time.
+use std::collections::HashMap;
+
+use chrono::Utc;
+use entity::enums::Audience;
+use entity::{child, meeting, views, views_share, views_version};
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, RelationTrait, Set, TransactionTrait,
+};
+use serde_json::json;
+
+use super::Content;
+use super::advocate::record_read;
+use super::history::snapshot_content;
+use crate::auth::Viewer;
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::pagination::Page;
+use crate::policy::views::{Consent, ShareFacts, read_share, share_recipient};
+
+/// One share in the recipient's list, with what the list shows about it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub share: views_share::Model,
+    pub child: child::Model,
+    pub meeting: meeting::Model,
+}
+
+/// One share opened by its recipient: the version shared, as the child wrote it.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub received: Received,
+    pub version: views_version::Model,
+    pub content: Content,
+}
+
+/// Which share to open: by its own ID, or the newest share of these views to the viewer.
+#[derive(Debug, Clone, Copy)]
+pub enum Which {
+    Share(i32),
+    Views(i32),
+}
+
+pub fn consent_of(views: &views::Model) -> Consent {
+    Consent {
+        social_worker: views.share_with_social_worker,
+        chair: views.share_with_chair,
+        family: views.share_with_family,
+        meeting: views.share_with_meeting,
+    }
+}
+
+/// Shares to the viewer that the child still agrees to, newest first. Five statements whatever the
+/// page size (count, page, views, children, meetings).
+pub async fn shared_with_me(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    page: Page,
+    unread_only: bool,
+) -> ApiResult<(Vec<Received>, u64)> {
+    let staff = share_recipient(viewer)?;
+    let mut query = views_share::Entity::find()
+        .join(JoinType::InnerJoin, views_share::Relation::Views.def())
+        .filter(views_share::Column::LocalAuthorityId.eq(staff.tenant.0))
+        .filter(views_share::Column::RecipientId.eq(staff.id))
+        .filter(
+            Condition::any()
+                .add(
+                    views_share::Column::Audience
+                        .eq(Audience::SocialWorker)
+                        .and(views::Column::ShareWithSocialWorker.eq(true)),
+                )
+                .add(
+                    views_share::Column::Audience
+                        .eq(Audience::Chair)
+                        .and(views::Column::ShareWithChair.eq(true)),
+                ),
+        );
+    if unread_only {
+        query = query.filter(views_share::Column::ReadAt.is_null());
+    }
+    let total = query.clone().count(db).await?;
+    let shares = query
+        .order_by_desc(views_share::Column::SharedAt)
+        .order_by_desc(views_share::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
+    Ok((with_child_and_meeting(db, shares).await?, total))
+}
+
+async fn with_child_and_meeting(
+    db: &DatabaseConnection,
+    shares: Vec<views_share::Model>,
+) -> ApiResult<Vec<Received>> {
+    let views: HashMap<i32, views::Model> = views::Entity::find()
+        .filter(views::Column::Id.is_in(shares.iter().map(|s| s.views_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
+    let children: HashMap<i32, child::Model> = child::Entity::find()
+        .filter(child::Column::Id.is_in(views.values().map(|v| v.child_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let meetings: HashMap<i32, meeting::Model> = meeting::Entity::find()
+        .filter(meeting::Column::Id.is_in(views.values().map(|v| v.meeting_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    shares
+        .into_iter()
+        .map(|share| {
+            let v = views
+                .get(&share.views_id)
+                .ok_or_else(|| ApiError::Internal("share without views".into()))?;
+            let child = children.get(&v.child_id).cloned();
+            let meeting = meetings.get(&v.meeting_id).cloned();
+            match (child, meeting) {
+                (Some(child), Some(meeting)) => Ok(Received {
+                    share,
+                    child,
+                    meeting,
+                }),
+                _ => Err(ApiError::Internal("views without child or meeting".into())),
+            }
+        })
+        .collect()
+}
+
+/// Open one share: the recipient only, with the child's consent for that audience.
+pub async fn open(db: &DatabaseConnection, viewer: &Viewer, which: Which) -> ApiResult<Opened> {
+    let staff = share_recipient(viewer)?.clone();
+    let share = match which {
+        Which::Share(id) => views_share::Entity::find_by_id(id).one(db).await?,
+        Which::Views(views_id) => {
+            views_share::Entity::find()
+                .filter(views_share::Column::LocalAuthorityId.eq(staff.tenant.0))
+                .filter(views_share::Column::ViewsId.eq(views_id))
+                .filter(views_share::Column::RecipientId.eq(staff.id))
+                .order_by_desc(views_share::Column::Version)
+                .one(db)
+                .await?
+        }
+    }
+    .ok_or(ApiError::NotFound("Shared views"))?;
+    let views = views::Entity::find_by_id(share.views_id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("Shared views"))?;
+    read_share(
+        viewer,
+        ShareFacts {
+            tenant: share.local_authority_id,
+            recipient_id: share.recipient_id,
+            audience: share.audience,
+        },
+        consent_of(&views),
+    )?;
+    let version = views_version::Entity::find()
+        .filter(views_version::Column::ViewsId.eq(views.id))
+        .filter(views_version::Column::Version.eq(share.version))
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::Internal("shared version not frozen".into()))?;
+    let content = snapshot_content(&version)?;
+
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    views_share::Entity::update_many()
+        .set(views_share::ActiveModel {
+            read_at: Set(Some(now)),
+            ..Default::default()
+        })
+        .filter(views_share::Column::Id.eq(share.id))
+        .filter(views_share::Column::ReadAt.is_null())
+        .exec(&txn)
+        .await?;
+    record_read(
+        &txn,
+        &staff,
+        &views,
+        json!({ "shareId": share.id, "version": share.version }),
+    )
+    .await?;
+    txn.commit().await?;
+    let share = views_share::Model {
+        read_at: share.read_at.or(Some(now)),
+        ..share
+    };
+    let mut received = with_child_and_meeting(db, vec![share]).await?;
+    let received = received
+        .pop()
+        .ok_or_else(|| ApiError::Internal("share vanished".into()))?;
+    Ok(Opened {
+        received,
+        version,
+        content,
+    })
+}
