@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod graphql;
 pub mod health;
+pub mod live;
 pub mod meetings;
 pub mod outcomes;
 pub mod oversight;

@@ -1,5 +1,7 @@
 //! Building and running the application; the binary and the tests start it the same way.
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
@@ -30,13 +32,20 @@ pub struct Application {
     router: axum::Router,
     db: DatabaseConnection,
     demo: bool,
+    statements: Arc<AtomicU64>,
 }
 
 impl Application {
     /// Connect, migrate, seed the demo if asked, and bind. Nothing is served until `run_until_stopped`.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let db = db::connect(&settings.database_url).await?;
+        let mut db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;
+        // Counted from here on, before any clone: every request's SQL shows up in one number.
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
         if settings.demo {
             crate::demo::seed(&db)
                 .await
@@ -68,6 +77,7 @@ impl Application {
             router,
             db,
             demo: settings.demo,
+            statements,
         })
     }
 
@@ -78,6 +88,12 @@ impl Application {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// SQL statements run since start: for tests that prove a query's cost does not grow with its size,
+    /// and for the benchmark.
+    pub fn statement_counter(&self) -> Arc<AtomicU64> {
+        self.statements.clone()
     }
 
     /// Tell the person who started the server where to go.

@@ -2,13 +2,15 @@
 use std::path::Path;
 
 use async_graphql::ErrorExtensions;
+use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::http::GraphiQLSource;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
 use axum::{
     Router,
+    extract::WebSocketUpgrade,
     extract::{ConnectInfo, State},
     http::{HeaderMap, HeaderName, HeaderValue, header},
-    response::Html,
+    response::{Html, IntoResponse, Response},
     routing::get,
 };
 use leptos::config::LeptosOptions;
@@ -19,7 +21,7 @@ use tower_http::{
     set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
-use crate::auth::{ClientAddr, TokenIssuer, viewer_from_headers};
+use crate::auth::{ClientAddr, TokenIssuer, viewer_from_headers, viewer_from_init_payload};
 use crate::graphql::AppSchema;
 
 /// What the GraphQL endpoint needs for each request.
@@ -53,6 +55,7 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
     let health = crate::health::routes(state.db.clone());
     let api = Router::new()
         .route("/graphql", get(graphiql).post(graphql))
+        .route("/graphql/ws", get(graphql_ws))
         .with_state(state);
 
     Router::new()
@@ -85,7 +88,8 @@ async fn graphql(
             let request = request
                 .into_inner()
                 .data(viewer)
-                .data(ClientAddr(peer.ip()));
+                .data(ClientAddr(peer.ip()))
+                .data(crate::graphql::loaders::per_request(state.db.clone()));
             state.schema.execute(request).await.into()
         }
         Err(error) => async_graphql::Response::from_errors(vec![
@@ -93,6 +97,32 @@ async fn graphql(
         ])
         .into(),
     }
+}
+
+/// Subscriptions over graphql-ws. Browsers cannot set headers on a WebSocket, so the credentials
+/// come in the `connection_init` payload; bad credentials close the connection.
+async fn graphql_ws(
+    State(state): State<ApiState>,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            let (schema, tokens, db) =
+                (state.schema.clone(), state.tokens.clone(), state.db.clone());
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let viewer = viewer_from_init_payload(&payload, &tokens, &db)
+                        .await
+                        .map_err(|e| e.extend())?;
+                    let mut data = async_graphql::Data::default();
+                    data.insert(viewer);
+                    Ok(data)
+                })
+                .serve()
+        })
+        .into_response()
 }
 
 async fn graphiql() -> Html<String> {

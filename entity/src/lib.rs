@@ -7,9 +7,9 @@ pub mod enums;
 pub mod view_items;
 
 pub mod advocacy_case;
-pub mod api_key;
 pub mod advocate_note;
 pub mod agency;
+pub mod api_key;
 pub mod audit_event;
 pub mod child;
 pub mod child_access;

@@ -1,8 +1,8 @@
 //! Entity types under their table names, as sea-orm's generated preludes do.
 pub use crate::advocacy_case::Entity as AdvocacyCase;
-pub use crate::api_key::Entity as ApiKey;
 pub use crate::advocate_note::Entity as AdvocateNote;
 pub use crate::agency::Entity as Agency;
+pub use crate::api_key::Entity as ApiKey;
 pub use crate::audit_event::Entity as AuditEvent;
 pub use crate::child::Entity as Child;
 pub use crate::child_access::Entity as ChildAccess;

@@ -15,6 +15,8 @@ pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    /// SQL statements the app has run (see `statements_during`).
+    pub statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     // Dropped last: removes the database.
     pub test_db: TestDb,
 }
@@ -54,16 +56,27 @@ async fn spawn_with(demo: bool) -> TestApp {
         .expect("application starts");
     let address = app.address();
     let db = app.db().clone();
+    let statements = app.statement_counter();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         client: reqwest::Client::new(),
         db,
+        statements,
         test_db,
     }
 }
 
 impl TestApp {
+    /// How many SQL statements the app ran while `work` ran (the test's own queries through `app.db`
+    /// count too, so do none inside `work`).
+    pub async fn statements_during<F: std::future::Future>(&self, work: F) -> (u64, F::Output) {
+        use std::sync::atomic::Ordering;
+        let before = self.statements.load(Ordering::SeqCst);
+        let output = work.await;
+        (self.statements.load(Ordering::SeqCst) - before, output)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.address, path)
     }

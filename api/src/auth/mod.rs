@@ -26,17 +26,46 @@ pub async fn viewer_from_headers(
     tokens: &TokenIssuer,
     db: &sea_orm::DatabaseConnection,
 ) -> Result<Viewer, ApiError> {
-    if let Some(value) = headers.get("x-api-key") {
-        let key = value.to_str().map_err(|_| ApiError::Unauthenticated)?;
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .map(|v| v.to_str().map_err(|_| ApiError::Unauthenticated))
+    };
+    let authorization = header("authorization").transpose()?;
+    let api_key = header("x-api-key").transpose()?;
+    viewer_from_credentials(authorization, api_key, tokens, db).await
+}
+
+/// The same rule for a WebSocket's `connection_init` payload (`{"Authorization": "Bearer …"}` or
+/// `{"X-Api-Key": "…"}`, any letter case), where browsers cannot set headers.
+pub async fn viewer_from_init_payload(
+    payload: &serde_json::Value,
+    tokens: &TokenIssuer,
+    db: &sea_orm::DatabaseConnection,
+) -> Result<Viewer, ApiError> {
+    let field = |name: &str| {
+        payload
+            .as_object()
+            .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)))
+            .and_then(|(_, v)| v.as_str())
+    };
+    viewer_from_credentials(field("authorization"), field("x-api-key"), tokens, db).await
+}
+
+async fn viewer_from_credentials(
+    authorization: Option<&str>,
+    api_key: Option<&str>,
+    tokens: &TokenIssuer,
+    db: &sea_orm::DatabaseConnection,
+) -> Result<Viewer, ApiError> {
+    if let Some(key) = api_key {
         return api_keys::authenticate(db, key)
             .await
             .map(Viewer::Integrator);
     }
-    if let Some(value) = headers.get(axum::http::header::AUTHORIZATION) {
+    if let Some(value) = authorization {
         let token = value
-            .to_str()
-            .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
+            .strip_prefix("Bearer ")
             .ok_or(ApiError::Unauthenticated)?;
         return tokens
             .verify(token.trim())

@@ -7,12 +7,11 @@ use super::CaseViews;
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
-use crate::graphql::loaders::{
-    ChildKey, MeetingKey, OpenUrgentHelpKey, ReferralKey, ViewsForMeetingKey,
-};
+use crate::graphql::loaders::ViewsForMeetingKey;
 use crate::graphql::pagination::{List, Page};
 use crate::meetings::kinds::MeetingKind;
 use crate::referrals::lead_time::meeting_soon;
+use crate::referrals::related::Lookup;
 use crate::referrals::rules::age_on;
 use crate::referrals::types::Referral;
 
@@ -112,7 +111,20 @@ impl From<meeting::Model> for CaseMeeting {
 }
 
 /// One piece of advocacy: an accepted referral allocated to an advocate.
-pub struct AdvocacyCase(pub advocacy_case::Model);
+pub struct AdvocacyCase(pub advocacy_case::Model, pub Lookup);
+
+impl AdvocacyCase {
+    /// A case shown on its own: its relations come from the per-request loaders.
+    pub fn new(row: advocacy_case::Model) -> Self {
+        Self(row, Lookup::default())
+    }
+
+    /// A page of cases, with their related rows fetched once for the page.
+    pub async fn page(ctx: &Context<'_>, rows: Vec<advocacy_case::Model>) -> ApiResult<Vec<Self>> {
+        let lookup = Lookup::for_cases(ctx, &rows).await?;
+        Ok(rows.into_iter().map(|r| Self(r, lookup.clone())).collect())
+    }
+}
 
 #[Object]
 impl AdvocacyCase {
@@ -130,22 +142,19 @@ impl AdvocacyCase {
     }
     /// The child the advocacy is for.
     async fn child(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseChild> {
-        let row = loaded(ctx.loaders()?.load_one(ChildKey(self.0.child_id)).await)?;
+        let row = self.1.child(ctx, self.0.child_id).await?;
         Ok(row.ok_or(ApiError::NotFound("Child"))?.into())
     }
     /// The meeting the advocacy is for.
     async fn meeting(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseMeeting> {
-        let row = loaded(ctx.loaders()?.load_one(MeetingKey(self.0.meeting_id)).await)?;
+        let row = self.1.meeting(ctx, self.0.meeting_id).await?;
         Ok(row.ok_or(ApiError::NotFound("Meeting"))?.into())
     }
     /// The referral the case came from, with what the referrer told the service.
     async fn referral(&self, ctx: &Context<'_>) -> async_graphql::Result<Referral> {
-        let row = loaded(
-            ctx.loaders()?
-                .load_one(ReferralKey(self.0.referral_id))
-                .await,
-        )?;
-        Ok(Referral(row.ok_or(ApiError::NotFound("Referral"))?))
+        let row = self.1.referral(ctx, self.0.referral_id).await?;
+        let row = row.ok_or(ApiError::NotFound("Referral"))?;
+        Ok(Referral(row, self.1.clone()))
     }
     /// Where the child's views for this meeting are.
     async fn views_status(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseViewsStatus> {
@@ -153,17 +162,16 @@ impl AdvocacyCase {
             child_id: self.0.child_id,
             meeting_id: self.0.meeting_id,
         };
-        let row = loaded(ctx.loaders()?.load_one(key).await)?;
+        let row = self.1.views(ctx, key).await?;
         Ok(CaseViews::of(row.as_ref()).into())
     }
     /// The child asked for help now and nobody has acknowledged it yet.
     async fn urgent_help_open(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let key = OpenUrgentHelpKey(self.0.child_id);
-        Ok(loaded(ctx.loaders()?.load_one(key).await)?.is_some_and(|n| n > 0))
+        Ok(self.1.open_urgent_help(ctx, self.0.child_id).await? > 0)
     }
     /// The meeting is 3 working days away or fewer.
     async fn meeting_soon(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let row = loaded(ctx.loaders()?.load_one(MeetingKey(self.0.meeting_id)).await)?;
+        let row = self.1.meeting(ctx, self.0.meeting_id).await?;
         let at = row.and_then(|m| m.scheduled_at);
         Ok(at.is_some_and(|at| meeting_soon(Utc::now(), at)))
     }
@@ -193,7 +201,7 @@ impl CaseQuery {
             page,
         )
         .await?;
-        Ok(page.connection(rows.into_iter().map(AdvocacyCase).collect(), total))
+        Ok(page.connection(AdvocacyCase::page(ctx, rows).await?, total))
     }
 
     /// One case, for the advocate it is allocated to.
@@ -206,6 +214,6 @@ impl CaseQuery {
         let id = NodeKind::Case.parse(&id, "id")?;
         let row = super::find(ctx.db()?, id).await?;
         crate::policy::cases::read(ctx.viewer(), &row)?;
-        Ok(AdvocacyCase(row))
+        Ok(AdvocacyCase::new(row))
     }
 }

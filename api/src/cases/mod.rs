@@ -1,5 +1,7 @@
 //! Cases: pieces of advocacy allocated to an advocate. Each stands alone (one referral, one meeting).
 pub mod graphql;
+#[cfg(test)]
+mod statements;
 
 use entity::enums::{CaseStatus, ViewsStatus};
 use entity::{advocacy_case, meeting, views};

@@ -1,13 +1,14 @@
 //! The one GraphQL schema: every reader and writer (pages, integrators, GraphiQL) goes through it.
 pub mod context;
 pub mod ids;
+mod limits;
 pub mod loaders;
 mod meta;
 pub mod pagination;
 
 pub use context::ContextExt;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{MergedObject, MergedSubscription, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::TokenIssuer;
@@ -37,7 +38,11 @@ pub struct MutationRoot(
     crate::referrals::graphql::ReferralMutation,
 );
 
-pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+/// Every live update, merged into one root (graphql-ws at `/graphql/ws`).
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(crate::live::LiveSubscription);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// Limits and shared data are set here, once.
 pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBus) -> AppSchema {
@@ -55,12 +60,13 @@ pub fn build_schema_sdl() -> String {
     schema_builder().finish().sdl()
 }
 
-fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        SubscriptionRoot::default(),
     )
+    .extension(limits::AliasLimit)
     .limit_depth(12)
     .limit_complexity(500)
     .limit_recursive_depth(16)

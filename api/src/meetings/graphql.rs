@@ -64,7 +64,10 @@ impl MeetingsQuery {
         let page = Page::parse(first, after)?;
         let range = DateRange::parse(from, to)?;
         let (items, total) = super::of_tenant(ctx.db()?, tenant.0, range, page).await?;
-        let items = items.into_iter().map(|model| Meeting { model, exposure }).collect();
+        let items = items
+            .into_iter()
+            .map(|model| Meeting { model, exposure })
+            .collect();
         Ok(page.connection(items, total))
     }
 
@@ -160,7 +163,8 @@ impl MeetingsMutation {
         let current = super::find(db, meeting_id).await?;
         let tenant = policy::record(viewer, &super::facts(db, &current).await?)?;
         let record = input.parse()?;
-        let model = super::record::record(db, viewer, tenant, meeting_id, record, Utc::now()).await?;
+        let model =
+            super::record::record(db, viewer, tenant, meeting_id, record, Utc::now()).await?;
         Ok(Meeting {
             model,
             exposure: Exposure::FULL,

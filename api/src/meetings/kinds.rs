@@ -48,13 +48,15 @@ pub fn in_plain_words(kind: enums::MeetingKind) -> &'static str {
         K::InitialChildProtectionConference => {
             "A meeting where grown-ups who help keep you safe talk about what needs to happen."
         }
-        K::ChildProtectionReview => {
-            "A meeting to check how the plan to keep you safe is going."
+        K::ChildProtectionReview => "A meeting to check how the plan to keep you safe is going.",
+        K::ChildInNeedMeeting => {
+            "A meeting to check how the plan to help you and your family is going."
         }
-        K::ChildInNeedMeeting => "A meeting to check how the plan to help you and your family is going.",
         K::CoreGroupMeeting => "A small meeting to check the plan to keep you safe is being done.",
         K::ChildrenLookedAfterReview => "Your review meeting: how things are going where you live.",
-        K::DisruptionMeeting => "A meeting about why things did not work out where you were living.",
+        K::DisruptionMeeting => {
+            "A meeting about why things did not work out where you were living."
+        }
         K::TransferConference => "A meeting about moving to a different council's team.",
         K::FamilyGroupConference => "A meeting where your family makes a plan together.",
         K::AdviceAndAssistance => "Help from your advocate with something you want to sort out.",

@@ -99,9 +99,8 @@ pub async fn of_tenant(
     range: DateRange,
     page: Page,
 ) -> ApiResult<(Vec<meeting::Model>, u64)> {
-    let query = range.apply(
-        meeting::Entity::find().filter(meeting::Column::LocalAuthorityId.eq(tenant)),
-    );
+    let query =
+        range.apply(meeting::Entity::find().filter(meeting::Column::LocalAuthorityId.eq(tenant)));
     paged(db, query, page).await
 }
 
@@ -134,11 +133,7 @@ pub async fn allocated_to(
         .order_by_asc(child::Column::PreferredName)
         .order_by_asc(child::Column::Id);
     let total = query.clone().count(db).await?;
-    let items = query
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
+    let items = query.offset(page.offset).limit(page.limit).all(db).await?;
     Ok((items, total))
 }
 
@@ -157,7 +152,9 @@ pub async fn open_advocate(
     else {
         return Ok(None);
     };
-    Ok(staff_user::Entity::find_by_id(case.advocate_id).one(db).await?)
+    Ok(staff_user::Entity::find_by_id(case.advocate_id)
+        .one(db)
+        .await?)
 }
 
 fn children_of(meeting_id: i32) -> sea_orm::sea_query::SelectStatement {

@@ -143,9 +143,18 @@ mod tests {
     #[test]
     fn the_plan_and_both_outcomes_are_required() {
         assert!(MeetingRecord::parse(&raw()).is_ok());
-        let no_plan = RawRecord { plan: "  ", ..raw() };
-        assert_eq!(field(MeetingRecord::parse(&no_plan).unwrap_err()), Some("plan"));
-        let no_child_words = RawRecord { outcome_child_words: "", ..raw() };
+        let no_plan = RawRecord {
+            plan: "  ",
+            ..raw()
+        };
+        assert_eq!(
+            field(MeetingRecord::parse(&no_plan).unwrap_err()),
+            Some("plan")
+        );
+        let no_child_words = RawRecord {
+            outcome_child_words: "",
+            ..raw()
+        };
         assert_eq!(
             field(MeetingRecord::parse(&no_child_words).unwrap_err()),
             Some("outcomeChildWords")
@@ -155,15 +164,27 @@ mod tests {
     #[test]
     fn child_words_are_shorter_than_staff_words() {
         let long_child = "x".repeat(CHILD_WORDS_MAX + 1);
-        let too_long = RawRecord { outcome_child_words: &long_child, ..raw() };
+        let too_long = RawRecord {
+            outcome_child_words: &long_child,
+            ..raw()
+        };
         assert_eq!(
             field(MeetingRecord::parse(&too_long).unwrap_err()),
             Some("outcomeChildWords")
         );
         let long_staff = "x".repeat(CHILD_WORDS_MAX + 1);
-        let fine = RawRecord { outcome_staff_words: &long_staff, ..raw() };
+        let fine = RawRecord {
+            outcome_staff_words: &long_staff,
+            ..raw()
+        };
         assert!(MeetingRecord::parse(&fine).is_ok());
-        let control = RawRecord { going_well: Some("ok\u{7}"), ..raw() };
-        assert_eq!(field(MeetingRecord::parse(&control).unwrap_err()), Some("goingWell"));
+        let control = RawRecord {
+            going_well: Some("ok\u{7}"),
+            ..raw()
+        };
+        assert_eq!(
+            field(MeetingRecord::parse(&control).unwrap_err()),
+            Some("goingWell")
+        );
     }
 }

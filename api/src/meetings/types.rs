@@ -72,8 +72,15 @@ pub(crate) async fn staff_name(ctx: &Context<'_>, id: Option<i32>) -> ApiResult<
     Ok(loaded(ctx.loaders()?.load_one(StaffKey(id)).await)?.map(|s| s.name))
 }
 
-pub(crate) async fn child_first_names(ctx: &Context<'_>, meeting_id: i32) -> ApiResult<Vec<MeetingChild>> {
-    let children = loaded(ctx.loaders()?.load_one(MeetingChildrenKey(meeting_id)).await)?;
+pub(crate) async fn child_first_names(
+    ctx: &Context<'_>,
+    meeting_id: i32,
+) -> ApiResult<Vec<MeetingChild>> {
+    let children = loaded(
+        ctx.loaders()?
+            .load_one(MeetingChildrenKey(meeting_id))
+            .await,
+    )?;
     Ok(children
         .unwrap_or_default()
         .into_iter()
@@ -113,12 +120,16 @@ impl Meeting {
 
     /// The ISRO chairing the meeting (CP chair or IRO).
     async fn chair(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<StaffName>> {
-        Ok(staff_name(ctx, self.model.chair_id).await?.map(|name| StaffName { name }))
+        Ok(staff_name(ctx, self.model.chair_id)
+            .await?
+            .map(|name| StaffName { name }))
     }
 
     /// The social worker for the meeting.
     async fn social_worker(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<StaffName>> {
-        Ok(staff_name(ctx, self.model.social_worker_id).await?.map(|name| StaffName { name }))
+        Ok(staff_name(ctx, self.model.social_worker_id)
+            .await?
+            .map(|name| StaffName { name }))
     }
 
     /// The children the meeting is about, by first name.
@@ -128,18 +139,27 @@ impl Meeting {
 
     /// The whiteboard, once the chair has recorded the meeting.
     async fn whiteboard(&self) -> Option<Whiteboard> {
-        self.exposure.whiteboard.then(|| Whiteboard::of(&self.model)).flatten()
+        self.exposure
+            .whiteboard
+            .then(|| Whiteboard::of(&self.model))
+            .flatten()
     }
 
     /// The outcome in staff words, once recorded. Null for integrators without `READ_OUTCOMES`.
     async fn outcome_staff_words(&self) -> Option<&str> {
-        self.exposure.outcome.then_some(self.model.outcome_staff_words.as_deref()).flatten()
+        self.exposure
+            .outcome
+            .then_some(self.model.outcome_staff_words.as_deref())
+            .flatten()
     }
 
     /// The outcome as it is told back to the child, once recorded. Null for integrators without
     /// `READ_OUTCOMES`.
     async fn outcome_child_words(&self) -> Option<&str> {
-        self.exposure.outcome.then_some(self.model.outcome_child_words.as_deref()).flatten()
+        self.exposure
+            .outcome
+            .then_some(self.model.outcome_child_words.as_deref())
+            .flatten()
     }
 
     /// When the chair last recorded the meeting; null until then.
@@ -185,7 +205,9 @@ impl MyMeeting {
 
     /// The first name of the person who runs the meeting.
     async fn chair_first_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        Ok(staff_name(ctx, self.0.chair_id).await?.map(|n| first_name(&n)))
+        Ok(staff_name(ctx, self.0.chair_id)
+            .await?
+            .map(|n| first_name(&n)))
     }
 
     /// What the meeting decided, told to you in plain words. Empty until the meeting has happened.
@@ -235,11 +257,18 @@ impl From<child::Model> for AllocatedChild {
 impl AllocatedChild {
     /// The child's meetings, soonest first, with their whiteboard and outcome once recorded.
     async fn meetings(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Meeting>> {
-        let meetings = loaded(ctx.loaders()?.load_one(ChildMeetingsKey(self.child_id)).await)?;
+        let meetings = loaded(
+            ctx.loaders()?
+                .load_one(ChildMeetingsKey(self.child_id))
+                .await,
+        )?;
         Ok(meetings
             .unwrap_or_default()
             .into_iter()
-            .map(|model| Meeting { model, exposure: Exposure::FULL })
+            .map(|model| Meeting {
+                model,
+                exposure: Exposure::FULL,
+            })
             .collect())
     }
 }

@@ -10,7 +10,9 @@ use crate::graphql::ids::NodeKind;
 use crate::graphql::loaders::{AgencyKey, MeetingKey};
 use crate::graphql::pagination::{List, Page};
 use crate::meetings::kinds::MeetingKind;
-use crate::meetings::types::{MeetingChild, StaffName, Whiteboard, child_first_names, loaded, staff_name};
+use crate::meetings::types::{
+    MeetingChild, StaffName, Whiteboard, child_first_names, loaded, staff_name,
+};
 use crate::policy::outcomes as policy;
 
 /// What sort of agency it is.
@@ -81,7 +83,9 @@ impl OutcomeDistribution {
 
     /// Who at the agency acknowledged it.
     async fn acknowledged_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<StaffName>> {
-        Ok(staff_name(ctx, self.0.acknowledged_by).await?.map(|name| StaffName { name }))
+        Ok(staff_name(ctx, self.0.acknowledged_by)
+            .await?
+            .map(|name| StaffName { name }))
     }
 }
 
@@ -89,8 +93,13 @@ impl OutcomeDistribution {
 pub struct AgencyOutcome(pub dist::Model);
 
 impl AgencyOutcome {
-    async fn meeting(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<entity::meeting::Model>> {
-        Ok(loaded(ctx.loaders()?.load_one(MeetingKey(self.0.meeting_id)).await)?)
+    async fn meeting(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<entity::meeting::Model>> {
+        Ok(loaded(
+            ctx.loaders()?.load_one(MeetingKey(self.0.meeting_id)).await,
+        )?)
     }
 }
 
@@ -132,7 +141,10 @@ impl AgencyOutcome {
     }
 
     /// The outcome in staff words.
-    async fn outcome_staff_words(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+    async fn outcome_staff_words(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<String>> {
         Ok(self.meeting(ctx).await?.and_then(|m| m.outcome_staff_words))
     }
 }
@@ -178,15 +190,16 @@ impl OutcomesQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "How many outcomes to return (1 to 100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Return outcomes after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Only outcomes your agency has not acknowledged yet.", default)]
-        unacknowledged_only: bool,
+        #[graphql(desc = "Only outcomes your agency has not acknowledged yet (default false).")]
+        unacknowledged_only: Option<bool>,
     ) -> async_graphql::Result<List<AgencyOutcome>> {
         let viewer = ctx.viewer();
         let staff = policy::agency_user(viewer)?;
         let page = Page::parse(first, after)?;
         let db = ctx.db()?;
         let agency = policy::agency_outcomes(viewer, super::agency_of(db, staff.id).await?)?;
-        let (items, total) = super::for_agency(db, agency, unacknowledged_only, page).await?;
+        let (items, total) =
+            super::for_agency(db, agency, unacknowledged_only.unwrap_or(false), page).await?;
         Ok(page.connection(items.into_iter().map(AgencyOutcome).collect(), total))
     }
 }
@@ -233,8 +246,7 @@ impl OutcomesMutation {
         let row = super::find_distribution(db, id).await?;
         let agency = super::agency_of(db, staff.id).await?;
         policy::acknowledge(viewer, agency, row.local_authority_id, row.agency_id)?;
-        let saved =
-            super::acknowledge(db, viewer, staff.tenant, id, staff.id, Utc::now()).await?;
+        let saved = super::acknowledge(db, viewer, staff.tenant, id, staff.id, Utc::now()).await?;
         Ok(AgencyOutcome(saved))
     }
 }

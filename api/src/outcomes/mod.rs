@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use entity::{agency, outcome_distribution as dist, staff_user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 
@@ -46,7 +47,10 @@ pub async fn distribute(
     now: DateTime<Utc>,
 ) -> ApiResult<Vec<dist::Model>> {
     if agency_ids.is_empty() {
-        return Err(ApiError::bad_input("agencyIds", "Choose at least one agency."));
+        return Err(ApiError::bad_input(
+            "agencyIds",
+            "Choose at least one agency.",
+        ));
     }
     if agency_ids.len() > MAX_AGENCIES_PER_DISTRIBUTION {
         return Err(ApiError::bad_input(

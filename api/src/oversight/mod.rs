@@ -69,8 +69,14 @@ struct Tally {
 
 type Key = (String, Option<usize>);
 
+/// Views id, meeting id, attendance choice, submitted at.
+type ViewsRow = (i32, i32, Option<AttendanceChoice>, Option<DateTime<Utc>>);
+
 fn key(month: String, kind: Option<MeetingKind>) -> Key {
-    (month, kind.and_then(|k| MeetingKind::iter().position(|x| x == k)))
+    (
+        month,
+        kind.and_then(|k| MeetingKind::iter().position(|x| x == k)),
+    )
 }
 
 pub async fn metrics(
@@ -169,17 +175,16 @@ async fn tally_meetings(
             .to_owned()
     };
     // Only what the measure needs of the views: never their content.
-    let views_rows: Vec<(i32, i32, Option<AttendanceChoice>, Option<DateTime<Utc>>)> =
-        views::Entity::find()
-            .select_only()
-            .column(views::Column::Id)
-            .column(views::Column::MeetingId)
-            .column(views::Column::Attendance)
-            .column(views::Column::SubmittedAt)
-            .filter(views::Column::MeetingId.in_subquery(meeting_ids()))
-            .into_tuple()
-            .all(db)
-            .await?;
+    let views_rows: Vec<ViewsRow> = views::Entity::find()
+        .select_only()
+        .column(views::Column::Id)
+        .column(views::Column::MeetingId)
+        .column(views::Column::Attendance)
+        .column(views::Column::SubmittedAt)
+        .filter(views::Column::MeetingId.in_subquery(meeting_ids()))
+        .into_tuple()
+        .all(db)
+        .await?;
     let views_ids = Query::select()
         .column(views::Column::Id)
         .from(views::Entity)

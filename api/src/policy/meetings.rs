@@ -109,9 +109,7 @@ fn is_chair(staff: &StaffViewer, meeting: &MeetingFacts) -> bool {
 fn is_social_worker(staff: &StaffViewer, meeting: &MeetingFacts) -> bool {
     staff.role == StaffRole::SocialWorker
         && (meeting.social_worker_id == Some(staff.id)
-            || meeting
-                .children_social_workers
-                .contains(&Some(staff.id)))
+            || meeting.children_social_workers.contains(&Some(staff.id)))
 }
 
 #[cfg(test)]
@@ -148,32 +146,68 @@ mod tests {
 
     #[test]
     fn the_chair_and_the_social_workers_read_everything() {
-        assert_eq!(read(&staff(10, StaffRole::Isro), &meeting(1)).unwrap(), Exposure::FULL);
-        assert_eq!(read(&staff(20, StaffRole::SocialWorker), &meeting(1)).unwrap(), Exposure::FULL);
-        assert_eq!(read(&staff(21, StaffRole::SocialWorker), &meeting(1)).unwrap(), Exposure::FULL);
+        assert_eq!(
+            read(&staff(10, StaffRole::Isro), &meeting(1)).unwrap(),
+            Exposure::FULL
+        );
+        assert_eq!(
+            read(&staff(20, StaffRole::SocialWorker), &meeting(1)).unwrap(),
+            Exposure::FULL
+        );
+        assert_eq!(
+            read(&staff(21, StaffRole::SocialWorker), &meeting(1)).unwrap(),
+            Exposure::FULL
+        );
     }
 
     #[test]
     fn other_staff_are_refused_and_other_tenants_meetings_do_not_exist() {
-        assert!(matches!(read(&staff(11, StaffRole::Isro), &meeting(1)), Err(ApiError::Forbidden)));
-        assert!(matches!(read(&staff(10, StaffRole::Advocate), &meeting(1)), Err(ApiError::Forbidden)));
-        assert!(matches!(read(&staff(10, StaffRole::Isro), &meeting(2)), Err(ApiError::NotFound(_))));
-        assert!(matches!(read(&Viewer::Anonymous, &meeting(1)), Err(ApiError::Unauthenticated)));
+        assert!(matches!(
+            read(&staff(11, StaffRole::Isro), &meeting(1)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            read(&staff(10, StaffRole::Advocate), &meeting(1)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            read(&staff(10, StaffRole::Isro), &meeting(2)),
+            Err(ApiError::NotFound(_))
+        ));
+        assert!(matches!(
+            read(&Viewer::Anonymous, &meeting(1)),
+            Err(ApiError::Unauthenticated)
+        ));
     }
 
     #[test]
     fn integrators_see_outcomes_only_with_read_outcomes() {
         let meetings_only = read(&key(&[Scope::ReadMeetings]), &meeting(1)).unwrap();
         assert!(meetings_only.whiteboard && !meetings_only.outcome);
-        assert_eq!(read(&key(&[Scope::ReadOutcomes]), &meeting(1)).unwrap(), Exposure::FULL);
-        assert!(matches!(read(&key(&[Scope::ReadOversight]), &meeting(1)), Err(ApiError::Forbidden)));
+        assert_eq!(
+            read(&key(&[Scope::ReadOutcomes]), &meeting(1)).unwrap(),
+            Exposure::FULL
+        );
+        assert!(matches!(
+            read(&key(&[Scope::ReadOversight]), &meeting(1)),
+            Err(ApiError::Forbidden)
+        ));
     }
 
     #[test]
     fn only_the_chair_records() {
         assert!(record(&staff(10, StaffRole::Isro), &meeting(1)).is_ok());
-        assert!(matches!(record(&staff(11, StaffRole::Isro), &meeting(1)), Err(ApiError::Forbidden)));
-        assert!(matches!(record(&staff(20, StaffRole::SocialWorker), &meeting(1)), Err(ApiError::Forbidden)));
-        assert!(matches!(record(&staff(10, StaffRole::Isro), &meeting(2)), Err(ApiError::NotFound(_))));
+        assert!(matches!(
+            record(&staff(11, StaffRole::Isro), &meeting(1)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            record(&staff(20, StaffRole::SocialWorker), &meeting(1)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            record(&staff(10, StaffRole::Isro), &meeting(2)),
+            Err(ApiError::NotFound(_))
+        ));
     }
 }

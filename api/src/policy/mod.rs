@@ -10,6 +10,7 @@ pub mod views;
 
 pub mod access;
 pub mod cases;
+pub mod live;
 pub mod referrals;
 
 use entity::enums::StaffRole;

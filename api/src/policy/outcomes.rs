@@ -112,8 +112,14 @@ mod tests {
     fn agencies_acknowledge_only_their_own_outcomes() {
         let agency = staff(40, StaffRole::Agency);
         assert!(acknowledge(&agency, Some(5), 1, 5).is_ok());
-        assert!(matches!(acknowledge(&agency, Some(5), 1, 6), Err(ApiError::Forbidden)));
-        assert!(matches!(acknowledge(&agency, Some(5), 2, 5), Err(ApiError::NotFound(_))));
+        assert!(matches!(
+            acknowledge(&agency, Some(5), 1, 6),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            acknowledge(&agency, Some(5), 2, 5),
+            Err(ApiError::NotFound(_))
+        ));
         assert!(matches!(
             acknowledge(&staff(10, StaffRole::Isro), None, 1, 5),
             Err(ApiError::Forbidden)

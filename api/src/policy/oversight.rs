@@ -30,12 +30,18 @@ mod tests {
         };
         assert!(metrics(&staff(StaffRole::Coordinator)).is_ok());
         assert!(metrics(&staff(StaffRole::Admin)).is_ok());
-        assert!(matches!(metrics(&staff(StaffRole::Isro)), Err(ApiError::Forbidden)));
+        assert!(matches!(
+            metrics(&staff(StaffRole::Isro)),
+            Err(ApiError::Forbidden)
+        ));
         let child = Viewer::Child(ChildViewer {
             child_id: 1,
             tenant: TenantId(1),
         });
         assert!(matches!(metrics(&child), Err(ApiError::Forbidden)));
-        assert!(matches!(metrics(&Viewer::Anonymous), Err(ApiError::Unauthenticated)));
+        assert!(matches!(
+            metrics(&Viewer::Anonymous),
+            Err(ApiError::Unauthenticated)
+        ));
     }
 }

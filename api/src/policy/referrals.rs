@@ -36,6 +36,21 @@ pub fn create(viewer: &Viewer) -> ApiResult<Maker> {
     }
 }
 
+/// The referrer (the signed-in social worker, or the one an integrator names) must be the child's
+/// allocated social worker or the meeting's: nobody refers, or learns about, a child who is not theirs.
+pub fn refer_for(
+    referrer_id: i32,
+    child: &entity::child::Model,
+    meeting: &entity::meeting::Model,
+) -> ApiResult<()> {
+    if child.social_worker_id == Some(referrer_id) || meeting.social_worker_id == Some(referrer_id)
+    {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
 /// Accepting, declining, allocating and suggesting advocates: the coordinator, in their authority.
 pub fn coordinate(viewer: &Viewer) -> ApiResult<TenantId> {
     staff_in(viewer, &[StaffRole::Coordinator]).map(|s| s.tenant)

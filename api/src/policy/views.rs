@@ -56,7 +56,7 @@ pub fn own(viewer: &Viewer) -> ApiResult<&ChildViewer> {
 }
 
 /// The advocate a case is allocated to: reads that child's views and acts on the case.
-pub fn case_advocate<'v>(viewer: &'v Viewer, case: CaseFacts) -> ApiResult<&'v StaffViewer> {
+pub fn case_advocate(viewer: &Viewer, case: CaseFacts) -> ApiResult<&StaffViewer> {
     let staff = staff_in(viewer, &[StaffRole::Advocate])?;
     same_tenant(viewer, case.tenant, "Case")?;
     if case.advocate_id != staff.id {
@@ -71,11 +71,7 @@ pub fn share_recipient(viewer: &Viewer) -> ApiResult<&StaffViewer> {
 }
 
 /// Reading the content of one share: its recipient, while the child still agrees to that audience.
-pub fn read_share<'v>(
-    viewer: &'v Viewer,
-    share: ShareFacts,
-    consent: Consent,
-) -> ApiResult<&'v StaffViewer> {
+pub fn read_share(viewer: &Viewer, share: ShareFacts, consent: Consent) -> ApiResult<&StaffViewer> {
     let staff = share_recipient(viewer)?;
     same_tenant(viewer, share.tenant, "Shared views")?;
     if share.recipient_id != staff.id || !consent.allows(share.audience) {

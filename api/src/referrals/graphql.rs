@@ -1,64 +1,20 @@
 //! Referral operations: make one, ask for an advocate yourself, and the coordinator's inbox and
 //! decisions. Resolvers parse, ask the policy, call the service, and map the answer.
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
-use chrono::{NaiveDate, Utc};
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::Utc;
 
-use super::types::{ParentalAgreement, Referral, ReferralStatus};
-use super::{Details, InboxFilter, NewReferral, NewSelfReferral};
+use super::inputs::{CreateReferralInput, SelfReferralInput, details};
+use super::types::{Referral, ReferralStatus};
+use super::{InboxFilter, NewReferral, NewSelfReferral};
 use crate::audit::actor;
 use crate::cases::graphql::AdvocacyCase;
 use crate::events::Event;
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::pagination::{List, Page};
-use crate::meetings::kinds::MeetingKind;
 use crate::policy::referrals::{self as policy, Maker};
 use crate::ratelimit::Bucket;
 use crate::text::{self, LONG, SHORT};
-
-/// A referral for an advocate for one child for one meeting.
-#[derive(InputObject)]
-pub struct CreateReferralInput {
-    /// The child to refer (aged 4 or over on the day of the meeting).
-    pub child_id: ID,
-    /// The meeting the advocacy is for: still to come and about this child. A new meeting needs a
-    /// new referral.
-    pub meeting_id: ID,
-    /// Why the child needs an advocate.
-    pub reason: Option<String>,
-    /// How the advocate can contact the child (for example through a carer, at school).
-    pub how_to_contact_child: Option<String>,
-    /// The child's communication needs, or "none".
-    pub communication_needs: Option<String>,
-    /// Who the child lives with.
-    pub lives_with: Option<String>,
-    /// Risks the advocate must know about to visit safely, or "none known".
-    pub visit_risks: Option<String>,
-    /// Anything else the advocate should know.
-    pub other_information: Option<String>,
-    /// Parental agreement. Anything but GIVEN leaves the referral PENDING_CONSENT, unless the child
-    /// is looked after; NOT_REQUIRED_LOOKED_AFTER is only valid for a looked-after child.
-    pub parental_agreement: ParentalAgreement,
-    /// Case-management systems only: the social worker the referral is made for.
-    pub referrer_id: Option<ID>,
-}
-
-/// A child or family asking for an advocate.
-#[derive(InputObject)]
-pub struct SelfReferralInput {
-    /// Your council's short name, for example "demo".
-    pub local_authority: String,
-    /// Your name.
-    pub name: String,
-    /// How we can get in touch with you: a phone number or an e-mail address.
-    pub contact: String,
-    /// What you would like help with.
-    pub about: String,
-    /// The kind of meeting, if you know it.
-    pub meeting_kind: Option<MeetingKind>,
-    /// The day of the meeting, if you know it.
-    pub meeting_date: Option<NaiveDate>,
-}
 
 /// What a child or family is told after asking for an advocate.
 #[derive(SimpleObject)]
@@ -87,29 +43,6 @@ pub struct SuggestedAdvocate {
     pub open_cases: i32,
 }
 
-fn details(input: &CreateReferralInput) -> async_graphql::Result<Details> {
-    Ok(Details {
-        reason: text::optional("reason", input.reason.as_deref(), LONG)?,
-        how_to_contact_child: text::optional(
-            "howToContactChild",
-            input.how_to_contact_child.as_deref(),
-            LONG,
-        )?,
-        communication_needs: text::optional(
-            "communicationNeeds",
-            input.communication_needs.as_deref(),
-            LONG,
-        )?,
-        lives_with: text::optional("livesWith", input.lives_with.as_deref(), LONG)?,
-        visit_risks: text::optional("visitRisks", input.visit_risks.as_deref(), LONG)?,
-        other_information: text::optional(
-            "otherInformation",
-            input.other_information.as_deref(),
-            LONG,
-        )?,
-    })
-}
-
 #[derive(Default)]
 pub struct ReferralQuery;
 
@@ -135,7 +68,7 @@ impl ReferralQuery {
             complete,
         };
         let (rows, total) = super::inbox(ctx.db()?, tenant, filter, page).await?;
-        Ok(page.connection(rows.into_iter().map(Referral).collect(), total))
+        Ok(page.connection(Referral::page(ctx, rows).await?, total))
     }
 
     /// The referrals the signed-in social worker made, newest first.
@@ -152,7 +85,7 @@ impl ReferralQuery {
         let page = Page::parse(first, after)?;
         let (rows, total) =
             super::made_by(ctx.db()?, tenant, me, status.map(Into::into), page).await?;
-        Ok(page.connection(rows.into_iter().map(Referral).collect(), total))
+        Ok(page.connection(Referral::page(ctx, rows).await?, total))
     }
 
     /// One referral: for the coordinator, an integrator with `read:referrals`, or its referrer.
@@ -165,7 +98,7 @@ impl ReferralQuery {
         let id = NodeKind::Referral.parse(&id, "id")?;
         let row = super::find(ctx.db()?, id).await?;
         policy::read(ctx.viewer(), &row)?;
-        Ok(Referral(row))
+        Ok(Referral::new(row))
     }
 
     /// Active advocates the coordinator could allocate to a referral: those who worked with this
@@ -234,7 +167,7 @@ impl ReferralMutation {
         };
         let actor = actor(ctx.viewer());
         let row = super::create(db, maker.tenant(), referrer_id, actor, new, Utc::now()).await?;
-        Ok(Referral(row))
+        Ok(Referral::new(row))
     }
 
     /// Ask for an advocate yourself (no account needed). Tells you we have your message; it does
@@ -269,7 +202,7 @@ impl ReferralMutation {
         let tenant = policy::coordinate(ctx.viewer())?;
         let id = NodeKind::Referral.parse(&id, "id")?;
         let row = super::accept(ctx.db()?, tenant, actor(ctx.viewer()), id).await?;
-        Ok(Referral(row))
+        Ok(Referral::new(row))
     }
 
     /// Decline a referral with the reason (the coordinator). Not once an advocate is allocated.
@@ -284,7 +217,7 @@ impl ReferralMutation {
         let id = NodeKind::Referral.parse(&id, "id")?;
         let reason = text::required("reason", &reason, LONG)?;
         let row = super::decline(ctx.db()?, tenant, actor(ctx.viewer()), id, reason).await?;
-        Ok(Referral(row))
+        Ok(Referral::new(row))
     }
 
     /// Allocate an active advocate of the service to an accepted referral: opens the case.
@@ -313,6 +246,6 @@ impl ReferralMutation {
             advocate_id: case.advocate_id,
             case_id: case.id,
         });
-        Ok(AdvocacyCase(case))
+        Ok(AdvocacyCase::new(case))
     }
 }

@@ -4,7 +4,9 @@ pub mod completeness;
 mod decisions;
 pub mod graphql;
 mod inbox;
+pub mod inputs;
 pub mod lead_time;
+pub mod related;
 pub mod rules;
 pub mod types;
 
@@ -97,6 +99,7 @@ pub async fn create(
         .one(&txn)
         .await?
         .ok_or(ApiError::NotFound("Meeting"))?;
+    crate::policy::referrals::refer_for(referrer_id, &child, &meeting)?;
     check_meeting(&txn, &child, &meeting, now).await?;
     let meeting_day = meeting.scheduled_at.unwrap_or(now).date_naive();
     rules::check_age(child.date_of_birth, meeting_day)?;

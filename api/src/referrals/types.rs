@@ -6,11 +6,10 @@ use entity::{enums, referral};
 
 use super::completeness::{self, Item};
 use super::lead_time;
-use crate::cases::graphql::{CaseChild, CaseMeeting, loaded};
+use super::related::Lookup;
+use crate::cases::graphql::{CaseChild, CaseMeeting};
 use crate::error::ApiResult;
-use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
-use crate::graphql::loaders::{CaseByReferralKey, ChildKey, MeetingKey, StaffKey};
 
 /// Where a referral is in the coordinator's hands.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,12 +126,23 @@ pub struct Allocation {
 }
 
 /// A request for an advocate for one child for one meeting.
-pub struct Referral(pub referral::Model);
+pub struct Referral(pub referral::Model, pub Lookup);
 
 impl Referral {
+    /// A referral shown on its own: its relations come from the per-request loaders.
+    pub fn new(row: referral::Model) -> Self {
+        Self(row, Lookup::default())
+    }
+
+    /// A page of referrals, with their related rows fetched once for the page.
+    pub async fn page(ctx: &Context<'_>, rows: Vec<referral::Model>) -> ApiResult<Vec<Self>> {
+        let lookup = Lookup::for_referrals(ctx, &rows).await?;
+        Ok(rows.into_iter().map(|r| Self(r, lookup.clone())).collect())
+    }
+
     async fn meeting_row(&self, ctx: &Context<'_>) -> ApiResult<Option<entity::meeting::Model>> {
         match self.0.meeting_id {
-            Some(id) => loaded(ctx.loaders()?.load_one(MeetingKey(id)).await),
+            Some(id) => self.1.meeting(ctx, id).await,
             None => Ok(None),
         }
     }
@@ -197,7 +207,7 @@ impl Referral {
         let Some(id) = self.0.child_id else {
             return Ok(None);
         };
-        Ok(loaded(ctx.loaders()?.load_one(ChildKey(id)).await)?.map(CaseChild::from))
+        Ok(self.1.child(ctx, id).await?.map(CaseChild::from))
     }
     /// The meeting the advocacy is for; null for a self-referral not yet linked to a meeting.
     async fn meeting(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CaseMeeting>> {
@@ -208,7 +218,7 @@ impl Referral {
         let Some(id) = self.0.referrer_id else {
             return Ok(None);
         };
-        Ok(loaded(ctx.loaders()?.load_one(StaffKey(id)).await)?.map(|s| s.name))
+        Ok(self.1.staff(ctx, id).await?.map(|s| s.name))
     }
     /// How complete the referral is, and what the advocate still needs.
     async fn completeness(&self, ctx: &Context<'_>) -> async_graphql::Result<ReferralCompleteness> {
@@ -240,11 +250,10 @@ impl Referral {
     }
     /// The advocate allocated, once there is one.
     async fn allocation(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Allocation>> {
-        let loaders = ctx.loaders()?;
-        let Some(case) = loaded(loaders.load_one(CaseByReferralKey(self.0.id)).await)? else {
+        let Some(case) = self.1.case_of_referral(ctx, self.0.id).await? else {
             return Ok(None);
         };
-        let advocate = loaded(loaders.load_one(StaffKey(case.advocate_id)).await)?;
+        let advocate = self.1.staff(ctx, case.advocate_id).await?;
         Ok(Some(Allocation {
             case_id: NodeKind::Case.id(case.id),
             advocate_name: advocate.map(|a| a.name).unwrap_or_default(),

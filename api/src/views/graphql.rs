@@ -1,22 +1,23 @@
 //! GraphQL types of the child's views. Resolvers live in `graphql_child.rs` (the child's own
-//! operations) and `graphql_staff.rs` (advocate, social worker, ISRO).
+//! operations), `graphql_advocate.rs` (the advocate) and `graphql_received.rs` (social worker, ISRO).
 use async_graphql::{Enum, ID, InputObject, MergedObject, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::enums;
 use entity::views;
 
 use super::Content;
+use super::graphql_advocate::{AdvocateViewsMutation, AdvocateViewsQuery};
 use super::graphql_child::{ChildViewsMutation, ChildViewsQuery};
-use super::graphql_staff::{StaffViewsMutation, StaffViewsQuery};
+use super::graphql_received::ReceivedViewsQuery;
 use crate::graphql::ids::NodeKind;
 
 /// Every query about children's views.
 #[derive(MergedObject, Default)]
-pub struct ViewsQuery(ChildViewsQuery, StaffViewsQuery);
+pub struct ViewsQuery(ChildViewsQuery, AdvocateViewsQuery, ReceivedViewsQuery);
 
 /// Every change to children's views, their sharing, notes and urgent help.
 #[derive(MergedObject, Default)]
-pub struct ViewsMutation(ChildViewsMutation, StaffViewsMutation);
+pub struct ViewsMutation(ChildViewsMutation, AdvocateViewsMutation);
 
 /// How the child says they feel, chosen by the child.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,8 +7,9 @@
 pub mod advocate;
 pub mod content;
 pub mod graphql;
+mod graphql_advocate;
 mod graphql_child;
-mod graphql_staff;
+mod graphql_received;
 pub mod history;
 pub mod notes;
 pub mod received;

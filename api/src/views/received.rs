@@ -193,10 +193,11 @@ pub async fn open(db: &DatabaseConnection, viewer: &Viewer, which: Which) -> Api
     )
     .await?;
     txn.commit().await?;
-    let share = views_share::Model {
-        read_at: share.read_at.or(Some(now)),
-        ..share
-    };
+    // Read back, so the time shown is the stored one (PostgreSQL keeps microseconds).
+    let share = views_share::Entity::find_by_id(share.id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("Shared views"))?;
     let mut received = with_child_and_meeting(db, vec![share]).await?;
     let received = received
         .pop()

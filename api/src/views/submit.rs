@@ -27,7 +27,8 @@ pub async fn submit(
         return Err(nothing_yet());
     };
     if already_sent_with(db, child, &current, &key).await? {
-        return Ok(current);
+        // Read again: the submission this retries may have committed after `current` was read.
+        return find(db, child, meeting_id).await?.ok_or_else(nothing_yet);
     }
     still_to_come(&meeting)?;
     check_can_submit(&current, expected_version)?;

@@ -159,7 +159,10 @@ async fn sign_in_attempts_are_rate_limited_per_client_address() {
         codes.push(error_code(&sign_in(&app, "nobody@demo.myvoice", "x").await).to_owned());
     }
     // A budget of 20 a minute: the first 20 are answered, then the address must wait.
-    assert!(codes[..20].iter().all(|c| c == "UNAUTHENTICATED"), "{codes:?}");
+    assert!(
+        codes[..20].iter().all(|c| c == "UNAUTHENTICATED"),
+        "{codes:?}"
+    );
     assert_eq!(codes.last().unwrap(), "RATE_LIMITED", "{codes:?}");
 }
 

@@ -333,3 +333,43 @@ async fn an_allocation_appears_in_the_advocates_caseload() {
     );
     assert_eq!(node["viewsStatus"], "NOT_STARTED");
 }
+
+#[tokio::test]
+async fn the_caseload_costs_the_same_sql_statements_for_5_or_50_cases() {
+    let app = spawn_demo_app().await;
+    let priya = staff_id(&app.db, ADVOCATE).await;
+    let advocate = staff_token(&app.db, ADVOCATE).await;
+    let vars = json!({ "first": 100 });
+    for i in 0..3 {
+        case_for(
+            &app.db,
+            &format!("Child {i}"),
+            Some(5 + i),
+            priya,
+            CaseStatus::Allocated,
+        )
+        .await;
+    }
+    urgent_help_for(&app.db, "Child 1", false).await;
+    let (five, resp) = app
+        .statements_during(app.graphql_as(Some(&advocate), CASELOAD, vars.clone()))
+        .await;
+    assert_eq!(names(&resp).len(), 5, "{resp}");
+    for i in 3..48 {
+        case_for(
+            &app.db,
+            &format!("Child {i}"),
+            Some(5 + i),
+            priya,
+            CaseStatus::Allocated,
+        )
+        .await;
+    }
+    urgent_help_for(&app.db, "Child 40", false).await;
+    let (fifty, resp) = app
+        .statements_during(app.graphql_as(Some(&advocate), CASELOAD, vars))
+        .await;
+    assert_eq!(names(&resp).len(), 50);
+    assert_eq!(five, fifty, "SQL statements for 5 cases and for 50");
+    println!("myCaseload: {fifty} SQL statements for 5 or 50 cases");
+}

@@ -65,8 +65,17 @@ pub(crate) async fn add_child(
     born: NaiveDate,
     looked_after: bool,
 ) -> i32 {
+    // Allocated to the authority's social worker, who may then refer the child.
+    let social_worker = entity::staff_user::Entity::find()
+        .filter(entity::staff_user::Column::LocalAuthorityId.eq(la))
+        .filter(entity::staff_user::Column::Role.eq(entity::enums::StaffRole::SocialWorker))
+        .one(db)
+        .await
+        .unwrap()
+        .map(|s| s.id);
     child::ActiveModel {
         local_authority_id: Set(la),
+        social_worker_id: Set(social_worker),
         preferred_name: Set(name.into()),
         date_of_birth: Set(born),
         looked_after: Set(looked_after),

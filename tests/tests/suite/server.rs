@@ -125,3 +125,31 @@ async fn browser_bundle_is_served_compressed() {
     assert_eq!(wasm.headers()["content-encoding"], "gzip");
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
 }
+
+#[tokio::test]
+async fn too_many_aliases_are_refused_before_any_work() {
+    let app = spawn_app().await;
+    let fields: Vec<String> = (0..31).map(|i| format!("a{i}: apiVersion")).collect();
+    let body = app
+        .graphql(&format!("{{ {} }}", fields.join(" ")), json!({}))
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
+    assert!(body["data"].is_null());
+    let thirty: Vec<String> = (0..30).map(|i| format!("a{i}: apiVersion")).collect();
+    let ok = app
+        .graphql(&format!("{{ {} }}", thirty.join(" ")), json!({}))
+        .await;
+    assert_eq!(ok["data"]["a29"], env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn too_deep_queries_are_refused() {
+    let app = spawn_app().await;
+    let deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
+    let body = app.graphql(deep, json!({})).await;
+    let message = body["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("nested too deep"), "{body}");
+}

@@ -389,3 +389,40 @@ async fn only_recipients_read_shared_views_and_only_while_the_child_agrees() {
         .unwrap();
     assert_eq!(unread, 0);
 }
+
+#[tokio::test]
+async fn the_inbox_costs_the_same_statements_for_one_share_or_many() {
+    let app = spawn_demo_app().await;
+    let mia = kid(&app.db, "Mia").await;
+    let token = child_token(&app.db, "Mia").await;
+    mia_submits(&app, &mia, &token).await;
+    ok(&share(&app, &mia.case).await);
+    let sw = staff_token(&app.db, SOCIAL_WORKER).await;
+    let (one, list) = app
+        .statements_during(app.graphql_as(Some(&sw), INBOX, json!({ "u": false })))
+        .await;
+    assert_eq!(ok(&list)["viewsSharedWithMe"]["totalCount"], 1);
+
+    for version in 2..6 {
+        let mut content = consenting_content();
+        content["worries"] = json!([format!("worry number {version}")]);
+        ok(&save(&app, &token, &mia.meeting, version, content).await);
+        ok(&submit(
+            &app,
+            &token,
+            &mia.meeting,
+            version + 1,
+            &format!("mia-key-000{version}"),
+        )
+        .await);
+        ok(&share(&app, &mia.case).await);
+    }
+    let (many, list) = app
+        .statements_during(app.graphql_as(Some(&sw), INBOX, json!({ "u": false })))
+        .await;
+    assert_eq!(ok(&list)["viewsSharedWithMe"]["totalCount"], 5);
+    assert_eq!(
+        one, many,
+        "a constant number of statements whatever the list size"
+    );
+}

@@ -410,6 +410,12 @@ async fn bad_words_are_refused_in_plain_words_and_nothing_is_written() {
     // Exactly at the limits is fine.
     let limits = json!({ "worries": vec!["w".repeat(2000); 20], "freeWords": "f".repeat(10_000) });
     ok(&save(&app, &token, &mia.meeting, 1, limits).await);
+    let negative = save(&app, &token, &mia.meeting, -1, json!({})).await;
+    assert_eq!(error_code(&negative), "BAD_USER_INPUT");
+    assert_eq!(
+        negative["errors"][0]["extensions"]["field"],
+        "expectedVersion"
+    );
     let unknown = save(
         &app,
         &token,
@@ -749,6 +755,19 @@ async fn another_authoritys_people_find_nothing() {
             .await;
         assert_eq!(error_code(&response), "NOT_FOUND", "{query}");
     }
+    // Mia's request for help is invisible to the other authority's advocate.
+    let mia_token = child_token(&app.db, "Mia").await;
+    let asked = app.graphql_as(Some(&mia_token), HELP, json!({})).await;
+    let id = ok(&asked)["requestUrgentHelp"]["id"].clone();
+    let ack = "mutation($id: ID!) { acknowledgeUrgentHelp(id: $id) { acknowledgedAt } }";
+    let response = app
+        .graphql_as(Some(&other.advocate_token), ack, json!({ "id": id }))
+        .await;
+    assert_eq!(error_code(&response), "NOT_FOUND");
+    let open = app
+        .graphql_as(Some(&other.advocate_token), OPEN_HELP, json!({}))
+        .await;
+    assert_eq!(ok(&open)["openUrgentHelp"]["totalCount"], 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -914,4 +933,62 @@ async fn urgent_help_is_recorded_even_without_an_advocate() {
     );
     let without = app.graphql_as(Some(&token), HELP, json!({})).await;
     ok(&without);
+}
+
+#[tokio::test]
+async fn open_urgent_help_costs_the_same_statements_for_one_request_or_many() {
+    let app = spawn_demo_app().await;
+    let mia = child_token(&app.db, "Mia").await;
+    let advocate = staff_token(&app.db, ADVOCATE).await;
+    ok(&app
+        .graphql_as(Some(&mia), HELP, json!({ "m": "one" }))
+        .await);
+    let (one, _) = app
+        .statements_during(app.graphql_as(Some(&advocate), OPEN_HELP, json!({})))
+        .await;
+    for n in 0..6 {
+        ok(&app
+            .graphql_as(Some(&mia), HELP, json!({ "m": format!("again {n}") }))
+            .await);
+    }
+    let (many, list) = app
+        .statements_during(app.graphql_as(Some(&advocate), OPEN_HELP, json!({})))
+        .await;
+    assert_eq!(ok(&list)["openUrgentHelp"]["totalCount"], 7);
+    assert_eq!(one, many);
+}
+
+#[tokio::test]
+async fn two_saves_of_the_same_version_at_once_cannot_both_win() {
+    let app = spawn_demo_app().await;
+    let mia = kid(&app.db, "Mia").await;
+    let token = child_token(&app.db, "Mia").await;
+    let (a, b) = tokio::join!(
+        save(
+            &app,
+            &token,
+            &mia.meeting,
+            1,
+            json!({ "worries": ["from the tablet"] })
+        ),
+        save(
+            &app,
+            &token,
+            &mia.meeting,
+            1,
+            json!({ "worries": ["from the phone"] })
+        ),
+    );
+    let (won, lost) = if a.get("errors").is_none() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    assert_eq!(ok(&won)["saveViewsDraft"]["version"], 2);
+    assert_eq!(error_code(&lost), "CONFLICT");
+    let current = &lost["errors"][0]["extensions"]["current"];
+    assert_eq!(current["worries"], won["data"]["saveViewsDraft"]["worries"]);
+    let row = views_row(&app.db, &mia).await.unwrap();
+    assert_eq!(row.version, 2);
+    assert_eq!(audit_count(&app.db, "views.draft_saved", row.id).await, 1);
 }

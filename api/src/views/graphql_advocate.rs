@@ -1,23 +1,19 @@
-//! Staff operations on children's views. The advocate reads (never writes) the child's words, keeps
-//! notes of their own, answers urgent help and shares the views; the social worker and the ISRO read
-//! what was shared with them, with the child's consent. Everyone else never sees the content.
+//! The advocate's operations: reads (never writes) the child's words on the cases allocated to them,
+//! keeps notes of their own, answers urgent help and shares the views. Every other role is refused.
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::graphql::{Audience, Views, ViewsContent, ViewsStatus, ViewsVersion};
-use super::received::{Opened, Received, Which};
-use super::{advocate, notes, received, share, urgent};
-use crate::error::ApiError;
+use super::graphql::{Audience, Views, ViewsStatus, ViewsVersion};
+use super::{advocate, notes, share, urgent};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::pagination::{List, Page};
-use crate::meetings::kinds::MeetingKind;
 
 #[derive(Default)]
-pub struct StaffViewsQuery;
+pub struct AdvocateViewsQuery;
 
 #[derive(Default)]
-pub struct StaffViewsMutation;
+pub struct AdvocateViewsMutation;
 
 /// The advocate's own note on a case (never the child's words).
 #[derive(SimpleObject, Clone, Debug)]
@@ -102,68 +98,8 @@ pub struct ViewsSharing {
     pub recipients: Vec<ViewsRecipient>,
 }
 
-/// Views shared with the viewer (the list shows who and when, not the content).
-#[derive(SimpleObject, Clone, Debug)]
-pub struct ReceivedViews {
-    /// Global ID of the share; open it with `sharedViews(shareId:)`.
-    pub share_id: ID,
-    /// The child's views.
-    pub views_id: ID,
-    /// The child's preferred first name.
-    pub child_first_name: String,
-    /// The kind of meeting the views are for.
-    pub meeting_kind: MeetingKind,
-    /// When the meeting is (null when it has no time).
-    pub meeting_at: Option<DateTime<Utc>>,
-    /// Why the viewer received them: as the social worker or as the chair.
-    pub audience: Audience,
-    /// The version shared.
-    pub version: i32,
-    /// When they were shared.
-    pub shared_at: DateTime<Utc>,
-    /// When the viewer first opened them; null while unread.
-    pub read_at: Option<DateTime<Utc>>,
-}
-
-impl From<Received> for ReceivedViews {
-    fn from(r: Received) -> Self {
-        Self {
-            share_id: NodeKind::ViewsShare.id(r.share.id),
-            views_id: NodeKind::Views.id(r.share.views_id),
-            child_first_name: r.child.preferred_name,
-            meeting_kind: r.meeting.kind.into(),
-            meeting_at: r.meeting.scheduled_at,
-            audience: r.share.audience.into(),
-            version: r.share.version,
-            shared_at: r.share.shared_at,
-            read_at: r.share.read_at,
-        }
-    }
-}
-
-/// A child's views as shared with the viewer, exactly as the child wrote them.
-#[derive(SimpleObject, Clone, Debug)]
-pub struct SharedViews {
-    #[graphql(flatten)]
-    pub about: ReceivedViews,
-    /// When the child submitted this version.
-    pub submitted_at: Option<DateTime<Utc>>,
-    #[graphql(flatten)]
-    pub content: ViewsContent,
-}
-
-impl From<Opened> for SharedViews {
-    fn from(o: Opened) -> Self {
-        Self {
-            about: o.received.into(),
-            submitted_at: o.version.submitted_at,
-            content: o.content.into(),
-        }
-    }
-}
-
 #[Object]
-impl StaffViewsQuery {
+impl AdvocateViewsQuery {
     /// The child's views on a case allocated to the viewer (advocate), read-only, exactly as the child
     /// wrote them; null when the child has not started. Every read is recorded in the audit trail.
     async fn case_views(
@@ -212,47 +148,10 @@ impl StaffViewsQuery {
         let (items, total) = urgent::open_for_advocate(ctx.db()?, ctx.viewer(), page).await?;
         Ok(page.connection(items.into_iter().map(Into::into).collect(), total))
     }
-
-    /// Children's views shared with the viewer (social worker or ISRO) that the child still agrees
-    /// to, newest first. Shows who and when; open one with `sharedViews` to read it.
-    async fn views_shared_with_me(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "How many (1 to 100, default 20).")] first: Option<i32>,
-        #[graphql(desc = "Cursor of the last one already seen.")] after: Option<String>,
-        #[graphql(desc = "Only those not opened yet.", default)] unread_only: bool,
-    ) -> async_graphql::Result<List<ReceivedViews>> {
-        let page = Page::parse(first, after)?;
-        let (items, total) =
-            received::shared_with_me(ctx.db()?, ctx.viewer(), page, unread_only).await?;
-        Ok(page.connection(items.into_iter().map(Into::into).collect(), total))
-    }
-
-    /// Read a child's views shared with the viewer: only its recipient, and only while the child
-    /// agrees to that audience. The first read marks it read; every read is recorded for the child.
-    async fn shared_views(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The share to open (from `viewsSharedWithMe`).")] share_id: Option<ID>,
-        #[graphql(desc = "Or the views: opens the newest version shared with the viewer.")]
-        views_id: Option<ID>,
-    ) -> async_graphql::Result<SharedViews> {
-        let which = match (share_id, views_id) {
-            (Some(id), None) => Which::Share(NodeKind::ViewsShare.parse(&id, "shareId")?),
-            (None, Some(id)) => Which::Views(NodeKind::Views.parse(&id, "viewsId")?),
-            _ => {
-                return Err(
-                    ApiError::bad_input("shareId", "Give either shareId or viewsId.").into(),
-                );
-            }
-        };
-        let opened = received::open(ctx.db()?, ctx.viewer(), which).await?;
-        Ok(opened.into())
-    }
 }
 
 #[Object]
-impl StaffViewsMutation {
+impl AdvocateViewsMutation {
     /// Send the child's submitted views, before the meeting, to the meeting's social worker and chair,
     /// each only if the child agreed. Refused for family group conferences (views are not sent in
     /// advance), before the child submits, when the child agreed to nobody who can receive them, and

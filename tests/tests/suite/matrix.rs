@@ -1,0 +1,1124 @@
+//! The authorization matrix (issue 4): every kind of viewer against every query, mutation and
+//! subscription of the live schema, checked against the one table below. The test fails listing
+//! every unexpected cell, and when an operation of the schema has no row (or a row names an
+//! operation the schema no longer has). Run with `--nocapture` to see the observed matrix, and with
+//! `MATRIX_DETAILS=1` to see every answer that was not a refusal.
+use std::collections::BTreeSet;
+use std::time::{Duration as StdDuration, Instant};
+
+use api::graphql::ids::NodeKind;
+use chrono::{Duration, Utc};
+use entity::enums::{MeetingKind, MeetingStatus, ReferralStatus, StaffRole};
+use entity::{agency, child, local_authority, meeting, meeting_child, referral, staff_user};
+use futures_util::{SinkExt, StreamExt};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use serde_json::{Value, json};
+use tests::app::{TestApp, child_token, spawn_demo_app, staff_token};
+use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+//
+// Columns (viewers):
+//   N anonymous                     X a staff token that has expired
+//   C child (Mia, her own token)    L another child (Leo: his own token, Mia's arguments)
+//   a advocate of Mia's case        v another advocate of the authority, with no cases
+//   s social worker of the children w another social worker, with no children
+//   i ISRO chairing the meetings    j another ISRO, chairing nothing
+//   k coordinator
+//   g agency user (police: the outcome of Leo's meeting was sent to them)
+//   h agency user of another agency (health: nothing sent to them)
+//   m admin
+//   F integrator key with every scope    O integrator key with READ_OVERSIGHT only
+//   T admin of ANOTHER authority         U advocate of ANOTHER authority
+//
+// Cells:
+//   A  let through: an answer with data, or an error other than UNAUTHENTICATED / FORBIDDEN /
+//      NOT_FOUND (e.g. CONFLICT or BAD_USER_INPUT: the policy let the viewer in).
+//   E  let through but sees nothing: an answer with no data (null, empty list, zero counts). For a
+//      viewer whose own list is empty (another authority's staff, staff with nothing allocated):
+//      nothing that is not theirs shows.
+//   D  refused: UNAUTHENTICATED, FORBIDDEN or NOT_FOUND.
+//   Subscriptions: A = subscribed (no error), D = refused.
+//   Never expected, so always reported: `!` a server error or an error without a code, `?` no
+//   document for the operation in this file.
+//
+// The demo authority's arguments are used for every viewer (its meetings, cases, referrals...).
+// Rows run top to bottom, so mutations are ordered to leave the next one valid.
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Q,
+    M,
+    S,
+}
+use Kind::{M, Q, S};
+
+#[rustfmt::skip]
+const MATRIX: &[(Kind, &str, &str)] = &[
+    //                                   N X C L a v s w i j k g h m F O T U
+    (Q, "apiVersion",                   "A D A A A A A A A A A A A A A A A A"),
+    (Q, "health",                       "A D A A A A A A A A A A A A A A A A"),
+    (Q, "me",                           "A D A A A A A A A A A A A A A A A A"),
+    // the child's own
+    (Q, "myViews",                      "D D A D D D D D D D D D D D D D D D"),
+    (Q, "myViewsHistory",               "D D A D D D D D D D D D D D D D D D"),
+    (Q, "whoHasReadMyViews",            "D D A D D D D D D D D D D D D D D D"),
+    (Q, "myMeetings",                   "D D A A D D D D D D D D D D D D D D"),
+    (Q, "myAdvocate",                   "D D A E D D D D D D D D D D D D D D"),
+    // the advocate's cases
+    (Q, "myCaseload",                   "D D D D A E D D D D D D D D D D D E"),
+    (Q, "case",                         "D D D D A D D D D D D D D D D D D D"),
+    (Q, "caseViews",                    "D D D D A D D D D D D D D D D D D D"),
+    (Q, "caseViewsHistory",             "D D D D A D D D D D D D D D D D D D"),
+    (Q, "advocateNotes",                "D D D D A D D D D D D D D D D D D D"),
+    (Q, "openUrgentHelp",               "D D D D A E D D D D D D D D D D D E"),
+    // views shared with the social worker and the ISRO (with the child's consent)
+    (Q, "viewsSharedWithMe",            "D D D D D D A E A E D D D D D D D D"),
+    (Q, "sharedViews",                  "D D D D D D A D A D D D D D D D D D"),
+    // meetings
+    (Q, "meeting",                      "D D D D D D A D A D D D D D A D D D"),
+    (Q, "myChairedMeetings",            "D D D D D D D D A E D D D D D D D D"),
+    (Q, "meetings",                     "D D D D D D D D D D D D D D A D D D"),
+    (Q, "myChildren",                   "D D D D D D A E D D D D D D D D D D"),
+    // outcomes
+    (Q, "agencies",                     "D D D D D D D D A A A D D A D D E D"),
+    (Q, "outcomeDistribution",          "D D D D D D D D A D A D D D A D D D"),
+    (Q, "outcomesForMe",                "D D D D D D D D D D D A E D D D D D"),
+    // referrals
+    (Q, "referralInbox",                "D D D D D D D D D D A D D D A D D D"),
+    (Q, "myReferrals",                  "D D D D D D A E D D D D D D D D D D"),
+    (Q, "referral",                     "D D D D D D A D D D A D D D A D D D"),
+    (Q, "suggestedAdvocates",           "D D D D D D D D D D A D D D D D D D"),
+    // oversight and administration
+    (Q, "oversightMetrics",             "D D D D D D D D D D A D D A A A E D"),
+    (Q, "apiKeys",                      "D D D D D D D D D D D D D A D D E D"),
+    //                                   N X C L a v s w i j k g h m F O T U
+    // sign-in: anyone may try (bad credentials are refused before any operation)
+    (M, "signIn",                       "A D A A A A A A A A A A A A A A A A"),
+    (M, "refreshSession",               "A D A A A A A A A A A A A A A A A A"),
+    (M, "signOut",                      "A D A A A A A A A A A A A A A A A A"),
+    (M, "childSignIn",                  "A D A A A A A A A A A A A A A A A A"),
+    (M, "selfReferral",                 "A D A A A A A A A A A A A A A A A A"),
+    // ways in handed out by staff (T creates a key for its own authority only)
+    (M, "issueChildAccess",             "D D D D A D D D D D D D D D D D D D"),
+    (M, "createApiKey",                 "D D D D D D D D D D D D D A D D A D"),
+    (M, "revokeApiKey",                 "D D D D D D D D D D D D D A D D D D"),
+    // the child's views: only the child writes them
+    (M, "saveViewsDraft",               "D D A D D D D D D D D D D D D D D D"),
+    (M, "submitViews",                  "D D A D D D D D D D D D D D D D D D"),
+    (M, "requestUrgentHelp",            "D D A A D D D D D D D D D D D D D D"),
+    // the advocate acts on their case
+    (M, "shareViews",                   "D D D D A D D D D D D D D D D D D D"),
+    (M, "addAdvocateNote",              "D D D D A D D D D D D D D D D D D D"),
+    (M, "acknowledgeUrgentHelp",        "D D D D A D D D D D D D D D D D D D"),
+    // the chair records and distributes, the agency acknowledges
+    (M, "recordMeeting",                "D D D D D D D D A D D D D D D D D D"),
+    (M, "distributeOutcome",            "D D D D D D D D A D D D D D D D D D"),
+    (M, "acknowledgeOutcome",           "D D D D D D D D D D D A D D D D D D"),
+    // referrals
+    (M, "createReferral",               "D D D D D D A D D D D D D D A D D D"),
+    (M, "acceptReferral",               "D D D D D D D D D D A D D D D D D D"),
+    (M, "allocateAdvocate",             "D D D D D D D D D D A D D D D D D D"),
+    (M, "declineReferral",              "D D D D D D D D D D A D D D D D D D"),
+    //                                   N X C L a v s w i j k g h m F O T U
+    (S, "caseloadChanged",              "D D D D A A D D D D D D D D D D D A"),
+    (S, "urgentHelpRaised",             "D D D D A A D D D D D D D D D D D A"),
+    (S, "viewsShared",                  "D D D D D D A A A A D D D D D D D D"),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Viewer {
+    Anonymous,
+    Expired,
+    Child,
+    OtherChild,
+    Advocate,
+    OtherCaseAdvocate,
+    SocialWorker,
+    UninvolvedSocialWorker,
+    Isro,
+    NonChairIsro,
+    Coordinator,
+    Agency,
+    OtherAgency,
+    Admin,
+    KeyAll,
+    KeyOversight,
+    OtherAdmin,
+    OtherAdvocate,
+}
+
+const VIEWERS: [(char, Viewer); 18] = [
+    ('N', Viewer::Anonymous),
+    ('X', Viewer::Expired),
+    ('C', Viewer::Child),
+    ('L', Viewer::OtherChild),
+    ('a', Viewer::Advocate),
+    ('v', Viewer::OtherCaseAdvocate),
+    ('s', Viewer::SocialWorker),
+    ('w', Viewer::UninvolvedSocialWorker),
+    ('i', Viewer::Isro),
+    ('j', Viewer::NonChairIsro),
+    ('k', Viewer::Coordinator),
+    ('g', Viewer::Agency),
+    ('h', Viewer::OtherAgency),
+    ('m', Viewer::Admin),
+    ('F', Viewer::KeyAll),
+    ('O', Viewer::KeyOversight),
+    ('T', Viewer::OtherAdmin),
+    ('U', Viewer::OtherAdvocate),
+];
+
+fn expected(row: &str) -> Vec<char> {
+    row.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The test.
+// ---------------------------------------------------------------------------------------------
+
+/// Viewers sharing one app. Inside a group every row runs for each viewer before the next row, so
+/// a viewer's mutation cannot break a later row of another (e.g. `issueChildAccess` comes after every
+/// `childSignIn`). Groups keep apart viewers allowed the same mutation (`createReferral`: s and F),
+/// and hold at most five viewers that reach the per-address limits (5 self-referrals a minute).
+const GROUPS: [&str; 4] = ["NXCLas", "vwijk", "ghmFO", "TU"];
+
+#[tokio::test]
+async fn every_viewer_against_every_operation_matches_the_table() {
+    let started = Instant::now();
+    let mut problems = table_problems();
+
+    let groups = futures_util::future::join_all(GROUPS.iter().map(|group| run_group(group))).await;
+    let mut runs: Vec<(usize, Vec<Observed>)> = Vec::new();
+    for (index, (coverage, observed)) in groups.into_iter().enumerate() {
+        if index == 0 {
+            problems.extend(coverage);
+        }
+        runs.extend(observed);
+    }
+    runs.sort_by_key(|(column, _)| *column);
+
+    // What happened, in the table's layout (printed with --nocapture), and every cell that differs.
+    let letters: String = VIEWERS.iter().map(|(l, _)| format!("{l} ")).collect();
+    println!("{:<28}{letters}", "observed");
+    let mut unexpected = 0;
+    for (row, (kind, name, cells)) in MATRIX.iter().enumerate() {
+        let want = expected(cells);
+        let mut line = String::new();
+        for (column, observed) in &runs {
+            let got = &observed[row];
+            let (letter, viewer) = VIEWERS[*column];
+            let expected = want.get(*column).copied().unwrap_or('?');
+            if std::env::var_os("MATRIX_DETAILS").is_some() && got.outcome != 'D' {
+                println!("  {name} × {letter}: {}", got.detail);
+            }
+            line.push(got.outcome);
+            line.push(if got.outcome == expected { ' ' } else { '*' });
+            if got.outcome == expected && got.wrong_refusal(viewer) {
+                problems.push(format!(
+                    "{kind:?} {name} × {letter} ({viewer:?}): refused with the wrong code — {}",
+                    got.detail
+                ));
+            }
+            if got.outcome != expected {
+                unexpected += 1;
+                problems.push(format!(
+                    "{kind:?} {name} × {letter} ({viewer:?}): expected {expected}, got {} — {}",
+                    got.outcome, got.detail
+                ));
+            }
+        }
+        println!("{:<28}{line}", format!("{kind:?} {name}"));
+    }
+    println!(
+        "authorization matrix: {} operations × {} viewers = {} cells, {unexpected} unexpected, {:.1} s",
+        MATRIX.len(),
+        VIEWERS.len(),
+        MATRIX.len() * VIEWERS.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+}
+
+/// Every row has one valid cell per viewer and names an operation only once.
+fn table_problems() -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (kind, name, row) in MATRIX {
+        let cells = expected(row);
+        if cells.len() != VIEWERS.len() || cells.iter().any(|c| !"AED".contains(*c)) {
+            problems.push(format!(
+                "table row {name}: {row:?} needs one of A/E/D per viewer"
+            ));
+        }
+        if !seen.insert((*kind, *name)) {
+            problems.push(format!("table row {name} appears twice"));
+        }
+    }
+    let mut grouped: Vec<char> = GROUPS.iter().flat_map(|g| g.chars()).collect();
+    grouped.sort_unstable();
+    let mut letters: Vec<char> = VIEWERS.iter().map(|(l, _)| *l).collect();
+    letters.sort_unstable();
+    if grouped != letters {
+        problems.push(format!("GROUPS must name every viewer once: {GROUPS:?}"));
+    }
+    problems
+}
+
+/// The table covers exactly the live schema's queries, mutations and subscriptions.
+async fn coverage_problems(app: &TestApp) -> Vec<String> {
+    let body = app
+        .graphql(
+            "{ __schema { queryType { fields { name } } mutationType { fields { name } }
+               subscriptionType { fields { name } } } }",
+            json!({}),
+        )
+        .await;
+    let schema = &body["data"]["__schema"];
+    let mut live = BTreeSet::new();
+    for (kind, key) in [
+        (Q, "queryType"),
+        (M, "mutationType"),
+        (S, "subscriptionType"),
+    ] {
+        for field in schema[key]["fields"].as_array().into_iter().flatten() {
+            if let Some(name) = field["name"].as_str() {
+                live.insert((kind, name.to_owned()));
+            }
+        }
+    }
+    assert!(!live.is_empty(), "introspection failed: {body}");
+    let table: BTreeSet<(Kind, String)> = MATRIX
+        .iter()
+        .map(|(kind, name, _)| (*kind, (*name).to_owned()))
+        .collect();
+    let mut problems: Vec<String> = live
+        .difference(&table)
+        .map(|(kind, name)| format!("{kind:?} {name} is in the schema but has no row in MATRIX"))
+        .collect();
+    problems.extend(table.difference(&live).map(|(kind, name)| {
+        format!("{kind:?} {name} has a row in MATRIX but is not in the schema")
+    }));
+    problems
+}
+
+// ---------------------------------------------------------------------------------------------
+// One group of viewers: a fresh demo app, the common setup, then every row in order.
+// ---------------------------------------------------------------------------------------------
+
+struct Observed {
+    outcome: char,
+    /// The error code, when there was one.
+    code: Option<String>,
+    detail: String,
+}
+
+impl Observed {
+    fn new(outcome: char, detail: impl Into<String>) -> Self {
+        Self {
+            outcome,
+            code: None,
+            detail: detail.into(),
+        }
+    }
+
+    fn refused_with(code: &str, message: &str) -> Self {
+        Self {
+            outcome: outcome_of(code),
+            code: Some(code.to_owned()),
+            detail: format!("{code}: {message}"),
+        }
+    }
+
+    /// A refusal must say why in the right words: no credentials (or bad ones) is UNAUTHENTICATED,
+    /// a signed-in viewer is FORBIDDEN or NOT_FOUND, never asked to sign in again.
+    fn wrong_refusal(&self, viewer: Viewer) -> bool {
+        let Some(code) = self.code.as_deref() else {
+            return false;
+        };
+        let signed_out = matches!(viewer, Viewer::Anonymous | Viewer::Expired);
+        self.outcome == 'D' && signed_out != (code == "UNAUTHENTICATED")
+    }
+}
+
+/// One viewer of a group, and what it has seen so far.
+struct Seat {
+    column: usize,
+    /// Its place in the group (which of the fixture's staff sessions it refreshes).
+    slot: usize,
+    viewer: Viewer,
+    credentials: Credentials,
+    observed: Vec<Observed>,
+    /// (row, document) of the subscriptions, tried together at the end.
+    subscriptions: Vec<(usize, String)>,
+}
+
+/// One app for a group of viewers: the common setup, then every row for each viewer in turn. Also
+/// answers the schema's coverage of the table.
+async fn run_group(letters: &str) -> (Vec<String>, Vec<(usize, Vec<Observed>)>) {
+    let app = spawn_demo_app().await;
+    let coverage = coverage_problems(&app).await;
+    let fx = setup(&app, letters.len()).await;
+    let mut seats = Vec::new();
+    for (slot, letter) in letters.chars().enumerate() {
+        let column = VIEWERS
+            .iter()
+            .position(|(l, _)| *l == letter)
+            .unwrap_or_else(|| panic!("GROUPS names an unknown viewer {letter}"));
+        let viewer = VIEWERS[column].1;
+        seats.push(Seat {
+            column,
+            slot,
+            viewer,
+            credentials: credentials(&app, &fx, viewer).await,
+            observed: Vec::new(),
+            subscriptions: Vec::new(),
+        });
+    }
+    for (row, (kind, name, _)) in MATRIX.iter().enumerate() {
+        for seat in &mut seats {
+            let Some((document, variables)) = operation(name, &fx, seat.viewer, seat.slot) else {
+                let missing = "no document for this operation in matrix.rs";
+                seat.observed.push(Observed::new('?', missing));
+                continue;
+            };
+            if *kind == S {
+                seat.observed.push(Observed::new('?', "not run"));
+                seat.subscriptions.push((row, document));
+                continue;
+            }
+            let response = post(&app, &seat.credentials, &document, variables).await;
+            seat.observed.push(classify(name, &response));
+        }
+    }
+    let answers = futures_util::future::join_all(
+        seats
+            .iter()
+            .map(|seat| subscribe_all(&app, &seat.credentials, &seat.subscriptions)),
+    )
+    .await;
+    let mut runs = Vec::new();
+    for (mut seat, answers) in seats.into_iter().zip(answers) {
+        for (row, answer) in answers {
+            seat.observed[row] = answer;
+        }
+        runs.push((seat.column, seat.observed));
+    }
+    (coverage, runs)
+}
+
+const DENIED: [&str; 3] = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"];
+
+fn classify(name: &str, response: &Value) -> Observed {
+    if let Some(error) = response["errors"].get(0) {
+        let code = error["extensions"]["code"].as_str().unwrap_or("(no code)");
+        let message = error["message"].as_str().unwrap_or_default();
+        return Observed::refused_with(code, message);
+    }
+    let data = &response["data"][name];
+    if is_empty(data) {
+        Observed::new('E', format!("no error, nothing to see: {data}"))
+    } else {
+        Observed::new('A', format!("answered: {}", shorten(data)))
+    }
+}
+
+/// Refused, let through, or `!` for a failure that says nothing about the policy (a server error,
+/// an error without a code): never expected, always reported.
+fn outcome_of(code: &str) -> char {
+    match code {
+        _ if DENIED.contains(&code) => 'D',
+        "BAD_USER_INPUT" | "CONFLICT" | "RATE_LIMITED" => 'A',
+        _ => '!',
+    }
+}
+
+/// No data: null, false, zero, and lists or objects holding nothing else.
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(_) => false,
+        Value::Array(items) => items.iter().all(is_empty),
+        Value::Object(fields) => fields.values().all(is_empty),
+    }
+}
+
+fn shorten(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(120) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials.
+// ---------------------------------------------------------------------------------------------
+
+enum Credentials {
+    None,
+    Bearer(String),
+    ApiKey(String),
+}
+
+async fn credentials(app: &TestApp, fx: &Fixture, viewer: Viewer) -> Credentials {
+    let staff =
+        |email: &'static str| async move { Credentials::Bearer(staff_token(&app.db, email).await) };
+    match viewer {
+        Viewer::Anonymous => Credentials::None,
+        Viewer::Expired => Credentials::Bearer(expired_staff_token(&app.db).await),
+        Viewer::Child => Credentials::Bearer(child_token(&app.db, "Mia").await),
+        Viewer::OtherChild => Credentials::Bearer(child_token(&app.db, "Leo").await),
+        Viewer::Advocate => staff("advocate@demo.myvoice").await,
+        Viewer::OtherCaseAdvocate => staff(SECOND_ADVOCATE).await,
+        Viewer::SocialWorker => staff("social.worker@demo.myvoice").await,
+        Viewer::UninvolvedSocialWorker => staff(SECOND_SOCIAL_WORKER).await,
+        Viewer::Isro => staff("isro@demo.myvoice").await,
+        Viewer::NonChairIsro => staff(SECOND_ISRO).await,
+        Viewer::Coordinator => staff("coordinator@demo.myvoice").await,
+        Viewer::Agency => staff("agency@demo.myvoice").await,
+        Viewer::OtherAgency => staff(SECOND_AGENCY_USER).await,
+        Viewer::Admin => staff("admin@demo.myvoice").await,
+        Viewer::KeyAll => Credentials::ApiKey(fx.key_all.clone()),
+        Viewer::KeyOversight => Credentials::ApiKey(fx.key_oversight.clone()),
+        Viewer::OtherAdmin => staff(OTHER_ADMIN).await,
+        Viewer::OtherAdvocate => staff(OTHER_ADVOCATE).await,
+    }
+}
+
+/// The demo admin's token as `api::auth::tokens` would make it, but expired an hour ago (well past
+/// the 30 s leeway).
+async fn expired_staff_token(db: &DatabaseConnection) -> String {
+    let admin = staff_by_email(db, "admin@demo.myvoice").await;
+    let now = Utc::now().timestamp();
+    let claims = json!({
+        "iss": "myvoice",
+        "aud": "myvoice:staff",
+        "sub": format!("staff:{}", admin.id),
+        "iat": now - 7200,
+        "nbf": now - 7200,
+        "exp": now - 3600,
+        "la": admin.local_authority_id,
+        "role": "admin",
+    });
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(b"test-secret-that-is-at-least-32-bytes-long"),
+    )
+    .expect("expired token")
+}
+
+async fn post(app: &TestApp, credentials: &Credentials, query: &str, variables: Value) -> Value {
+    let mut request = app.client.post(app.url("/graphql"));
+    request = match credentials {
+        Credentials::None => request,
+        Credentials::Bearer(token) => request.bearer_auth(token),
+        Credentials::ApiKey(key) => request.header("x-api-key", key),
+    };
+    let response = request
+        .json(&json!({ "query": query, "variables": variables }))
+        .send()
+        .await
+        .expect("POST /graphql");
+    let status = response.status();
+    let body = response.text().await.expect("GraphQL body");
+    serde_json::from_str(&body).unwrap_or_else(|_| {
+        json!({ "errors": [{
+        "message": format!("HTTP {status}: {body}"),
+        "extensions": { "code": "HTTP" } }] })
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same setup in every app: something to see for each allowed viewer, and valid arguments.
+// ---------------------------------------------------------------------------------------------
+
+const OTHER_ADMIN: &str = "admin@other.example";
+const OTHER_ADVOCATE: &str = "advocate@other.example";
+const SECOND_ADVOCATE: &str = "advocate.two@demo.myvoice";
+const SECOND_SOCIAL_WORKER: &str = "social.worker.two@demo.myvoice";
+const SECOND_ISRO: &str = "isro.two@demo.myvoice";
+const SECOND_AGENCY_USER: &str = "health@demo.myvoice";
+
+/// Opaque IDs and secrets of the demo authority, as the operations take them.
+struct Fixture {
+    mia: String,
+    mia_meeting: String,
+    mia_case: String,
+    /// Leo's meeting held yesterday: recorded and distributed to the police (the agency user's agency).
+    past_meeting: String,
+    /// A meeting for Mia in three weeks that has no referral yet.
+    new_meeting: String,
+    leo_referral: String,
+    /// Jade's referral waiting for parental agreement.
+    jade_referral: String,
+    advocate: String,
+    social_worker: String,
+    /// An agency the outcome has not been sent to yet.
+    health_agency: String,
+    views: String,
+    /// The version of Mia's views after setup (submitted, not shared).
+    views_version: i64,
+    urgent_help: String,
+    distribution: String,
+    spare_key: String,
+    /// One staff session per viewer of the group: each refreshes its own.
+    refresh_tokens: Vec<String>,
+    key_all: String,
+    key_oversight: String,
+}
+
+fn gid(kind: NodeKind, id: i32) -> String {
+    kind.id(id).0
+}
+
+async fn staff_by_email(db: &DatabaseConnection, email: &str) -> staff_user::Model {
+    staff_user::Entity::find()
+        .filter(staff_user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("query staff")
+        .unwrap_or_else(|| panic!("no staff {email}"))
+}
+
+async fn child_id(db: &DatabaseConnection, name: &str) -> i32 {
+    child::Entity::find()
+        .filter(child::Column::PreferredName.eq(name))
+        .one(db)
+        .await
+        .expect("query child")
+        .unwrap_or_else(|| panic!("no child {name}"))
+        .id
+}
+
+async fn add_meeting(
+    db: &DatabaseConnection,
+    la: i32,
+    kind: MeetingKind,
+    days_from_now: i64,
+    staff: (i32, i32),
+    child_id: i32,
+) -> i32 {
+    let now = Utc::now();
+    let id = meeting::ActiveModel {
+        local_authority_id: Set(la),
+        kind: Set(kind),
+        scheduled_at: Set(Some(now + Duration::days(days_from_now))),
+        place: Set(Some("County Hall, room 3".into())),
+        chair_id: Set(Some(staff.0)),
+        social_worker_id: Set(Some(staff.1)),
+        status: Set(MeetingStatus::Scheduled),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("add meeting")
+    .id;
+    meeting_child::ActiveModel {
+        local_authority_id: Set(la),
+        meeting_id: Set(id),
+        child_id: Set(child_id),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("link meeting to child");
+    id
+}
+
+/// Another local authority with an admin and an advocate, and nothing else.
+async fn add_other_authority(db: &DatabaseConnection) {
+    let now = Utc::now();
+    let la = local_authority::ActiveModel {
+        name: Set("Other Borough Council".into()),
+        slug: Set("other-borough".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("add authority")
+    .id;
+    add_staff(db, la, OTHER_ADMIN, StaffRole::Admin, None).await;
+    add_staff(db, la, OTHER_ADVOCATE, StaffRole::Advocate, None).await;
+}
+
+/// A member of staff who signs in with a minted token only.
+async fn add_staff(
+    db: &DatabaseConnection,
+    la: i32,
+    email: &str,
+    role: StaffRole,
+    agency: Option<i32>,
+) {
+    staff_user::ActiveModel {
+        local_authority_id: Set(la),
+        name: Set(format!("Test {email}")),
+        email: Set(email.into()),
+        role: Set(role),
+        password_hash: Set("not-a-hash".into()),
+        active: Set(true),
+        agency_id: Set(agency),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("add staff");
+}
+
+/// Run `query` as the member of staff or child behind `token`; it must succeed. The answer of its
+/// one field.
+async fn step(app: &TestApp, token: &str, query: &str, variables: Value) -> Value {
+    let body = app.graphql_as(Some(token), query, variables).await;
+    let data = body["data"]
+        .as_object()
+        .filter(|_| body["errors"].is_null());
+    let answer = data.and_then(|fields| fields.values().next());
+    answer
+        .cloned()
+        .unwrap_or_else(|| panic!("setup step failed: {query}\n{body}"))
+}
+
+fn text(value: &Value) -> String {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("setup: not a string: {value}"))
+        .to_owned()
+}
+
+fn views_input(words: &str) -> Value {
+    json!({
+        "worries": [words],
+        "goingWell": ["I like my foster carers' dog, Biscuit."],
+        "wantToHappen": ["I want to see my brother every week."],
+        "attendance": "ATTEND_WITH_ADVOCATE",
+        "shareWithSocialWorker": true,
+        "shareWithChair": true,
+    })
+}
+
+fn record_input() -> Value {
+    json!({
+        "worriedAboutNow": "Leo is often hungry at nursery.",
+        "plan": "Weekly visits; nursery breakfast club.",
+        "outcomeStaffWords": "A child protection plan under the category of neglect.",
+        "outcomeChildWords": "The grown-ups will help make sure you always have food.",
+    })
+}
+
+/// The rows the operations need, found or added with sea-orm.
+struct Rows {
+    mia: i32,
+    mia_meeting: i32,
+    mia_case: i32,
+    past_meeting: i32,
+    new_meeting: i32,
+    leo_referral: i32,
+    jade_referral: i32,
+    advocate: i32,
+    social_worker: i32,
+    police: i32,
+    health: i32,
+}
+
+async fn rows(db: &DatabaseConnection) -> Rows {
+    let isro = staff_by_email(db, "isro@demo.myvoice").await;
+    let la = isro.local_authority_id;
+    let social_worker = staff_by_email(db, "social.worker@demo.myvoice").await.id;
+    let (mia, leo) = (child_id(db, "Mia").await, child_id(db, "Leo").await);
+    let mia_link = meeting_child::Entity::find()
+        .filter(meeting_child::Column::ChildId.eq(mia))
+        .one(db);
+    let mia_case = entity::advocacy_case::Entity::find()
+        .filter(entity::advocacy_case::Column::ChildId.eq(mia))
+        .one(db);
+    let referral_of = |child: i32, status: ReferralStatus| {
+        referral::Entity::find()
+            .filter(referral::Column::ChildId.eq(child))
+            .filter(referral::Column::Status.eq(status))
+            .one(db)
+    };
+    let jade = child_id(db, "Jade").await;
+    let agencies = agency::Entity::find()
+        .filter(agency::Column::LocalAuthorityId.eq(la))
+        .order_by_asc(agency::Column::Id)
+        .all(db)
+        .await
+        .expect("agencies");
+    let (police, health) = (agencies[0].id, agencies[1].id);
+    // Same roles as the demo staff, but nothing allocated, chaired or sent to them.
+    add_staff(db, la, SECOND_ADVOCATE, StaffRole::Advocate, None).await;
+    add_staff(db, la, SECOND_SOCIAL_WORKER, StaffRole::SocialWorker, None).await;
+    add_staff(db, la, SECOND_ISRO, StaffRole::Isro, None).await;
+    add_staff(db, la, SECOND_AGENCY_USER, StaffRole::Agency, Some(health)).await;
+    add_other_authority(db).await;
+    let staff = (isro.id, social_worker);
+    let past_kind = MeetingKind::InitialChildProtectionConference;
+    let found = "demo data";
+    Rows {
+        mia,
+        mia_meeting: mia_link.await.expect(found).expect(found).meeting_id,
+        mia_case: mia_case.await.expect(found).expect(found).id,
+        past_meeting: add_meeting(db, la, past_kind, -1, staff, leo).await,
+        new_meeting: add_meeting(db, la, MeetingKind::CoreGroupMeeting, 21, staff, mia).await,
+        leo_referral: (referral_of(leo, ReferralStatus::Received).await)
+            .expect(found)
+            .expect(found)
+            .id,
+        jade_referral: (referral_of(jade, ReferralStatus::PendingConsent).await)
+            .expect(found)
+            .expect(found)
+            .id,
+        advocate: staff_by_email(db, "advocate@demo.myvoice").await.id,
+        social_worker,
+        police,
+        health,
+    }
+}
+
+/// The demo data, plus: three API keys; Mia's views submitted, shared, changed and submitted again
+/// (not shared yet), read by her advocate, with an advocate's note; Mia's request for help; Leo's
+/// meeting held yesterday, recorded and sent to the police; one staff session per viewer.
+async fn setup(app: &TestApp, viewers: usize) -> Fixture {
+    let db = &app.db;
+    let rows = rows(db).await;
+    let admin = staff_token(db, "admin@demo.myvoice").await;
+    let child = child_token(db, "Mia").await;
+    let advocate = staff_token(db, "advocate@demo.myvoice").await;
+    let isro = staff_token(db, "isro@demo.myvoice").await;
+    let meeting = gid(NodeKind::Meeting, rows.mia_meeting);
+    let case = json!({ "c": gid(NodeKind::Case, rows.mia_case) });
+    let past = gid(NodeKind::Meeting, rows.past_meeting);
+
+    let mut keys = Vec::new();
+    for scopes in [
+        json!([
+            "READ_MEETINGS",
+            "READ_OUTCOMES",
+            "WRITE_REFERRALS",
+            "READ_REFERRALS",
+            "READ_OVERSIGHT"
+        ]),
+        json!(["READ_OVERSIGHT"]),
+        json!(["READ_MEETINGS"]),
+    ] {
+        let query = r#"mutation($s: [Scope!]!) { createApiKey(name: "Matrix", scopes: $s) { key { id } secret } }"#;
+        keys.push(step(app, &admin, query, json!({ "s": scopes })).await);
+    }
+
+    let query = "query($m: ID!) { myViews(meetingId: $m) { version } }";
+    let mut version = step(app, &child, query, json!({ "m": meeting })).await["version"].clone();
+    for round in 0..2 {
+        let save = "mutation($m: ID!, $v: Int!, $c: ViewsInput!) {
+            saveViewsDraft(meetingId: $m, expectedVersion: $v, content: $c) { version } }";
+        let content = views_input(
+            [
+                "I don't know if I can still see my brother.",
+                "I miss my brother.",
+            ][round],
+        );
+        let vars = json!({ "m": meeting, "v": version, "c": content });
+        version = step(app, &child, save, vars).await["version"].clone();
+        let submit = "mutation($m: ID!, $v: Int!, $k: String!) {
+            submitViews(meetingId: $m, expectedVersion: $v, idempotencyKey: $k) { version } }";
+        let vars = json!({ "m": meeting, "v": version, "k": format!("matrix-setup-{round}") });
+        step(app, &child, submit, vars).await;
+        if round == 0 {
+            let share = "mutation($c: ID!) { shareViews(caseId: $c) { version } }";
+            step(app, &advocate, share, case.clone()).await;
+        }
+    }
+    let query = "query($c: ID!) { caseViews(caseId: $c) { id version } }";
+    let views = step(app, &advocate, query, case.clone()).await;
+    let query =
+        r#"mutation($c: ID!) { addAdvocateNote(caseId: $c, body: "Met Mia at school.") { id } }"#;
+    step(app, &advocate, query, case.clone()).await;
+    let query = r#"mutation { requestUrgentHelp(message: "I am scared") { id } }"#;
+    let urgent_help = step(app, &child, query, json!({})).await["id"].clone();
+
+    let query = "mutation($m: ID!, $i: RecordMeetingInput!) { recordMeeting(meetingId: $m, input: $i) { id } }";
+    step(app, &isro, query, json!({ "m": past, "i": record_input() })).await;
+    let query =
+        "mutation($m: ID!, $a: [ID!]!) { distributeOutcome(meetingId: $m, agencyIds: $a) { id } }";
+    let police = [gid(NodeKind::Agency, rows.police)];
+    let distribution =
+        step(app, &isro, query, json!({ "m": past, "a": police })).await[0]["id"].clone();
+
+    let mut refresh_tokens = Vec::new();
+    for _ in 0..viewers {
+        let query = r#"mutation { signIn(email: "coordinator@demo.myvoice", password: "demo-password") {
+            refreshToken } }"#;
+        let session = app.graphql(query, json!({})).await;
+        refresh_tokens.push(text(&session["data"]["signIn"]["refreshToken"]));
+    }
+    Fixture {
+        mia: gid(NodeKind::Child, rows.mia),
+        mia_meeting: meeting,
+        mia_case: text(&case["c"]),
+        past_meeting: past,
+        new_meeting: gid(NodeKind::Meeting, rows.new_meeting),
+        leo_referral: gid(NodeKind::Referral, rows.leo_referral),
+        jade_referral: gid(NodeKind::Referral, rows.jade_referral),
+        advocate: gid(NodeKind::StaffUser, rows.advocate),
+        social_worker: gid(NodeKind::StaffUser, rows.social_worker),
+        health_agency: gid(NodeKind::Agency, rows.health),
+        views: text(&views["id"]),
+        views_version: views["version"].as_i64().expect("version"),
+        urgent_help: text(&urgent_help),
+        distribution: text(&distribution),
+        spare_key: text(&keys[2]["key"]["id"]),
+        refresh_tokens,
+        key_all: text(&keys[0]["secret"]),
+        key_oversight: text(&keys[1]["secret"]),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One document per operation, with arguments that succeed for the viewer the table allows.
+// ---------------------------------------------------------------------------------------------
+
+#[rustfmt::skip]
+fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(String, Value)> {
+    let today = Utc::now().date_naive();
+    let none = json!({});
+    let id = |id: &str| json!({ "id": id });
+    let (document, variables) = match name {
+        "apiVersion" => ("{ apiVersion }", none),
+        "health" => ("{ health { up database } }", none),
+        "me" => ("{ me { kind } }", none),
+        "myViews" => ("query($id: ID!) { myViews(meetingId: $id) { id } }", id(&fx.mia_meeting)),
+        "myViewsHistory" =>
+            ("query($id: ID!) { myViewsHistory(meetingId: $id) { version } }", id(&fx.mia_meeting)),
+        "whoHasReadMyViews" =>
+            ("query($id: ID!) { whoHasReadMyViews(meetingId: $id) { who } }", id(&fx.mia_meeting)),
+        "myMeetings" => ("{ myMeetings { totalCount } }", none),
+        "myAdvocate" => ("{ myAdvocate { firstName } }", none),
+        "myCaseload" => ("{ myCaseload { totalCount } }", none),
+        "case" => ("query($id: ID!) { case(id: $id) { id } }", id(&fx.mia_case)),
+        "caseViews" => ("query($id: ID!) { caseViews(caseId: $id) { id } }", id(&fx.mia_case)),
+        "caseViewsHistory" =>
+            ("query($id: ID!) { caseViewsHistory(caseId: $id) { version } }", id(&fx.mia_case)),
+        "advocateNotes" =>
+            ("query($id: ID!) { advocateNotes(caseId: $id) { totalCount } }", id(&fx.mia_case)),
+        "openUrgentHelp" => ("{ openUrgentHelp { totalCount } }", none),
+        "viewsSharedWithMe" => ("{ viewsSharedWithMe { totalCount } }", none),
+        // By the views, not a share: the social worker and the ISRO each have their own share.
+        "sharedViews" => ("query($id: ID!) { sharedViews(viewsId: $id) { shareId } }", id(&fx.views)),
+        "meeting" => ("query($id: ID!) { meeting(id: $id) { id } }", id(&fx.mia_meeting)),
+        "myChairedMeetings" => ("{ myChairedMeetings { totalCount } }", none),
+        "meetings" => ("{ meetings { totalCount } }", none),
+        "myChildren" => ("{ myChildren { totalCount } }", none),
+        "agencies" => ("{ agencies { totalCount } }", none),
+        "outcomeDistribution" =>
+            ("query($id: ID!) { outcomeDistribution(meetingId: $id) { id } }", id(&fx.past_meeting)),
+        "outcomesForMe" => ("{ outcomesForMe { totalCount } }", none),
+        "referralInbox" => ("{ referralInbox { totalCount } }", none),
+        "myReferrals" => ("{ myReferrals { totalCount } }", none),
+        "referral" => ("query($id: ID!) { referral(id: $id) { id } }", id(&fx.leo_referral)),
+        "suggestedAdvocates" => (
+            "query($id: ID!) { suggestedAdvocates(referralId: $id) { advocateId } }",
+            id(&fx.leo_referral),
+        ),
+        "oversightMetrics" => (
+            "query($f: NaiveDate!, $t: NaiveDate!) { oversightMetrics(from: $f, to: $t) { referralsTotal } }",
+            json!({ "f": today - Duration::days(90), "t": today + Duration::days(60) }),
+        ),
+        "apiKeys" => ("{ apiKeys { id } }", none),
+
+        "signIn" => (
+            r#"mutation { signIn(email: "isro@demo.myvoice", password: "demo-password") { role } }"#,
+            none,
+        ),
+        "refreshSession" => (
+            "mutation($t: String!) { refreshSession(refreshToken: $t) { role } }",
+            json!({ "t": fx.refresh_tokens[slot] }),
+        ),
+        // The token refreshSession has just used: signing out always succeeds.
+        "signOut" => (
+            "mutation($t: String!) { signOut(refreshToken: $t) }",
+            json!({ "t": fx.refresh_tokens[slot] }),
+        ),
+        "childSignIn" => (
+            r#"mutation { childSignIn(accessCode: "DEMO-0001", pin: "2468") { accessToken } }"#,
+            none,
+        ),
+        "selfReferral" => (
+            "mutation($i: SelfReferralInput!) { selfReferral(input: $i) { message } }",
+            json!({ "i": { "localAuthority": "demo", "name": "Sam", "contact": "07700 900123",
+                           "about": "I would like help to say what I think at my meeting." } }),
+        ),
+        "issueChildAccess" =>
+            ("mutation($id: ID!) { issueChildAccess(caseId: $id) { childName } }", id(&fx.mia_case)),
+        "createApiKey" => (
+            r#"mutation { createApiKey(name: "Case system", scopes: [READ_MEETINGS]) { key { id } } }"#,
+            none,
+        ),
+        "revokeApiKey" => ("mutation($id: ID!) { revokeApiKey(id: $id) { id } }", id(&fx.spare_key)),
+        "saveViewsDraft" => (
+            "mutation($id: ID!, $v: Int!, $c: ViewsInput!) {
+               saveViewsDraft(meetingId: $id, expectedVersion: $v, content: $c) { version } }",
+            json!({ "id": fx.mia_meeting, "v": fx.views_version,
+                    "c": views_input("I want to live with my foster carers.") }),
+        ),
+        "submitViews" => (
+            r#"mutation($id: ID!, $v: Int!) {
+               submitViews(meetingId: $id, expectedVersion: $v, idempotencyKey: "matrix-submit") { version } }"#,
+            json!({ "id": fx.mia_meeting, "v": fx.views_version + 1 }),
+        ),
+        "requestUrgentHelp" =>
+            (r#"mutation { requestUrgentHelp(message: "Please call me") { id } }"#, none),
+        "shareViews" => ("mutation($id: ID!) { shareViews(caseId: $id) { version } }", id(&fx.mia_case)),
+        "addAdvocateNote" => (
+            r#"mutation($id: ID!) { addAdvocateNote(caseId: $id, body: "Phoned the carers.") { id } }"#,
+            id(&fx.mia_case),
+        ),
+        "acknowledgeUrgentHelp" =>
+            ("mutation($id: ID!) { acknowledgeUrgentHelp(id: $id) { id } }", id(&fx.urgent_help)),
+        "recordMeeting" => (
+            "mutation($id: ID!, $i: RecordMeetingInput!) { recordMeeting(meetingId: $id, input: $i) { id } }",
+            json!({ "id": fx.past_meeting, "i": record_input() }),
+        ),
+        "distributeOutcome" => (
+            "mutation($id: ID!, $a: [ID!]!) { distributeOutcome(meetingId: $id, agencyIds: $a) { id } }",
+            json!({ "id": fx.past_meeting, "a": [fx.health_agency] }),
+        ),
+        "acknowledgeOutcome" => (
+            "mutation($id: ID!) { acknowledgeOutcome(distributionId: $id) { id } }",
+            id(&fx.distribution),
+        ),
+        "createReferral" => {
+            let mut input = json!({
+                "childId": fx.mia, "meetingId": fx.new_meeting,
+                "reason": "Mia wants help to say what she thinks at her core group.",
+                "howToContactChild": "Through her foster carers", "communicationNeeds": "none",
+                "livesWith": "Foster carers", "visitRisks": "none known",
+                "parentalAgreement": "NOT_REQUIRED_LOOKED_AFTER",
+            });
+            // Only a case-management system names the social worker it refers for.
+            if matches!(viewer, Viewer::KeyAll | Viewer::KeyOversight) {
+                input["referrerId"] = json!(fx.social_worker);
+            }
+            ("mutation($i: CreateReferralInput!) { createReferral(input: $i) { id } }", json!({ "i": input }))
+        }
+        "acceptReferral" =>
+            ("mutation($id: ID!) { acceptReferral(id: $id) { status } }", id(&fx.leo_referral)),
+        "allocateAdvocate" => (
+            "mutation($id: ID!, $a: ID!) { allocateAdvocate(referralId: $id, advocateId: $a) { id } }",
+            json!({ "id": fx.leo_referral, "a": fx.advocate }),
+        ),
+        "declineReferral" => (
+            r#"mutation($id: ID!) { declineReferral(id: $id, reason: "No advocate is free that week.") { status } }"#,
+            id(&fx.jade_referral),
+        ),
+
+        "caseloadChanged" => ("subscription { caseloadChanged { caseId } }", none),
+        "urgentHelpRaised" => ("subscription { urgentHelpRaised { urgentHelpId } }", none),
+        "viewsShared" => ("subscription { viewsShared { viewsId } }", none),
+        _ => return None,
+    };
+    Some((document.to_owned(), variables))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subscriptions over graphql-ws: one connection per viewer, every subscription on it.
+// ---------------------------------------------------------------------------------------------
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Subscribed cleanly when no answer came within this long; refusals come at once.
+const QUIET: StdDuration = StdDuration::from_millis(700);
+
+async fn next_message(socket: &mut Socket, wait: StdDuration) -> Option<Value> {
+    loop {
+        match tokio::time::timeout(wait, socket.next()).await {
+            Ok(Some(Ok(Message::Text(text)))) => return serde_json::from_str(&text).ok(),
+            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => continue,
+            _ => return None,
+        }
+    }
+}
+
+async fn subscribe_all(
+    app: &TestApp,
+    credentials: &Credentials,
+    rows: &[(usize, String)],
+) -> Vec<(usize, Observed)> {
+    let payload = match credentials {
+        Credentials::None => json!({}),
+        Credentials::Bearer(token) => json!({ "Authorization": format!("Bearer {token}") }),
+        Credentials::ApiKey(key) => json!({ "X-Api-Key": key }),
+    };
+    let mut request = format!("ws://{}/graphql/ws", app.address)
+        .into_client_request()
+        .expect("ws request");
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().expect("header"),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("websocket");
+    let send = |message: Value| Message::Text(message.to_string().into());
+    socket
+        .send(send(
+            json!({ "type": "connection_init", "payload": payload }),
+        ))
+        .await
+        .expect("connection_init");
+    let ack = next_message(&mut socket, StdDuration::from_secs(5)).await;
+    if ack.as_ref().is_none_or(|m| m["type"] != "connection_ack") {
+        let detail = format!("connection refused: {ack:?}");
+        return rows
+            .iter()
+            .map(|(row, _)| (*row, Observed::new('D', detail.clone())))
+            .collect();
+    }
+    for (row, query) in rows {
+        socket
+            .send(send(json!({ "id": row.to_string(), "type": "subscribe",
+                                "payload": { "query": query } })))
+            .await
+            .expect("subscribe");
+    }
+    let mut answers: Vec<(usize, Observed)> = rows
+        .iter()
+        .map(|(row, _)| (*row, Observed::new('A', "subscribed, no error")))
+        .collect();
+    while let Some(message) = next_message(&mut socket, QUIET).await {
+        let Some(row) = message["id"]
+            .as_str()
+            .and_then(|id| id.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        // `next` carries `{data, errors}`, `error` a list of errors.
+        let errors = match message["type"].as_str() {
+            Some("next") => message["payload"]["errors"].clone(),
+            Some("error") => message["payload"].clone(),
+            _ => continue,
+        };
+        if let Some(error) = errors.get(0) {
+            let code = error["extensions"]["code"].as_str().unwrap_or("(no code)");
+            let message = error["message"].as_str().unwrap_or_default();
+            if let Some(answer) = answers.iter_mut().find(|(r, _)| *r == row) {
+                answer.1 = Observed::refused_with(code, message);
+            }
+        }
+    }
+    answers
+}
