@@ -129,7 +129,7 @@ impl AdvocacyCase {
 #[Object]
 impl AdvocacyCase {
     /// The case's opaque ID.
-    async fn id(&self) -> ID {
+    pub(crate) async fn id(&self) -> ID {
         NodeKind::Case.id(self.0.id)
     }
     /// Where the piece of advocacy is.
@@ -210,10 +210,14 @@ impl CaseQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The case's ID.")] id: ID,
     ) -> async_graphql::Result<AdvocacyCase> {
-        crate::policy::cases::caseload(ctx.viewer())?;
-        let id = NodeKind::Case.parse(&id, "id")?;
-        let row = super::find(ctx.db()?, id).await?;
-        crate::policy::cases::read(ctx.viewer(), &row)?;
-        Ok(AdvocacyCase::new(row))
+        case_by_id(ctx, NodeKind::Case.parse(&id, "id")?).await
     }
+}
+
+/// One case by row id, after the policy allows it (`case` and `node`).
+pub async fn case_by_id(ctx: &Context<'_>, id: i32) -> async_graphql::Result<AdvocacyCase> {
+    crate::policy::cases::caseload(ctx.viewer())?;
+    let row = super::find(ctx.db()?, id).await?;
+    crate::policy::cases::read(ctx.viewer(), &row)?;
+    Ok(AdvocacyCase::new(row))
 }

@@ -4,6 +4,7 @@ pub mod ids;
 mod limits;
 pub mod loaders;
 mod meta;
+mod node;
 pub mod pagination;
 
 pub use context::ContextExt;
@@ -26,6 +27,7 @@ pub struct QueryRoot(
     crate::oversight::graphql::OversightQuery,
     crate::referrals::graphql::ReferralQuery,
     crate::cases::graphql::CaseQuery,
+    node::NodeQuery,
 );
 
 /// Every change, merged into one root. Each mutation runs in one transaction.

@@ -23,13 +23,7 @@ impl MeetingsQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The meeting's ID.")] id: ID,
     ) -> async_graphql::Result<Meeting> {
-        let viewer = ctx.viewer();
-        let id = NodeKind::Meeting.parse(&id, "id")?;
-        policy::may_read_meetings(viewer)?;
-        let db = ctx.db()?;
-        let model = super::find(db, id).await?;
-        let exposure = policy::read(viewer, &super::facts(db, &model).await?)?;
-        Ok(Meeting { model, exposure })
+        meeting_by_id(ctx, NodeKind::Meeting.parse(&id, "id")?).await
     }
 
     /// The meetings you chair (ISRO), soonest first.
@@ -181,4 +175,14 @@ fn full(items: Vec<entity::meeting::Model>) -> Vec<Meeting> {
             exposure: Exposure::FULL,
         })
         .collect()
+}
+
+/// One meeting by row id, showing what the viewer may see of it (`meeting` and `node`).
+pub async fn meeting_by_id(ctx: &Context<'_>, id: i32) -> async_graphql::Result<Meeting> {
+    let viewer = ctx.viewer();
+    policy::may_read_meetings(viewer)?;
+    let db = ctx.db()?;
+    let model = super::find(db, id).await?;
+    let exposure = policy::read(viewer, &super::facts(db, &model).await?)?;
+    Ok(Meeting { model, exposure })
 }

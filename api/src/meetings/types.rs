@@ -94,7 +94,7 @@ pub(crate) async fn child_first_names(
 #[Object]
 impl Meeting {
     /// The meeting's opaque ID.
-    async fn id(&self) -> ID {
+    pub(crate) async fn id(&self) -> ID {
         NodeKind::Meeting.id(self.model.id)
     }
 

@@ -94,11 +94,7 @@ impl ReferralQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The referral's ID.")] id: ID,
     ) -> async_graphql::Result<Referral> {
-        policy::reader(ctx.viewer())?;
-        let id = NodeKind::Referral.parse(&id, "id")?;
-        let row = super::find(ctx.db()?, id).await?;
-        policy::read(ctx.viewer(), &row)?;
-        Ok(Referral::new(row))
+        referral_by_id(ctx, NodeKind::Referral.parse(&id, "id")?).await
     }
 
     /// Active advocates the coordinator could allocate to a referral: those who worked with this
@@ -248,4 +244,12 @@ impl ReferralMutation {
         });
         Ok(AdvocacyCase::new(case))
     }
+}
+
+/// One referral by row id, after the policy allows it (`referral` and `node`).
+pub async fn referral_by_id(ctx: &Context<'_>, id: i32) -> async_graphql::Result<Referral> {
+    policy::reader(ctx.viewer())?;
+    let row = super::find(ctx.db()?, id).await?;
+    policy::read(ctx.viewer(), &row)?;
+    Ok(Referral::new(row))
 }

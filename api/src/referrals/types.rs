@@ -151,7 +151,7 @@ impl Referral {
 #[Object]
 impl Referral {
     /// The referral's opaque ID.
-    async fn id(&self) -> ID {
+    pub(crate) async fn id(&self) -> ID {
         NodeKind::Referral.id(self.0.id)
     }
     /// Who asked: a social worker, or the child or family themselves.

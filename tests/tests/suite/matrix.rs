@@ -72,6 +72,7 @@ const MATRIX: &[(Kind, &str, &str)] = &[
     // the advocate's cases
     (Q, "myCaseload",                   "D D D D A E D D D D D D D D D D D E"),
     (Q, "case",                         "D D D D A D D D D D D D D D D D D D"),
+    (Q, "node",                         "D D D D A D D D D D D D D D D D D D"),
     (Q, "caseViews",                    "D D D D A D D D D D D D D D D D D D"),
     (Q, "caseViewsHistory",             "D D D D A D D D D D D D D D D D D D"),
     (Q, "advocateNotes",                "D D D D A D D D D D D D D D D D D D"),
@@ -909,6 +910,7 @@ fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(S
         "myAdvocate" => ("{ myAdvocate { firstName } }", none),
         "myCaseload" => ("{ myCaseload { totalCount } }", none),
         "case" => ("query($id: ID!) { case(id: $id) { id } }", id(&fx.mia_case)),
+        "node" => ("query($id: ID!) { node(id: $id) { id } }", id(&fx.mia_case)),
         "caseViews" => ("query($id: ID!) { caseViews(caseId: $id) { id } }", id(&fx.mia_case)),
         "caseViewsHistory" =>
             ("query($id: ID!) { caseViewsHistory(caseId: $id) { version } }", id(&fx.mia_case)),
