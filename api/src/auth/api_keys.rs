@@ -71,7 +71,7 @@ pub async fn create(
         admin.tenant,
         actor,
         AuditAction::ApiKeyCreated,
-        Subject::new("ApiKey", row.id),
+        Subject::new("api_key", row.id),
         None,
     )
     .await?;
@@ -100,7 +100,7 @@ pub async fn revoke(
         admin.tenant,
         actor,
         AuditAction::ApiKeyRevoked,
-        Subject::new("ApiKey", row.id),
+        Subject::new("api_key", row.id),
         None,
     )
     .await?;

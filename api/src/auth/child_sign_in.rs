@@ -87,7 +87,7 @@ pub async fn sign_in(
     };
     let usable = access.revoked_at.is_none() && access.expires_at > now;
     let tenant = TenantId(access.local_authority_id);
-    let subject = Subject::new("ChildAccess", access.id);
+    let subject = Subject::new("child_access", access.id);
     if !(pin_ok && usable) {
         record_wrong_try(db, &access).await?;
         audit::record(

@@ -66,7 +66,7 @@ pub async fn issue(
         advocate.tenant,
         actor,
         AuditAction::ChildAccessIssued,
-        Subject::new("ChildAccess", row.id),
+        Subject::new("child_access", row.id),
         None,
     )
     .await?;

@@ -62,7 +62,7 @@ pub async fn sign_in(
                 TenantId(s.local_authority_id),
                 actor,
                 AuditAction::StaffSignInFailed,
-                Subject::new("StaffUser", s.id),
+                Subject::new("staff_user", s.id),
                 None,
             )
             .await?;
@@ -76,7 +76,7 @@ pub async fn sign_in(
         TenantId(session.staff.local_authority_id),
         (ActorKind::Staff, Some(session.staff.id)),
         AuditAction::StaffSignedIn,
-        Subject::new("StaffUser", session.staff.id),
+        Subject::new("staff_user", session.staff.id),
         None,
     )
     .await?;

@@ -102,6 +102,15 @@ async fn a_child_signs_in_with_the_demo_code_and_pin() {
     let me = app.graphql_as(Some(token), ME, json!({})).await;
     assert_eq!(me["data"]["me"]["kind"], "CHILD");
     assert_eq!(me["data"]["me"]["name"], "Mia");
+    // The sign-in is in the audit trail, about the access code used, never the code itself.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let events = entity::audit_event::Entity::find()
+        .filter(entity::audit_event::Column::Action.eq("child.signed_in"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].subject_type, "child_access");
 }
 
 #[tokio::test]
