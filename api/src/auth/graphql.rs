@@ -37,9 +37,11 @@ pub struct Me {
 pub struct StaffSession {
     /// Short-lived (15 minutes) token for `Authorization: Bearer`.
     pub access_token: String,
+    /// When the access token stops working (refresh before then).
     pub access_token_expires_at: DateTime<Utc>,
     /// Use once with `refreshSession` for a new pair; keep it secret.
     pub refresh_token: String,
+    /// When the refresh token stops working: sign in again after that.
     pub refresh_token_expires_at: DateTime<Utc>,
     /// The member of staff's name.
     pub name: String,
@@ -50,7 +52,9 @@ pub struct StaffSession {
 /// A child's token after signing in with their code and PIN (valid about 2 hours).
 #[derive(SimpleObject)]
 pub struct ChildSession {
+    /// Send as `Authorization: Bearer …`; it names this child only.
     pub access_token: String,
+    /// When the child must sign in again.
     pub access_token_expires_at: DateTime<Utc>,
 }
 
@@ -70,12 +74,17 @@ pub struct ChildAccessSlip {
 /// An integrator's key. The secret itself is only ever shown when it is created.
 #[derive(SimpleObject)]
 pub struct ApiKey {
+    /// The key's opaque ID (to revoke it).
     pub id: ID,
+    /// What the admin called the key, e.g. the system that uses it.
     pub name: String,
     /// The first characters of the key, to tell keys apart.
     pub prefix: String,
+    /// What the key may do.
     pub scopes: Vec<Scope>,
+    /// When the key was created.
     pub created_at: DateTime<Utc>,
+    /// When the key was revoked; null while it works.
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
@@ -95,6 +104,7 @@ impl From<entity::api_key::Model> for ApiKey {
 /// A key just created: the only time its secret is shown.
 #[derive(SimpleObject)]
 pub struct CreatedApiKey {
+    /// The key as it will be listed.
     pub key: ApiKey,
     /// Send as the `X-Api-Key` header. Store it now: it cannot be shown again.
     pub secret: String,
@@ -175,8 +185,8 @@ impl AuthMutation {
     async fn sign_in(
         &self,
         ctx: &Context<'_>,
-        email: String,
-        password: String,
+        #[graphql(desc = "The member of staff's e-mail address (any letter case).")] email: String,
+        #[graphql(desc = "Their password.")] password: String,
     ) -> Result<StaffSession> {
         ctx.rate_limit(Bucket::SignIn)?;
         let email = text::required("email", &email, text::SHORT)?;
@@ -190,6 +200,7 @@ impl AuthMutation {
     async fn refresh_session(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The refresh token from `signIn` or the last `refreshSession`.")]
         refresh_token: String,
     ) -> Result<StaffSession> {
         Ok(staff_session(
@@ -198,7 +209,11 @@ impl AuthMutation {
     }
 
     /// End the session this refresh token belongs to. Always succeeds.
-    async fn sign_out(&self, ctx: &Context<'_>, refresh_token: String) -> Result<bool> {
+    async fn sign_out(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The session's current refresh token.")] refresh_token: String,
+    ) -> Result<bool> {
         sessions::sign_out(ctx.db()?, refresh_token.trim()).await?;
         Ok(true)
     }
@@ -208,8 +223,11 @@ impl AuthMutation {
     async fn child_sign_in(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The code on the child's slip, like ABCD-1234 (letter case, spaces and dashes do not matter)."
+        )]
         access_code: String,
-        pin: String,
+        #[graphql(desc = "The child's PIN: 4 to 6 numbers.")] pin: String,
     ) -> Result<ChildSession> {
         ctx.rate_limit(Bucket::SignIn)?;
         let code = AccessCode::parse(&access_code)
@@ -227,7 +245,11 @@ impl AuthMutation {
 
     /// Give the child of one of your cases a new sign-in code and PIN (advocate of the case only).
     /// Any earlier code for the child stops working.
-    async fn issue_child_access(&self, ctx: &Context<'_>, case_id: ID) -> Result<ChildAccessSlip> {
+    async fn issue_child_access(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The case whose child gets the new code.")] case_id: ID,
+    ) -> Result<ChildAccessSlip> {
         let id = NodeKind::Case.parse(&case_id, "caseId")?;
         let db = ctx.db()?;
         let case = advocacy_case::Entity::find_by_id(id)
@@ -249,8 +271,8 @@ impl AuthMutation {
     async fn create_api_key(
         &self,
         ctx: &Context<'_>,
-        name: String,
-        scopes: Vec<Scope>,
+        #[graphql(desc = "A name for the key, e.g. the system that will use it.")] name: String,
+        #[graphql(desc = "What the key may do (at least one).")] scopes: Vec<Scope>,
     ) -> Result<CreatedApiKey> {
         let admin = policy::access::manage_api_keys(ctx.viewer())?;
         let name = text::required("name", &name, text::SHORT)?;
@@ -263,7 +285,11 @@ impl AuthMutation {
     }
 
     /// Revoke an API key at once (admin only). Revoking twice is harmless.
-    async fn revoke_api_key(&self, ctx: &Context<'_>, id: ID) -> Result<ApiKey> {
+    async fn revoke_api_key(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The key to revoke.")] id: ID,
+    ) -> Result<ApiKey> {
         let admin = policy::access::manage_api_keys(ctx.viewer())?;
         let id = NodeKind::ApiKey.parse(&id, "id")?;
         Ok(api_keys::revoke(ctx.db()?, admin, id).await?.into())

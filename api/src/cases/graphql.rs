@@ -126,6 +126,7 @@ impl AdvocacyCase {
     }
 }
 
+/// One piece of advocacy: an accepted referral allocated to an advocate.
 #[Object]
 impl AdvocacyCase {
     /// The case's opaque ID.

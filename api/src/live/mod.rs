@@ -24,12 +24,14 @@ pub struct CaseloadChange {
 /// A child pressed "I'm not safe right now". Act now and acknowledge it.
 #[derive(SimpleObject, Clone)]
 pub struct UrgentHelpAlert {
+    /// The request for help (acknowledge it with `acknowledgeUrgentHelp`).
     pub urgent_help_id: ID,
 }
 
 /// A child's views were shared with you.
 #[derive(SimpleObject, Clone)]
 pub struct ViewsSharedWithYou {
+    /// The views shared (read them with `sharedViews`).
     pub views_id: ID,
 }
 

@@ -91,6 +91,7 @@ pub(crate) async fn child_first_names(
         .collect())
 }
 
+/// A meeting about a child: a conference, review or other meeting advocacy serves.
 #[Object]
 impl Meeting {
     /// The meeting's opaque ID.
@@ -171,6 +172,7 @@ impl Meeting {
 /// One of the child's own meetings, as the child sees it.
 pub struct MyMeeting(pub meeting::Model);
 
+/// A meeting about the signed-in child, told in the child's words.
 #[Object]
 impl MyMeeting {
     /// This meeting's opaque ID.

@@ -38,6 +38,7 @@ pub enum AgencyKind {
 /// A partner agency that receives conference outcomes.
 pub struct Agency(pub agency::Model);
 
+/// A partner agency (police, health, education, GP…) that receives conference outcomes.
 #[Object]
 impl Agency {
     /// The agency's opaque ID.
@@ -59,6 +60,7 @@ impl Agency {
 /// A meeting's outcome sent to one agency, and whether the agency has acknowledged it.
 pub struct OutcomeDistribution(pub dist::Model);
 
+/// A meeting's outcome sent to one agency, and whether the agency acknowledged it.
 #[Object]
 impl OutcomeDistribution {
     /// This distribution's opaque ID.
@@ -103,6 +105,7 @@ impl AgencyOutcome {
     }
 }
 
+/// A meeting outcome sent to your agency.
 #[Object]
 impl AgencyOutcome {
     /// The distribution's opaque ID (acknowledge with it).

@@ -148,6 +148,7 @@ impl Referral {
     }
 }
 
+/// A request for an advocate for one child and one meeting, with what the advocate needs to know.
 #[Object]
 impl Referral {
     /// The referral's opaque ID.

@@ -153,3 +153,54 @@ async fn too_deep_queries_are_refused() {
     let message = body["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("nested too deep"), "{body}");
 }
+
+/// Integrators read the schema in GraphiQL: every type, field, argument and enum value says what it is.
+#[tokio::test]
+async fn every_part_of_the_schema_is_described() {
+    let app = spawn_app().await;
+    let query = "{ __schema { types { name kind description
+        fields { name description args { name description } }
+        inputFields { name description } enumValues { name description } } } }";
+    let body = app.graphql(query, json!({})).await;
+    let described = |v: &serde_json::Value| {
+        v["description"]
+            .as_str()
+            .is_some_and(|d| !d.trim().is_empty())
+    };
+    let mut missing = Vec::new();
+    for ty in body["data"]["__schema"]["types"].as_array().unwrap() {
+        let name = ty["name"].as_str().unwrap();
+        // Built-ins, and the Relay connection wrappers async-graphql generates for each list.
+        let built_in = name.starts_with("__")
+            || ["String", "Boolean", "Int", "Float", "ID"].contains(&name)
+            || name.ends_with("Connection")
+            || name.ends_with("Edge");
+        if built_in {
+            continue;
+        }
+        if !described(ty) && ty["kind"] != "SCALAR" {
+            missing.push(name.to_owned());
+        }
+        for list in ["fields", "inputFields", "enumValues"] {
+            for item in ty[list].as_array().into_iter().flatten() {
+                if !described(item) {
+                    missing.push(format!("{name}.{}", item["name"].as_str().unwrap()));
+                }
+                for arg in item["args"].as_array().into_iter().flatten() {
+                    if !described(arg) {
+                        missing.push(format!(
+                            "{name}.{}({})",
+                            item["name"].as_str().unwrap(),
+                            arg["name"].as_str().unwrap()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} undescribed: {missing:#?}",
+        missing.len()
+    );
+}
