@@ -125,3 +125,36 @@ async fn bad_credentials_close_the_connection() {
         "{answer:?}"
     );
 }
+
+#[tokio::test]
+async fn the_social_worker_hears_when_views_are_shared_with_them() {
+    let app = spawn_demo_app().await;
+    let social_worker = staff_token(&app.db, crate::views::SOCIAL_WORKER).await;
+    let mut socket = connect(
+        &app,
+        json!({ "Authorization": format!("Bearer {social_worker}") }),
+    )
+    .await;
+    subscribe(&mut socket, "subscription { viewsShared { viewsId } }").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    let mia = crate::views::kid(&app.db, "Mia").await;
+    let token = child_token(&app.db, "Mia").await;
+    crate::views::mia_submits(&app, &mia, &token).await;
+    let advocate = staff_token(&app.db, crate::views::ADVOCATE).await;
+    let shared = app
+        .graphql_as(
+            Some(&advocate),
+            "mutation($c: ID!) { shareViews(caseId: $c) { viewsId } }",
+            json!({ "c": mia.case }),
+        )
+        .await;
+    let views_id = shared["data"]["shareViews"]["viewsId"].clone();
+    assert!(views_id.is_string(), "{shared}");
+
+    let message = next(&mut socket).await.expect("a notice");
+    assert_eq!(
+        message["payload"]["data"]["viewsShared"]["viewsId"], views_id,
+        "{message}"
+    );
+}
