@@ -173,3 +173,18 @@ pub fn myvoice_binary() -> PathBuf {
     );
     bin
 }
+
+/// A second local authority, for tests that prove nothing crosses authorities. Returns its id.
+pub async fn add_local_authority(db: &DatabaseConnection, name: &str, slug: &str) -> i32 {
+    use sea_orm::{ActiveModelTrait, Set};
+    entity::local_authority::ActiveModel {
+        name: Set(name.into()),
+        slug: Set(slug.into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("add local authority")
+    .id
+}

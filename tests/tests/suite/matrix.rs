@@ -9,7 +9,7 @@ use std::time::{Duration as StdDuration, Instant};
 use api::graphql::ids::NodeKind;
 use chrono::{Duration, Utc};
 use entity::enums::{MeetingKind, MeetingStatus, ReferralStatus, StaffRole};
-use entity::{agency, child, local_authority, meeting, meeting_child, referral, staff_user};
+use entity::{agency, child, meeting, meeting_child, referral, staff_user};
 use futures_util::{SinkExt, StreamExt};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -642,17 +642,7 @@ async fn add_meeting(
 
 /// Another local authority with an admin and an advocate, and nothing else.
 async fn add_other_authority(db: &DatabaseConnection) {
-    let now = Utc::now();
-    let la = local_authority::ActiveModel {
-        name: Set("Other Borough Council".into()),
-        slug: Set("other-borough".into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .expect("add authority")
-    .id;
+    let la = tests::app::add_local_authority(db, "Other Borough Council", "other-borough").await;
     add_staff(db, la, OTHER_ADMIN, StaffRole::Admin, None).await;
     add_staff(db, la, OTHER_ADVOCATE, StaffRole::Advocate, None).await;
 }

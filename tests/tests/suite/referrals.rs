@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::enums::{
     MeetingKind, MeetingStatus, ParentalAgreement, ReferralSource, ReferralStatus, StaffRole,
 };
-use entity::{audit_event, child, local_authority, meeting, meeting_child, referral, staff_user};
+use entity::{audit_event, child, meeting, meeting_child, referral, staff_user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     Set,
@@ -168,16 +168,7 @@ pub(crate) struct Other {
 
 pub(crate) async fn other_authority(db: &DatabaseConnection) -> Other {
     let now = Utc::now();
-    let la = local_authority::ActiveModel {
-        name: Set("Other County Council".into()),
-        slug: Set("other".into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap()
-    .id;
+    let la = tests::app::add_local_authority(db, "Other County Council", "other").await;
     let staff = |email: &str, role: StaffRole| staff_user::ActiveModel {
         local_authority_id: Set(la),
         name: Set(format!("Other {email}")),

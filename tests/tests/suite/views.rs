@@ -5,8 +5,8 @@
 use chrono::{Duration, Utc};
 use entity::enums::{MeetingStatus, StaffRole};
 use entity::{
-    advocacy_case, audit_event, child, local_authority, meeting, meeting_child, staff_user,
-    urgent_help, views, views_version,
+    advocacy_case, audit_event, child, meeting, meeting_child, staff_user, urgent_help, views,
+    views_version,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -174,16 +174,7 @@ pub(crate) struct Other {
 
 pub(crate) async fn other_tenant(db: &DatabaseConnection) -> Other {
     let now = Utc::now();
-    let la = local_authority::ActiveModel {
-        name: Set("Other Borough Council".into()),
-        slug: Set("other".into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap()
-    .id;
+    let la = tests::app::add_local_authority(db, "Other Borough Council", "other").await;
     for (email, role) in [
         ("advocate@other.myvoice", StaffRole::Advocate),
         ("sw@other.myvoice", StaffRole::SocialWorker),

@@ -3,7 +3,7 @@
 use api::graphql::ids::NodeKind;
 use chrono::{DateTime, Duration, Utc};
 use entity::enums::{MeetingKind, MeetingStatus, StaffRole};
-use entity::{agency, audit_event, child, local_authority, meeting, meeting_child, staff_user};
+use entity::{agency, audit_event, child, meeting, meeting_child, staff_user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     Set,
@@ -139,16 +139,7 @@ pub struct Other {
 
 pub async fn other_authority(db: &DatabaseConnection) -> Other {
     let now = Utc::now();
-    let la = local_authority::ActiveModel {
-        name: Set("Other Borough Council".into()),
-        slug: Set("other".into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap()
-    .id;
+    let la = tests::app::add_local_authority(db, "Other Borough Council", "other").await;
     let isro = add_staff(db, la, "isro@other.example", StaffRole::Isro).await;
     let child = child::ActiveModel {
         local_authority_id: Set(la),
