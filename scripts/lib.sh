@@ -39,9 +39,9 @@ ensure_node_packages() {
 }
 
 ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ]; then
-    say "installing Chromium from Debian (for browser tests)"
-    as_root apt-get update -qq && as_root apt-get install -y -qq chromium chromium-driver
+  if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/noto ]; then
+    say "installing Chromium and an emoji font from Debian (for browser tests and screenshots)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq chromium chromium-driver fonts-noto-color-emoji
   fi
 }
 

@@ -46,6 +46,8 @@ pub enum AuditAction {
     OutcomeDistributed,
     /// An agency acknowledged receiving a meeting's outcome.
     OutcomeAcknowledged,
+    /// The child, or their advocate, turned younger-child mode on or off for the child's pages.
+    YoungerModeSet,
 }
 
 impl AuditAction {
@@ -73,6 +75,7 @@ impl AuditAction {
             Self::MeetingRecorded => "meeting.recorded",
             Self::OutcomeDistributed => "outcome.distributed",
             Self::OutcomeAcknowledged => "outcome.acknowledged",
+            Self::YoungerModeSet => "child.younger_mode_set",
         }
     }
 }

@@ -1,9 +1,12 @@
-//! Command line: `myvoice serve [--demo] [--bind ADDR]`, `myvoice migrate`, `myvoice export-schema`.
+//! Command line: `myvoice serve [--demo] [--bind ADDR] [pool flags]`, `myvoice migrate`,
+//! `myvoice export-schema`.
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{ConfigError, DatabaseUrl, JwtSecret, Mode, Settings};
+use crate::db::PoolSettings;
 use crate::startup::{Application, StartupError};
 
 #[derive(Debug, Parser)]
@@ -54,6 +57,38 @@ pub struct ServeArgs {
     /// Folder with the built browser bundle (`pkg/`).
     #[arg(long, env = "MYVOICE_SITE_DIR", default_value = "target/site")]
     pub site_dir: std::path::PathBuf,
+    #[command(flatten)]
+    pub pool: PoolArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PoolArgs {
+    /// Database connections this instance keeps open. Default: 8 on SQLite, 16 on PostgreSQL.
+    /// With several instances, keep instances × (this + 2) under PostgreSQL's max_connections.
+    #[arg(
+        long,
+        env = "MYVOICE_DB_POOL_SIZE",
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub db_pool_size: Option<u32>,
+    /// How long a request waits for a free database connection, in milliseconds, before the
+    /// server answers 503 with Retry-After.
+    #[arg(
+        long,
+        env = "MYVOICE_DB_ACQUIRE_TIMEOUT_MS",
+        default_value_t = 5000,
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub db_acquire_timeout_ms: u64,
+}
+
+impl PoolArgs {
+    pub fn settings(&self) -> PoolSettings {
+        PoolSettings {
+            max_connections: self.db_pool_size,
+            acquire_timeout: Duration::from_millis(self.db_acquire_timeout_ms),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -83,7 +118,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 demo: args.demo,
                 site_dir: args.site_dir,
             };
-            let app = Application::build(settings).await?;
+            let app = Application::build_with_pool(settings, args.pool.settings()).await?;
             app.announce();
             app.run_until_stopped().await?;
         }

@@ -1,6 +1,6 @@
 //! The API's one error type, mapped once to GraphQL errors with an extension `code`.
 use async_graphql::ErrorExtensions;
-use sea_orm::DbErr;
+use sea_orm::{ConnAcquireErr, DbErr};
 
 /// Deliberately not `Display`: async-graphql turns any `Display` error into a message without a code,
 /// so only the conversion below exists and a `?` in a resolver always carries the `code` extension.
@@ -24,6 +24,11 @@ pub enum ApiError {
         current: Option<serde_json::Value>,
     },
     RateLimited {
+        retry_after_secs: u64,
+    },
+    /// Every database connection stayed busy for the whole wait: overloaded, try again shortly
+    /// (HTTP 503 with `Retry-After`).
+    Unavailable {
         retry_after_secs: u64,
     },
     /// Logged in full; the caller learns nothing internal.
@@ -56,6 +61,9 @@ impl ApiError {
             Self::RateLimited { retry_after_secs } => {
                 format!("Too many attempts. Please wait {retry_after_secs} seconds and try again.")
             }
+            Self::Unavailable { retry_after_secs } => format!(
+                "myvoice is very busy right now. Please try again in {retry_after_secs} seconds."
+            ),
             Self::Internal(_) => {
                 "Something went wrong on our side. Nothing was changed; please try again.".into()
             }
@@ -70,14 +78,25 @@ impl ApiError {
             Self::BadUserInput { .. } => "BAD_USER_INPUT",
             Self::Conflict { .. } => "CONFLICT",
             Self::RateLimited { .. } => "RATE_LIMITED",
+            Self::Unavailable { .. } => UNAVAILABLE,
             Self::Internal(_) => "INTERNAL_SERVER_ERROR",
         }
     }
 }
 
+const UNAVAILABLE: &str = "SERVICE_UNAVAILABLE";
+
+/// How long a caller is asked to wait when no database connection was free.
+pub const BUSY_RETRY_AFTER_SECS: u64 = 1;
+
 impl From<DbErr> for ApiError {
     fn from(error: DbErr) -> Self {
-        Self::Internal(error.to_string())
+        match error {
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout) => Self::Unavailable {
+                retry_after_secs: BUSY_RETRY_AFTER_SECS,
+            },
+            other => Self::Internal(other.to_string()),
+        }
     }
 }
 
@@ -99,7 +118,9 @@ impl ErrorExtensions for ApiError {
                     "current",
                     async_graphql::Value::from_json(current.clone()).unwrap_or_default(),
                 ),
-                Self::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
+                Self::RateLimited { retry_after_secs } | Self::Unavailable { retry_after_secs } => {
+                    ext.set("retryAfter", *retry_after_secs)
+                }
                 _ => {}
             }
         })
@@ -113,3 +134,13 @@ impl From<ApiError> for async_graphql::Error {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The wait to ask for when a response failed because the service was overloaded.
+pub fn busy_retry_after(response: &async_graphql::Response) -> Option<u64> {
+    response
+        .errors
+        .iter()
+        .filter_map(|e| e.extensions.as_ref())
+        .any(|ext| ext.get("code") == Some(&async_graphql::Value::from(UNAVAILABLE)))
+        .then_some(BUSY_RETRY_AFTER_SECS)
+}

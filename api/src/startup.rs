@@ -7,12 +7,15 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
 use crate::config::Settings;
-use crate::db::{self, DbError};
+use crate::db::{self, DbError, PoolSettings};
+use crate::events::{EventBus, ListenError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbError),
+    #[error(transparent)]
+    Events(#[from] ListenError),
     #[error("loading demo data failed: {0}")]
     Demo(String),
     #[error(
@@ -38,7 +41,15 @@ pub struct Application {
 impl Application {
     /// Connect, migrate, seed the demo if asked, and bind. Nothing is served until `run_until_stopped`.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let mut db = db::connect(&settings.database_url).await?;
+        Self::build_with_pool(settings, PoolSettings::default()).await
+    }
+
+    /// `build`, with the database pool sized and timed as given.
+    pub async fn build_with_pool(
+        settings: Settings,
+        pool: PoolSettings,
+    ) -> Result<Self, StartupError> {
+        let mut db = db::connect_with(&settings.database_url, pool).await?;
         db::migrate(&db).await?;
         // Counted from here on, before any clone: every request's SQL shows up in one number.
         let statements = Arc::new(AtomicU64::new(0));
@@ -52,17 +63,15 @@ impl Application {
                 .map_err(|e| StartupError::Demo(e.to_string()))?;
         }
         let tokens = crate::auth::TokenIssuer::new(&settings.jwt_secret);
-        let schema = crate::graphql::build_schema(
-            db.clone(),
-            tokens.clone(),
-            crate::events::EventBus::default(),
-        );
+        let events = EventBus::for_database(&db).await?;
+        let schema = crate::graphql::build_schema(db.clone(), tokens.clone(), events);
         let state = crate::web::ApiState {
             schema,
             db: db.clone(),
             tokens,
         };
-        let router = crate::web::router(state, &settings.site_dir);
+        let router = crate::web::router(state, &settings.site_dir)
+            .merge(crate::metrics::routes(statements.clone()));
         let listener =
             TcpListener::bind(settings.bind)
                 .await

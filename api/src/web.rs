@@ -41,11 +41,17 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
         .site_root(site_dir.display().to_string())
         .site_pkg_dir("pkg")
         .build();
+    let gql = crate::pages::bridge(state.clone());
     let pages = Router::new()
-        .leptos_routes(&leptos_options, generate_route_list(frontend::App), {
-            let options = leptos_options.clone();
-            move || frontend::shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &leptos_options,
+            generate_route_list(frontend::App),
+            move || leptos::prelude::provide_context(gql.clone()),
+            {
+                let options = leptos_options.clone();
+                move || frontend::shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler(frontend::shell))
         .with_state(leptos_options);
     let bundle = ServeDir::new(site_dir.join("pkg"))
@@ -82,20 +88,40 @@ async fn graphql(
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     request: GraphQLRequest,
-) -> GraphQLResponse {
-    match viewer_from_headers(&headers, &state.tokens, &state.db).await {
+) -> Response {
+    let response = execute(&state, &headers, Some(peer.ip()), request.into_inner()).await;
+    let busy = crate::error::busy_retry_after(&response);
+    let mut http = GraphQLResponse::from(response).into_response();
+    if let Some(secs) = busy {
+        // No database connection came free in time: 503 with Retry-After, so clients and load
+        // balancers back off instead of meeting a silent timeout.
+        *http.status_mut() = axum::http::StatusCode::SERVICE_UNAVAILABLE;
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    http
+}
+
+/// The one way a request reaches the schema, for `/graphql` and for the pages alike.
+pub async fn execute(
+    state: &ApiState,
+    headers: &HeaderMap,
+    client: Option<std::net::IpAddr>,
+    request: async_graphql::Request,
+) -> async_graphql::Response {
+    match viewer_from_headers(headers, &state.tokens, &state.db).await {
         Ok(viewer) => {
-            let request = request
-                .into_inner()
+            let mut request = request
                 .data(viewer)
-                .data(ClientAddr(peer.ip()))
                 .data(crate::graphql::loaders::per_request(state.db.clone()));
-            state.schema.execute(request).await.into()
+            if let Some(ip) = client {
+                request = request.data(ClientAddr(ip));
+            }
+            state.schema.execute(request).await
         }
         Err(error) => async_graphql::Response::from_errors(vec![
             error.extend().into_server_error(Default::default()),
-        ])
-        .into(),
+        ]),
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Model {
     pub lives_with: Option<String>,
     pub social_worker_id: Option<i32>,
     pub created_at: DateTimeUtc,
+    /// Younger-child mode on the child's pages (bigger pictures, fewer words, read aloud); off by default.
+    pub younger_mode: bool,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(

@@ -20,6 +20,7 @@ pub mod outcome_distribution;
 pub mod referral;
 pub mod refresh_token;
 pub mod staff_user;
+pub mod unknown_code_try;
 pub mod urgent_help;
 pub mod views;
 pub mod views_share;

@@ -2,11 +2,14 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
 
-use crate::routes::{landing::Landing, not_found::NotFound, staff::StaffHome};
+use crate::child::{after, meeting, not_safe, send, sign_in, views};
+use crate::routes::{landing::Landing, not_found::NotFound};
+use crate::staff::{home::StaffHome, sign_in::StaffSignIn};
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -19,7 +22,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="robots" content="noindex, nofollow" />
                 // No favicon request: one less round trip on a slow phone.
                 <link rel="icon" href="data:," />
-                <HydrationScripts options />
+                // Deferred: the page is whole and usable (plain forms) before the bundle arrives on a slow phone.
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>
@@ -38,7 +42,19 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Landing />
-                <Route path=path!("/staff") view=StaffHome />
+                <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
+                <Route path=path!("/staff/sign-in") view=StaffSignIn ssr=SsrMode::Async />
+                // Child pages wait for their data before sending anything, so they are whole
+                // without JavaScript and can redirect (signed out) before the first byte.
+                <Route path=path!("/sign-in") view=sign_in::SignIn ssr=SsrMode::Async />
+                <Route path=path!("/me") view=meeting::MyMeeting ssr=SsrMode::Async />
+                <Route path=path!("/me/views/:step") view=views::ViewsStep ssr=SsrMode::Async />
+                <Route path=path!("/me/coming") view=views::Coming ssr=SsrMode::Async />
+                <Route path=path!("/me/who-sees") view=views::WhoSees ssr=SsrMode::Async />
+                <Route path=path!("/me/check") view=send::Check ssr=SsrMode::Async />
+                <Route path=path!("/me/sent") view=send::Sent ssr=SsrMode::Async />
+                <Route path=path!("/me/after") view=after::After ssr=SsrMode::Async />
+                <Route path=path!("/not-safe") view=not_safe::NotSafe ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -1,8 +1,21 @@
 //! myvoice pages. Rendered on the server (`ssr`), hydrated in the browser (`hydrate`) when JavaScript is on.
 pub mod app;
+pub mod child;
+pub mod components;
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod gql;
+pub mod model;
 pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod session;
+pub mod staff;
+pub mod text;
 
 pub use app::{App, shell};
+
+/// A child is signed out after this many minutes without a page, a save or "I'm still here".
+pub const IDLE_MINUTES: i64 = 20;
 
 /// Name of the browser bundle under `/pkg/` (`myvoice.js`, `myvoice_bg.wasm`).
 pub const OUTPUT_NAME: &str = "myvoice";

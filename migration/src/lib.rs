@@ -25,6 +25,9 @@ mod m20261123_000014_create_outcome_distribution;
 mod m20261123_000015_create_urgent_help;
 mod m20261123_000016_create_audit_event;
 mod m20261123_000017_create_auth_tables;
+mod m20261123_000018_add_child_younger_mode;
+mod m20261123_000019_create_unknown_code_try;
+mod m20261123_000020_index_caseload_lookups;
 
 pub struct Migrator;
 
@@ -49,6 +52,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000015_create_urgent_help::Migration),
             Box::new(m20261123_000016_create_audit_event::Migration),
             Box::new(m20261123_000017_create_auth_tables::Migration),
+            Box::new(m20261123_000018_add_child_younger_mode::Migration),
+            Box::new(m20261123_000019_create_unknown_code_try::Migration),
+            Box::new(m20261123_000020_index_caseload_lookups::Migration),
         ]
     }
 }

@@ -26,7 +26,8 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-const TEST_JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
+/// The key every test app signs with (the binary gets it as MYVOICE_JWT_SECRET in `process`).
+pub const TEST_JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 
 pub fn settings(test_db: &TestDb, demo: bool) -> Settings {
     Settings {

@@ -1,3 +1,4 @@
 //! Shared helpers for the integration tests: fresh databases, a running app, the built binary.
 pub mod app;
 pub mod db;
+pub mod process;

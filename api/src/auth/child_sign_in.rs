@@ -1,13 +1,11 @@
 //! A child signs in on their phone with the access code and PIN from their advocate. Five wrong
 //! tries lock the code for 15 minutes. Unknown codes behave exactly like known ones, so trying
-//! codes tells nobody which exist.
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
+//! codes tells nobody which exist. Every count lives in the database, so a lockout holds on every
+//! instance of the service.
 use chrono::{DateTime, Duration, Utc};
-use entity::child_access;
 use entity::enums::ActorKind;
-use sea_orm::sea_query::{Expr, ExprTrait};
+use entity::{child_access, unknown_code_try};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
     Set,
@@ -20,6 +18,9 @@ use crate::error::{ApiError, ApiResult};
 
 pub const MAX_WRONG_TRIES: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;
+/// Counts on unknown codes untouched this long are forgotten, which bounds the table under a flood
+/// (the per-address rate limit still applies).
+const FORGET_UNKNOWN_AFTER_HOURS: i64 = 24;
 const NO_MATCH: &str = "That code and PIN do not match. Check them with your advocate.";
 
 fn locked(until: DateTime<Utc>) -> ApiError {
@@ -29,30 +30,50 @@ fn locked(until: DateTime<Utc>) -> ApiError {
     }
 }
 
-/// Wrong tries on codes that do not exist, kept like the real ones so both answer alike.
-#[derive(Clone, Default)]
-pub struct UnknownCodeTries(Arc<Mutex<HashMap<String, (i32, Option<DateTime<Utc>>)>>>);
-
-impl UnknownCodeTries {
-    fn try_once(&self, digest: &str) -> ApiError {
-        let now = Utc::now();
-        let Ok(mut tries) = self.0.lock() else {
-            return ApiError::WrongCredentials(NO_MATCH);
-        };
-        if tries.len() > 100_000 {
-            // Bounded memory under a flood; the per-address rate limit still applies.
-            tries.clear();
-        }
-        let entry = tries.entry(digest.to_owned()).or_insert((0, None));
-        if let Some(until) = entry.1.filter(|until| *until > now) {
-            return locked(until);
-        }
-        entry.0 += 1;
-        if entry.0 >= MAX_WRONG_TRIES {
-            *entry = (0, Some(now + Duration::minutes(LOCK_MINUTES)));
-        }
-        ApiError::WrongCredentials(NO_MATCH)
+/// A wrong try on a code that does not exist: counted and locked like a real code's.
+async fn try_unknown(db: &DatabaseConnection, digest: &str) -> ApiResult<ApiError> {
+    use unknown_code_try::{ActiveModel, Column, Entity};
+    let now = Utc::now();
+    let row = Entity::find_by_id(digest.to_owned()).one(db).await?;
+    if let Some(until) = row
+        .and_then(|r| r.locked_until)
+        .filter(|until| *until > now)
+    {
+        return Ok(locked(until));
     }
+    // One atomic upsert, so parallel guesses on any instance all count.
+    Entity::insert(ActiveModel {
+        code_digest: Set(digest.to_owned()),
+        failed_attempts: Set(1),
+        locked_until: Set(None),
+        updated_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(Column::CodeDigest)
+            .value(
+                Column::FailedAttempts,
+                Expr::col((Entity, Column::FailedAttempts)).add(1),
+            )
+            .value(Column::UpdatedAt, now)
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Entity::update_many()
+        .col_expr(Column::FailedAttempts, Expr::value(0))
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(now + Duration::minutes(LOCK_MINUTES)),
+        )
+        .filter(Column::CodeDigest.eq(digest))
+        .filter(Column::FailedAttempts.gte(MAX_WRONG_TRIES))
+        .exec(db)
+        .await?;
+    Entity::delete_many()
+        .filter(Column::UpdatedAt.lt(now - Duration::hours(FORGET_UNKNOWN_AFTER_HOURS)))
+        .exec(db)
+        .await?;
+    Ok(ApiError::WrongCredentials(NO_MATCH))
 }
 
 pub struct ChildSession {
@@ -63,7 +84,6 @@ pub struct ChildSession {
 pub async fn sign_in(
     db: &DatabaseConnection,
     tokens: &TokenIssuer,
-    unknown: &UnknownCodeTries,
     code: &AccessCode,
     pin: &Pin,
 ) -> ApiResult<ChildSession> {
@@ -74,7 +94,7 @@ pub async fn sign_in(
         .one(db)
         .await?
     else {
-        return Err(unknown.try_once(&digest));
+        return Err(try_unknown(db, &digest).await?);
     };
     if let Some(until) = access.locked_until.filter(|until| *until > now) {
         return Err(locked(until));

@@ -30,6 +30,9 @@ pub struct Me {
     pub role: Option<String>,
     /// Integrator: the scopes of the key.
     pub scopes: Vec<Scope>,
+    /// Child: whether their pages use younger-child mode (bigger pictures, fewer words, read aloud).
+    /// Null for staff, integrators and anonymous.
+    pub younger_mode: Option<bool>,
 }
 
 /// A signed-in member of staff's tokens. Send the access token as `Authorization: Bearer …`.
@@ -121,6 +124,7 @@ impl AuthQuery {
                 name: None,
                 role: None,
                 scopes: vec![],
+                younger_mode: None,
             },
             Viewer::Staff(s) => {
                 let row = entity::staff_user::Entity::find_by_id(s.id)
@@ -132,6 +136,7 @@ impl AuthQuery {
                     name: row.map(|r| r.name),
                     role: Some(role_name(s.role)),
                     scopes: vec![],
+                    younger_mode: None,
                 }
             }
             Viewer::Child(c) => {
@@ -141,6 +146,7 @@ impl AuthQuery {
                     .map_err(crate::error::ApiError::from)?;
                 Me {
                     kind: "CHILD",
+                    younger_mode: row.as_ref().map(|r| r.younger_mode),
                     name: row.map(|r| r.preferred_name),
                     role: None,
                     scopes: vec![],
@@ -156,6 +162,7 @@ impl AuthQuery {
                     name: row.map(|r| r.name),
                     role: None,
                     scopes: i.scopes.iter().copied().collect(),
+                    younger_mode: None,
                 }
             }
         })
@@ -234,9 +241,7 @@ impl AuthMutation {
             .map_err(|e| crate::error::ApiError::bad_input("accessCode", e.to_string()))?;
         let pin = Pin::parse(&pin)
             .map_err(|e| crate::error::ApiError::bad_input("pin", e.to_string()))?;
-        let unknown = ctx.data::<child_sign_in::UnknownCodeTries>()?;
-        let session =
-            child_sign_in::sign_in(ctx.db()?, ctx.tokens()?, unknown, &code, &pin).await?;
+        let session = child_sign_in::sign_in(ctx.db()?, ctx.tokens()?, &code, &pin).await?;
         Ok(ChildSession {
             access_token: session.access.token,
             access_token_expires_at: session.access.expires_at,

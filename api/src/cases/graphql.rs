@@ -119,10 +119,18 @@ impl AdvocacyCase {
         Self(row, Lookup::default())
     }
 
-    /// A page of cases, with their related rows fetched once for the page.
-    pub async fn page(ctx: &Context<'_>, rows: Vec<advocacy_case::Model>) -> ApiResult<Vec<Self>> {
-        let lookup = Lookup::for_cases(ctx, &rows).await?;
-        Ok(rows.into_iter().map(|r| Self(r, lookup.clone())).collect())
+    /// A page of cases, with their related rows fetched once for the page (the referrals only
+    /// when `with_referrals`: the page shows them).
+    pub async fn page(
+        ctx: &Context<'_>,
+        rows: Vec<super::PageRow>,
+        with_referrals: bool,
+    ) -> ApiResult<Vec<Self>> {
+        let lookup = Lookup::for_cases(ctx, &rows, with_referrals).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Self(r.case, lookup.clone()))
+            .collect())
     }
 }
 
@@ -163,8 +171,8 @@ impl AdvocacyCase {
             child_id: self.0.child_id,
             meeting_id: self.0.meeting_id,
         };
-        let row = self.1.views(ctx, key).await?;
-        Ok(CaseViews::of(row.as_ref()).into())
+        let status = self.1.views(ctx, key).await?;
+        Ok(CaseViews::of(status).into())
     }
     /// The child asked for help now and nobody has acknowledged it yet.
     async fn urgent_help_open(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
@@ -202,7 +210,15 @@ impl CaseQuery {
             page,
         )
         .await?;
-        Ok(page.connection(AdvocacyCase::page(ctx, rows).await?, total))
+        // The referral (and the staff it names) is fetched only when the page shows it.
+        let with_referrals = ctx
+            .look_ahead()
+            .field("edges")
+            .field("node")
+            .field("referral")
+            .exists();
+        let cases = AdvocacyCase::page(ctx, rows, with_referrals).await?;
+        Ok(page.connection(cases, total))
     }
 
     /// One case, for the advocate it is allocated to.

@@ -4,11 +4,11 @@ pub mod graphql;
 mod statements;
 
 use entity::enums::{CaseStatus, ViewsStatus};
-use entity::{advocacy_case, meeting, views};
+use entity::{advocacy_case, child, meeting};
 use sea_orm::sea_query::{Expr, ExprTrait, Order};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use crate::auth::TenantId;
@@ -25,14 +25,21 @@ pub enum CaseViews {
 }
 
 impl CaseViews {
-    pub fn of(row: Option<&views::Model>) -> Self {
-        match row.map(|v| v.status) {
+    pub fn of(status: Option<ViewsStatus>) -> Self {
+        match status {
             None => Self::NotStarted,
             Some(ViewsStatus::Draft) => Self::Draft,
             Some(ViewsStatus::Submitted) => Self::Submitted,
             Some(ViewsStatus::Shared) => Self::Shared,
         }
     }
+}
+
+/// A case of a caseload page, with the child and the meeting it is for (read with it).
+pub struct PageRow {
+    pub case: advocacy_case::Model,
+    pub child: Option<child::Model>,
+    pub meeting: Option<meeting::Model>,
 }
 
 /// One page of an advocate's cases, soonest meeting first (undated pieces of advocacy last), and
@@ -43,7 +50,7 @@ pub async fn caseload(
     advocate_id: i32,
     status: Option<CaseStatus>,
     page: Page,
-) -> ApiResult<(Vec<advocacy_case::Model>, u64)> {
+) -> ApiResult<(Vec<PageRow>, u64)> {
     let mut query = advocacy_case::Entity::find()
         .filter(advocacy_case::Column::LocalAuthorityId.eq(tenant.0))
         .filter(advocacy_case::Column::AdvocateId.eq(advocate_id));
@@ -54,7 +61,9 @@ pub async fn caseload(
     let total = query.clone().count(db).await?;
     let scheduled_at = Expr::col((meeting::Entity, meeting::Column::ScheduledAt));
     let rows = query
-        .join(JoinType::InnerJoin, advocacy_case::Relation::Meeting.def())
+        // Every case shows its child and meeting: one statement for the page rather than three.
+        .find_also_related(child::Entity)
+        .find_also_related(meeting::Entity)
         // Both engines sort NULLs differently; put undated ones last explicitly.
         .order_by(scheduled_at.clone().is_null(), Order::Asc)
         .order_by(scheduled_at, Order::Asc)
@@ -62,7 +71,14 @@ pub async fn caseload(
         .offset(page.offset)
         .limit(page.limit)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|(case, child, meeting)| PageRow {
+            case,
+            child,
+            meeting,
+        })
+        .collect();
     Ok((rows, total))
 }
 

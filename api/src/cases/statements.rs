@@ -30,6 +30,11 @@ const CASELOAD: &str = "{ myCaseload(first: 100) { totalCount edges { node {
     referral { reason completeness { score missing { item } } leadTime { workingDays } allocation { advocateName } }
     viewsStatus urgentHelpOpen meetingSoon } } } }";
 
+/// The caseload page as the advocate's list shows it: no referral details.
+const LEAN_CASELOAD: &str = "{ myCaseload(first: 100) { totalCount edges { node {
+    id status viewsStatus urgentHelpOpen meetingSoon
+    child { id preferredName age lookedAfter } meeting { id kind scheduledAt place } } } } }";
+
 async fn connect(url: &str) -> DatabaseConnection {
     let mut options = ConnectOptions::new(url.to_owned());
     options.sqlx_logging(false).max_connections(2);
@@ -136,8 +141,8 @@ async fn grow_caseload(db: &DatabaseConnection, advocate: &staff_user::Model, n:
     }
 }
 
-/// Statements one caseload request runs for an advocate with `n` cases.
-async fn statements_for(n: usize) -> usize {
+/// Statements one caseload request (`query`) runs for an advocate with `n` cases.
+async fn statements_for(n: usize, query: &str) -> usize {
     let dir = std::env::temp_dir().join(format!(
         "myvoice-caseload-{}-{n}-{}",
         std::process::id(),
@@ -173,7 +178,7 @@ async fn statements_for(n: usize) -> usize {
         tenant: TenantId(advocate.local_authority_id),
         role: StaffRole::Advocate,
     });
-    let request = async_graphql::Request::new(CASELOAD)
+    let request = async_graphql::Request::new(query)
         .data(viewer)
         .data(per_request(counted.clone()));
     let response = schema.execute(request).await;
@@ -187,10 +192,20 @@ async fn statements_for(n: usize) -> usize {
 
 #[tokio::test]
 async fn the_caseload_costs_the_same_statements_for_5_or_50_cases() {
-    let five = statements_for(5).await;
-    let fifty = statements_for(50).await;
+    let five = statements_for(5, CASELOAD).await;
+    let fifty = statements_for(50, CASELOAD).await;
     assert_eq!(five, fifty, "statements for 5 cases vs 50");
-    // count, page, then one each for children, meetings, referrals, views, urgent help and staff.
-    assert_eq!(fifty, 8, "{fifty} statements");
+    // count, page (with children and meetings), then one each for referrals, views, urgent help
+    // and staff.
+    assert_eq!(fifty, 6, "{fifty} statements");
     println!("caseload: {fifty} SQL statements for 5 or 50 cases");
+}
+
+#[tokio::test]
+async fn a_caseload_without_referral_details_does_not_fetch_referrals() {
+    let five = statements_for(5, LEAN_CASELOAD).await;
+    let fifty = statements_for(50, LEAN_CASELOAD).await;
+    assert_eq!(five, fifty, "statements for 5 cases vs 50");
+    // count, page (with children and meetings), views, urgent help.
+    assert_eq!(fifty, 4, "{fifty} statements");
 }

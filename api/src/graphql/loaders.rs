@@ -1,10 +1,10 @@
 //! Batched loading: every relation a list resolves goes through here, so a list of any length costs
 //! a constant number of SQL statements. One loader per request (never shared between viewers).
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
 pub struct DbLoader {
     db: DatabaseConnection,
@@ -132,7 +132,8 @@ impl Loader<ChildMeetingsKey> for DbLoader {
     }
 }
 
-/// A child's views for one meeting (at most one row per child and meeting), for the caseload.
+/// Where a child's views for one meeting are (at most one row per child and meeting), for the
+/// caseload: the status only, never the child's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ViewsForMeetingKey {
     pub child_id: i32,
@@ -140,7 +141,7 @@ pub struct ViewsForMeetingKey {
 }
 
 impl Loader<ViewsForMeetingKey> for DbLoader {
-    type Value = entity::views::Model;
+    type Value = entity::enums::ViewsStatus;
     type Error = Arc<DbErr>;
 
     async fn load(
@@ -148,23 +149,33 @@ impl Loader<ViewsForMeetingKey> for DbLoader {
         keys: &[ViewsForMeetingKey],
     ) -> Result<HashMap<ViewsForMeetingKey, Self::Value>, Self::Error> {
         use entity::views;
-        // One query over both id lists; pairs nobody asked for are dropped below.
-        let rows = views::Entity::find()
-            .filter(views::Column::ChildId.is_in(keys.iter().map(|k| k.child_id)))
-            .filter(views::Column::MeetingId.is_in(keys.iter().map(|k| k.meeting_id)))
+        let wanted: HashSet<ViewsForMeetingKey> = keys.iter().copied().collect();
+        let children: HashSet<i32> = keys.iter().map(|k| k.child_id).collect();
+        // By child alone: the (child, meeting) index answers one lookup per child, where adding
+        // `meeting_id IN (…)` makes SQLite probe every child × meeting pair. A child has a few
+        // views; the pairs nobody asked for are dropped below.
+        let rows: Vec<(i32, i32, entity::enums::ViewsStatus)> = views::Entity::find()
+            .select_only()
+            .columns([
+                views::Column::ChildId,
+                views::Column::MeetingId,
+                views::Column::Status,
+            ])
+            .filter(views::Column::ChildId.is_in(children))
+            .into_tuple()
             .all(&self.db)
             .await
             .map_err(Arc::new)?;
         Ok(rows
             .into_iter()
-            .map(|v| {
+            .map(|(child_id, meeting_id, status)| {
                 let key = ViewsForMeetingKey {
-                    child_id: v.child_id,
-                    meeting_id: v.meeting_id,
+                    child_id,
+                    meeting_id,
                 };
-                (key, v)
+                (key, status)
             })
-            .filter(|(key, _)| keys.contains(key))
+            .filter(|(key, _)| wanted.contains(key))
             .collect())
     }
 }

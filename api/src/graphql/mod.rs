@@ -38,6 +38,7 @@ pub struct MutationRoot(
     crate::meetings::graphql::MeetingsMutation,
     crate::outcomes::graphql::OutcomesMutation,
     crate::referrals::graphql::ReferralMutation,
+    crate::preferences::graphql::PreferencesMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).
@@ -53,7 +54,6 @@ pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBu
         .data(tokens)
         .data(events)
         .data(RateLimits::default())
-        .data(crate::auth::child_sign_in::UnknownCodeTries::default())
         .finish()
 }
 

@@ -6,6 +6,7 @@
 pub mod meetings;
 pub mod outcomes;
 pub mod oversight;
+pub mod preferences;
 pub mod views;
 
 pub mod access;

@@ -21,7 +21,7 @@ use entity::enums::{
 use entity::{child, local_authority, meeting, meeting_child, referral, staff_user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, Set, SqlErr, TransactionTrait,
+    QueryFilter, Set, SqlErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use serde_json::json;
 
@@ -88,7 +88,15 @@ pub async fn create(
     new: NewReferral,
     now: DateTime<Utc>,
 ) -> ApiResult<referral::Model> {
-    let txn = db.begin().await?;
+    // It reads, then writes. SQLite refuses at once (SQLITE_BUSY, no waiting) a transaction that
+    // read first and then wants to write while another connection writes; taking the write lock at
+    // BEGIN makes it wait its turn instead. PostgreSQL ignores the option.
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
     let child = child::Entity::find_by_id(new.child_id)
         .filter(child::Column::LocalAuthorityId.eq(tenant.0))
         .one(&txn)

@@ -9,9 +9,11 @@ use std::sync::Arc;
 
 use async_graphql::Context;
 use async_graphql::dataloader::Loader;
-use entity::{advocacy_case, child, meeting, referral, staff_user, views};
+use entity::enums::ViewsStatus;
+use entity::{advocacy_case, child, meeting, referral, staff_user};
 use sea_orm::DbErr;
 
+use crate::cases::PageRow;
 use crate::cases::graphql::loaded;
 use crate::error::ApiResult;
 use crate::graphql::ContextExt;
@@ -20,14 +22,16 @@ use crate::graphql::loaders::{
     StaffKey, ViewsForMeetingKey,
 };
 
+/// A page's related rows. `None`: that table was not fetched for the page (nothing on it asked
+/// for it); its rows then come from the loaders if something does.
 #[derive(Default)]
 pub struct Related {
     children: HashMap<ChildKey, child::Model>,
     meetings: HashMap<MeetingKey, meeting::Model>,
-    referrals: HashMap<ReferralKey, referral::Model>,
+    referrals: Option<HashMap<ReferralKey, referral::Model>>,
     cases: HashMap<CaseByReferralKey, advocacy_case::Model>,
-    staff: HashMap<StaffKey, staff_user::Model>,
-    views: HashMap<ViewsForMeetingKey, views::Model>,
+    staff: Option<HashMap<StaffKey, staff_user::Model>>,
+    views: HashMap<ViewsForMeetingKey, ViewsStatus>,
     urgent: HashMap<OpenUrgentHelpKey, u32>,
 }
 
@@ -81,25 +85,30 @@ impl Lookup {
             .chain(related.cases.values().map(|c| c.advocate_id))
             .map(StaffKey)
             .collect();
-        related.staff = many(loaders, staff).await?;
+        related.staff = Some(many(loaders, staff).await?);
         Ok(Self(Some(Arc::new(related))))
     }
 
-    /// For a page of cases: children, meetings, referrals, views, urgent help, and staff.
-    pub async fn for_cases(ctx: &Context<'_>, rows: &[advocacy_case::Model]) -> ApiResult<Self> {
+    /// For a page of cases (read with their children and meetings): views, urgent help, and when
+    /// `with_referrals` (the page shows them) the referrals and the staff named on them.
+    pub async fn for_cases(
+        ctx: &Context<'_>,
+        page: &[PageRow],
+        with_referrals: bool,
+    ) -> ApiResult<Self> {
         let loaders = ctx.loaders()?;
+        let rows: Vec<&advocacy_case::Model> = page.iter().map(|r| &r.case).collect();
         let mut related = Related {
-            children: many(loaders, rows.iter().map(|c| ChildKey(c.child_id)).collect()).await?,
-            meetings: many(
-                loaders,
-                rows.iter().map(|c| MeetingKey(c.meeting_id)).collect(),
-            )
-            .await?,
-            referrals: many(
-                loaders,
-                rows.iter().map(|c| ReferralKey(c.referral_id)).collect(),
-            )
-            .await?,
+            children: page
+                .iter()
+                .filter_map(|r| r.child.clone())
+                .map(|c| (ChildKey(c.id), c))
+                .collect(),
+            meetings: page
+                .iter()
+                .filter_map(|r| r.meeting.clone())
+                .map(|m| (MeetingKey(m.id), m))
+                .collect(),
             views: many(
                 loaders,
                 rows.iter()
@@ -118,18 +127,25 @@ impl Lookup {
             // The page's cases are the allocations of their referrals.
             cases: rows
                 .iter()
-                .map(|c| (CaseByReferralKey(c.referral_id), c.clone()))
+                .map(|c| (CaseByReferralKey(c.referral_id), (*c).clone()))
                 .collect(),
             ..Default::default()
         };
-        let staff = related
-            .referrals
-            .values()
-            .filter_map(|r| r.referrer_id)
-            .chain(rows.iter().map(|c| c.advocate_id))
-            .map(StaffKey)
-            .collect();
-        related.staff = many(loaders, staff).await?;
+        if with_referrals {
+            let referrals = many(
+                loaders,
+                rows.iter().map(|c| ReferralKey(c.referral_id)).collect(),
+            )
+            .await?;
+            let staff = referrals
+                .values()
+                .filter_map(|r| r.referrer_id)
+                .chain(rows.iter().map(|c| c.advocate_id))
+                .map(StaffKey)
+                .collect();
+            related.staff = Some(many(loaders, staff).await?);
+            related.referrals = Some(referrals);
+        }
         Ok(Self(Some(Arc::new(related))))
     }
 
@@ -137,29 +153,30 @@ impl Lookup {
         &self,
         ctx: &Context<'_>,
         key: K,
-        pick: impl Fn(&Related) -> &HashMap<K, V>,
+        pick: impl Fn(&Related) -> Option<&HashMap<K, V>>,
     ) -> ApiResult<Option<V>>
     where
         K: Send + Sync + Hash + Eq + Clone + 'static,
         DbLoader: Loader<K, Value = V, Error = Arc<DbErr>>,
     {
-        match &self.0 {
+        match self.0.as_deref().and_then(pick) {
             // The page fetched every key its items hold: absent means there is no such row.
-            Some(related) => Ok(pick(related).get(&key).cloned()),
+            Some(fetched) => Ok(fetched.get(&key).cloned()),
             None => loaded(ctx.loaders()?.load_one(key).await),
         }
     }
 
     pub async fn child(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<child::Model>> {
-        self.get(ctx, ChildKey(id), |r| &r.children).await
+        self.get(ctx, ChildKey(id), |r| Some(&r.children)).await
     }
 
     pub async fn meeting(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<meeting::Model>> {
-        self.get(ctx, MeetingKey(id), |r| &r.meetings).await
+        self.get(ctx, MeetingKey(id), |r| Some(&r.meetings)).await
     }
 
     pub async fn referral(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<referral::Model>> {
-        self.get(ctx, ReferralKey(id), |r| &r.referrals).await
+        self.get(ctx, ReferralKey(id), |r| r.referrals.as_ref())
+            .await
     }
 
     pub async fn case_of_referral(
@@ -167,25 +184,25 @@ impl Lookup {
         ctx: &Context<'_>,
         referral_id: i32,
     ) -> ApiResult<Option<advocacy_case::Model>> {
-        self.get(ctx, CaseByReferralKey(referral_id), |r| &r.cases)
+        self.get(ctx, CaseByReferralKey(referral_id), |r| Some(&r.cases))
             .await
     }
 
     pub async fn staff(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<staff_user::Model>> {
-        self.get(ctx, StaffKey(id), |r| &r.staff).await
+        self.get(ctx, StaffKey(id), |r| r.staff.as_ref()).await
     }
 
     pub async fn views(
         &self,
         ctx: &Context<'_>,
         key: ViewsForMeetingKey,
-    ) -> ApiResult<Option<views::Model>> {
-        self.get(ctx, key, |r| &r.views).await
+    ) -> ApiResult<Option<ViewsStatus>> {
+        self.get(ctx, key, |r| Some(&r.views)).await
     }
 
     pub async fn open_urgent_help(&self, ctx: &Context<'_>, child_id: i32) -> ApiResult<u32> {
         Ok(self
-            .get(ctx, OpenUrgentHelpKey(child_id), |r| &r.urgent)
+            .get(ctx, OpenUrgentHelpKey(child_id), |r| Some(&r.urgent))
             .await?
             .unwrap_or(0))
     }

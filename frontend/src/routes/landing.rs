@@ -19,6 +19,7 @@ pub fn Landing() -> impl IntoView {
             <section class="card" aria-labelledby="start">
                 <h2 id="start">"Got a code from your advocate?"</h2>
                 <p>"Your advocate gave you a code and a PIN. You will use them to start."</p>
+                <a class="button primary" href="/sign-in">"Sign in with my code"</a>
             </section>
             <section class="card" aria-labelledby="ask">
                 <h2 id="ask">"No advocate yet?"</h2>

@@ -1,4 +1,3 @@
 //! One file per page.
 pub mod landing;
 pub mod not_found;
-pub mod staff;

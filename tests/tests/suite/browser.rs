@@ -5,7 +5,7 @@ use serde_json::Value;
 use tests::app::{repo_root, spawn_app};
 
 /// Run a script from tests/browser with node; each stdout line is one JSON result.
-fn run_browser_script(script: &str, args: &[String]) -> Vec<Value> {
+pub(crate) fn run_browser_script(script: &str, args: &[String]) -> Vec<Value> {
     let dir = repo_root().join("tests/browser");
     assert!(
         dir.join("node_modules/playwright-core").exists(),

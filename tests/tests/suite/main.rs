@@ -1,17 +1,24 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
 mod auth;
+mod bench;
 mod browser;
 mod cases;
+mod child_pages;
 mod cli;
+mod crash;
 mod demo;
 mod live;
 mod matrix;
 mod meetings;
+mod metrics;
 mod node;
 mod outcomes;
+mod overload;
 mod oversight;
+mod preferences;
 mod readme;
 mod referrals;
+mod scale_out;
 mod schema;
 mod server;
 mod sharing;

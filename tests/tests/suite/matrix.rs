@@ -112,6 +112,8 @@ const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "saveViewsDraft",               "D D A D D D D D D D D D D D D D D D"),
     (M, "submitViews",                  "D D A D D D D D D D D D D D D D D D"),
     (M, "requestUrgentHelp",            "D D A A D D D D D D D D D D D D D D"),
+    // the child's page settings: the child, or the advocate of their case (everyone names Mia)
+    (M, "setYoungerMode",               "D D A D A D D D D D D D D D D D D D"),
     // the advocate acts on their case
     (M, "shareViews",                   "D D D D A D D D D D D D D D D D D D"),
     (M, "addAdvocateNote",              "D D D D A D D D D D D D D D D D D D"),
@@ -973,6 +975,8 @@ fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(S
         ),
         "requestUrgentHelp" =>
             (r#"mutation { requestUrgentHelp(message: "Please call me") { id } }"#, none),
+        "setYoungerMode" =>
+            ("mutation($id: ID!) { setYoungerMode(on: true, childId: $id) }", id(&fx.mia)),
         "shareViews" => ("mutation($id: ID!) { shareViews(caseId: $id) { version } }", id(&fx.mia_case)),
         "addAdvocateNote" => (
             r#"mutation($id: ID!) { addAdvocateNote(caseId: $id, body: "Phoned the carers.") { id } }"#,

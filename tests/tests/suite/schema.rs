@@ -376,6 +376,7 @@ const TABLES: &[&str] = &[
     "referral",
     "refresh_token",
     "staff_user",
+    "unknown_code_try",
     "urgent_help",
     "views",
     "views_share",
@@ -396,6 +397,7 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_audit_event_local_authority_id_occurred_at",
     "idx_audit_event_subject_type_subject_id",
     "idx_refresh_token_family_id",
+    "idx_unknown_code_try_updated_at",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.

@@ -1,0 +1,12 @@
+//! The child's pages: sign in, my meeting, my views, send, after the meeting, and help when not safe.
+//! Every page works as plain HTML forms (JavaScript off) and is enhanced when the bundle loads.
+pub mod after;
+pub mod data;
+pub mod layout;
+pub mod meeting;
+pub mod not_safe;
+pub mod send;
+pub mod sign_in;
+pub mod views;
+
+pub use layout::ChildPage;
