@@ -38,7 +38,7 @@ enum Answer {
     /// An answer that is not an acknowledgement (e.g. 503 when overloaded): the app retries.
     NotAcknowledged(String),
     /// The connection broke: the app cannot know, so it retries.
-    NoAnswer,
+    Unanswered,
 }
 
 #[tokio::test]
@@ -90,7 +90,7 @@ async fn acknowledged_submissions_survive_kill_9_exactly_once() {
         .collect();
     let unanswered = answers
         .values()
-        .filter(|a| matches!(a, Answer::NoAnswer))
+        .filter(|a| matches!(a, Answer::Unanswered))
         .count();
     eprintln!(
         "killed with {} acknowledged, {unanswered} unanswered of {CHILDREN}",
@@ -178,11 +178,11 @@ async fn submit(client: &reqwest::Client, url: &str, meeting: &str, s: &Submissi
         .await
     {
         Ok(response) => response,
-        Err(_) => return Answer::NoAnswer,
+        Err(_) => return Answer::Unanswered,
     };
     let status = response.status();
     let Ok(text) = response.text().await else {
-        return Answer::NoAnswer;
+        return Answer::Unanswered;
     };
     let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if status.is_success() && json["data"]["submitViews"]["status"] == "SUBMITTED" {
