@@ -49,15 +49,17 @@ ensure_chromium() {
 build_site() {
   ensure_wasm_toolchain
   ensure_node_packages
-  say "building the browser bundle"
+  # MYVOICE_WASM_PROFILE=wasm-dev builds a bigger bundle much faster, for working on pages.
+  local profile="${MYVOICE_WASM_PROFILE:-wasm-release}"
+  say "building the browser bundle ($profile)"
   cargo build -p frontend --lib --target wasm32-unknown-unknown --no-default-features --features hydrate \
-    --profile wasm-release
+    --profile "$profile"
   local pkg="$SITE_DIR/pkg"
   rm -rf "$pkg" && mkdir -p "$pkg"
   wasm-bindgen --target web --no-typescript --out-name myvoice --out-dir "$pkg" \
-    "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm"
+    "$TARGET_DIR/wasm32-unknown-unknown/$profile/frontend.wasm"
   # binaryen from npm runs on the machine's Node: nothing downloaded from outside the registries.
-  node "$BROWSER_DIR/node_modules/binaryen/bin/wasm-opt" -Oz --enable-bulk-memory \
+  [ "$profile" = wasm-release ] && node "$BROWSER_DIR/node_modules/binaryen/bin/wasm-opt" -Oz --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
     "$pkg/myvoice_bg.wasm" -o "$pkg/myvoice_bg.wasm"
   cp "$ROOT/frontend/style/myvoice.css" "$pkg/myvoice.css"

@@ -48,6 +48,10 @@ pub enum AuditAction {
     OutcomeAcknowledged,
     /// The child, or their advocate, turned younger-child mode on or off for the child's pages.
     YoungerModeSet,
+    /// An admin added a member of staff (with a temporary password shown once).
+    StaffInvited,
+    /// An admin deactivated a member of staff: they can no longer sign in.
+    StaffDeactivated,
 }
 
 impl AuditAction {
@@ -76,6 +80,8 @@ impl AuditAction {
             Self::OutcomeDistributed => "outcome.distributed",
             Self::OutcomeAcknowledged => "outcome.acknowledged",
             Self::YoungerModeSet => "child.younger_mode_set",
+            Self::StaffInvited => "staff.invited",
+            Self::StaffDeactivated => "staff.deactivated",
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Demo data: one local authority with a member of staff in each role, three children, meetings in the
-//! coming weeks and referrals in different states. Fixed credentials so the README and tests can use them.
+//! Demo data: one local authority with a member of staff in each role, four children (Sam not yet
+//! referred), meetings in the coming weeks and referrals in different states. Fixed credentials so the README and tests can use them.
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use entity::ViewItems;
 use entity::enums::{
@@ -182,6 +182,11 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
         .insert(&txn)
         .await?
         .id;
+    // No referral yet: the social worker can request an advocate for Sam from the demo.
+    let sam = add_child("Sam", 9, false, None, "Mum and Gran")
+        .insert(&txn)
+        .await?
+        .id;
 
     let add_meeting = |kind: MeetingKind, days: i64, place: &'static str| meeting::ActiveModel {
         local_authority_id: Set(la),
@@ -218,11 +223,20 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
         .insert(&txn)
         .await?
         .id;
+    let sam_review = add_meeting(
+        MeetingKind::ChildProtectionReview,
+        12,
+        "County Hall, room 4",
+    )
+    .insert(&txn)
+    .await?
+    .id;
     for (meeting_id, child_id) in [
         (mia_review, mia),
         (leo_icpc, leo),
         (jade_cin, jade),
         (jade_fgc, jade),
+        (sam_review, sam),
     ] {
         meeting_child::ActiveModel {
             local_authority_id: Set(la),

@@ -100,6 +100,24 @@ impl From<DbErr> for ApiError {
     }
 }
 
+/// A per-request loader's database error: shared between the fields that waited on it, the same
+/// mapping as a direct query (an exhausted pool is 503, not an internal error).
+impl From<std::sync::Arc<DbErr>> for ApiError {
+    fn from(error: std::sync::Arc<DbErr>) -> Self {
+        match &*error {
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout) => Self::Unavailable {
+                retry_after_secs: BUSY_RETRY_AFTER_SECS,
+            },
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+/// A loader's result, as the API reports it.
+pub(crate) fn loaded<T>(result: Result<T, std::sync::Arc<DbErr>>) -> ApiResult<T> {
+    result.map_err(ApiError::from)
+}
+
 impl ErrorExtensions for ApiError {
     fn extend(&self) -> async_graphql::Error {
         if let Self::Internal(detail) = self {
@@ -143,4 +161,34 @@ pub fn busy_retry_after(response: &async_graphql::Response) -> Option<u64> {
         .filter_map(|e| e.extensions.as_ref())
         .any(|ext| ext.get("code") == Some(&async_graphql::Value::from(UNAVAILABLE)))
         .then_some(BUSY_RETRY_AFTER_SECS)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn code(error: ApiError) -> String {
+        let error = error.extend();
+        let ext = error.extensions.expect("extensions");
+        ext.get("code").expect("code").to_string()
+    }
+
+    #[test]
+    fn a_pool_timeout_is_busy_whether_a_query_or_a_loader_met_it() {
+        let timeout = || DbErr::ConnectionAcquire(ConnAcquireErr::Timeout);
+        assert_eq!(
+            code(ApiError::from(timeout())),
+            format!("\"{UNAVAILABLE}\"")
+        );
+        assert_eq!(
+            code(ApiError::from(Arc::new(timeout()))),
+            format!("\"{UNAVAILABLE}\"")
+        );
+        assert!(matches!(
+            loaded::<()>(Err(Arc::new(DbErr::Custom("broken".into())))),
+            Err(ApiError::Internal(_))
+        ));
+    }
 }

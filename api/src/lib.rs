@@ -1,4 +1,5 @@
 //! myvoice server: domain rules, the policy layer, the GraphQL schema and the HTTP application.
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod cases;
@@ -9,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod events;
 pub mod graphql;
+pub mod group_commit;
 pub mod health;
 pub mod live;
 pub mod meetings;

@@ -79,7 +79,12 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("no-referrer"),
         ))
-        .layer(TraceLayer::new_for_http())
+        // Paths only: a form sent without JavaScript may carry what was typed in its query string.
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+                tracing::debug_span!("request", method = %request.method(), path = %request.uri().path())
+            }),
+        )
 }
 
 /// Establish the viewer once, then run the request through the one schema.
@@ -126,12 +131,21 @@ pub async fn execute(
 }
 
 /// Subscriptions over graphql-ws. Browsers cannot set headers on a WebSocket, so the credentials
-/// come in the `connection_init` payload; bad credentials close the connection.
+/// come in the `connection_init` payload; bad credentials close the connection. The staff pages
+/// cannot read their HttpOnly session cookie, so a payload without credentials falls back to the
+/// staff cookie sent with the upgrade, but only when the page that opened the socket is ours
+/// (`Origin` matches `Host`): another site's page must not ride on the cookie (cross-site
+/// WebSocket hijacking).
 async fn graphql_ws(
     State(state): State<ApiState>,
+    headers: HeaderMap,
     protocol: GraphQLProtocol,
     upgrade: WebSocketUpgrade,
 ) -> Response {
+    let cookie_bearer = same_origin(&headers)
+        .then(|| staff_cookie_access_token(&headers))
+        .flatten()
+        .map(|token| format!("Bearer {token}"));
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| {
@@ -139,6 +153,7 @@ async fn graphql_ws(
                 (state.schema.clone(), state.tokens.clone(), state.db.clone());
             GraphQLWebSocket::new(socket, schema, protocol)
                 .on_connection_init(move |payload| async move {
+                    let payload = with_cookie_fallback(payload, cookie_bearer);
                     let viewer = viewer_from_init_payload(&payload, &tokens, &db)
                         .await
                         .map_err(|e| e.extend())?;
@@ -151,6 +166,61 @@ async fn graphql_ws(
         .into_response()
 }
 
+/// The staff session cookie (frontend/src/session.rs: `myvoice_staff`, value `access~refresh`).
+const STAFF_COOKIE: &str = "myvoice_staff";
+
+/// The access token in the request's staff session cookie, if any.
+fn staff_cookie_access_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == STAFF_COOKIE)
+        .and_then(|(_, value)| value.split_once('~'))
+        .map(|(access, _)| access.trim().to_owned())
+        .filter(|access| !access.is_empty())
+}
+
+/// True when the request says it comes from a page of this very host: `Origin` is
+/// `http(s)://<Host>`. No `Origin` (not a browser) or another site's is not same-origin.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let value = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let (Some(origin), Some(host)) = (value(header::ORIGIN), value(header::HOST)) else {
+        return false;
+    };
+    origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .is_some_and(|authority| authority.eq_ignore_ascii_case(host))
+}
+
+/// The `connection_init` payload, with the cookie's bearer token added when the payload names
+/// no credentials of its own (explicit credentials always win).
+fn with_cookie_fallback(
+    payload: serde_json::Value,
+    cookie_bearer: Option<String>,
+) -> serde_json::Value {
+    let has_credentials = payload.as_object().is_some_and(|fields| {
+        fields.keys().any(|key| {
+            key.eq_ignore_ascii_case("authorization") || key.eq_ignore_ascii_case("x-api-key")
+        })
+    });
+    match cookie_bearer {
+        Some(bearer) if !has_credentials => {
+            let mut fields = payload.as_object().cloned().unwrap_or_default();
+            fields.insert("Authorization".into(), serde_json::Value::String(bearer));
+            serde_json::Value::Object(fields)
+        }
+        _ => payload,
+    }
+}
+
 async fn graphiql() -> Html<String> {
     Html(
         GraphiQLSource::build()
@@ -159,4 +229,56 @@ async fn graphiql() -> Html<String> {
             .title("myvoice GraphQL")
             .finish(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn only_a_page_of_this_host_is_same_origin() {
+        let ours = headers(&[
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000"),
+        ]);
+        assert!(same_origin(&ours));
+        let other = headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:3000"),
+        ]);
+        assert!(!same_origin(&other));
+        let other_port = headers(&[
+            ("origin", "http://127.0.0.1:4000"),
+            ("host", "127.0.0.1:3000"),
+        ]);
+        assert!(!same_origin(&other_port));
+        assert!(!same_origin(&headers(&[("host", "127.0.0.1:3000")])));
+    }
+
+    #[test]
+    fn the_access_token_is_read_from_the_staff_cookie() {
+        let map = headers(&[("cookie", "a=b; myvoice_staff=acc.ess~refresh; c=d")]);
+        assert_eq!(staff_cookie_access_token(&map).as_deref(), Some("acc.ess"));
+        let child = headers(&[("cookie", "myvoice_session=child")]);
+        assert_eq!(staff_cookie_access_token(&child), None);
+    }
+
+    #[test]
+    fn explicit_credentials_win_over_the_cookie() {
+        let cookie = Some("Bearer from-cookie".to_owned());
+        let empty = with_cookie_fallback(serde_json::json!({}), cookie.clone());
+        assert_eq!(empty["Authorization"], "Bearer from-cookie");
+        let null = with_cookie_fallback(serde_json::Value::Null, cookie.clone());
+        assert_eq!(null["Authorization"], "Bearer from-cookie");
+        let own = with_cookie_fallback(serde_json::json!({"authorization": "Bearer own"}), cookie);
+        assert_eq!(own, serde_json::json!({"authorization": "Bearer own"}));
+    }
 }

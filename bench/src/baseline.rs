@@ -27,15 +27,17 @@ use sea_orm::sqlx::sqlite::{
 use sea_orm::sqlx::{self, Row};
 use serde::{Deserialize, Serialize};
 
-/// The whole page in one statement: the count comes from a window over the same rows.
+/// The whole page in one statement: the count comes from a window over the same rows. The urgent
+/// flag is a correlated `LIMIT 1` lookup rather than `EXISTS`, which PostgreSQL turns into a hash
+/// of every open request in the authority (a scan that grows with its size).
 const CASELOAD_SQL: &str = "\
 SELECT c.id AS case_id, c.status AS status, \
        ch.id AS child_id, ch.preferred_name AS preferred_name, \
        ch.date_of_birth AS date_of_birth, ch.looked_after AS looked_after, \
        m.id AS meeting_id, m.kind AS kind, m.scheduled_at AS scheduled_at, m.place AS place, \
        v.status AS views_status, \
-       EXISTS (SELECT 1 FROM urgent_help u \
-               WHERE u.child_id = c.child_id AND u.acknowledged_at IS NULL) AS urgent, \
+       (SELECT 1 FROM urgent_help u \
+        WHERE u.child_id = c.child_id AND u.acknowledged_at IS NULL LIMIT 1) IS NOT NULL AS urgent, \
        COUNT(*) OVER () AS total \
 FROM advocacy_case c \
 JOIN child ch ON ch.local_authority_id = c.local_authority_id AND ch.id = c.child_id \

@@ -135,7 +135,7 @@ impl Layout {
         start.min(self.children)..(start + CHILDREN_PER_SOCIAL_WORKER).min(self.children)
     }
     pub fn looked_after(&self, i: usize) -> bool {
-        i % 3 == 0
+        i.is_multiple_of(3)
     }
     pub fn upcoming_views(&self, i: usize) -> Upcoming {
         match i % 10 {
@@ -289,6 +289,9 @@ pub async fn generate(db: &DatabaseConnection, children: usize) -> Result<Datase
     })
 }
 
+/// How many of a role, the word their e-mail starts with, the role, and the id of the k-th.
+type StaffGroup = (usize, &'static str, StaffRole, fn(&Layout, usize) -> i32);
+
 fn staff(l: &Layout, hash: &str, now: DateTime<Utc>) -> Vec<staff_user::ActiveModel> {
     let person =
         |staff_id: i32, name: String, email: String, role, agency_id| staff_user::ActiveModel {
@@ -310,7 +313,7 @@ fn staff(l: &Layout, hash: &str, now: DateTime<Utc>) -> Vec<staff_user::ActiveMo
         StaffRole::Admin,
         None,
     ));
-    let groups: [(usize, &str, StaffRole, fn(&Layout, usize) -> i32); 4] = [
+    let groups: [StaffGroup; 4] = [
         (
             l.coordinators,
             "coordinator",
@@ -375,8 +378,8 @@ fn child_row(l: &Layout, i: usize, now: DateTime<Utc>) -> child::ActiveModel {
         preferred_name: Set(NAMES[i % NAMES.len()].into()),
         date_of_birth: Set(born),
         looked_after: Set(l.looked_after(i)),
-        communication_needs: Set((i % 7 == 0).then(|| "Uses Makaton signs".into())),
-        language: Set(if i % 11 == 0 { "pl" } else { "en" }.into()),
+        communication_needs: Set(i.is_multiple_of(7).then(|| "Uses Makaton signs".into())),
+        language: Set(if i.is_multiple_of(11) { "pl" } else { "en" }.into()),
         lives_with: Set(Some(
             if l.looked_after(i) {
                 "Foster carers"
@@ -566,12 +569,14 @@ pub fn content(i: usize) -> Content {
         ],
         want_to_happen: vec!["I want to stay at my school".into()],
         feeling: Some(FEELINGS[i % FEELINGS.len()]),
-        free_words: (i % 4 == 0).then(|| "Please listen to me properly this time.".into()),
+        free_words: i
+            .is_multiple_of(4)
+            .then(|| "Please listen to me properly this time.".into()),
         attendance: Some(ATTENDANCE[i % ATTENDANCE.len()]),
         share_with_social_worker: true,
         share_with_chair: true,
-        share_with_family: i % 2 == 0,
-        share_with_meeting: i % 3 == 0,
+        share_with_family: i.is_multiple_of(2),
+        share_with_meeting: i.is_multiple_of(3),
     }
 }
 

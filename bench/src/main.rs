@@ -21,6 +21,11 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Rebuild the summary `<folder>.md` from the runs kept in a folder (after editing its NOTES.md).
+    Summarize {
+        #[arg(long, default_value = "docs/benchmarks")]
+        out: PathBuf,
+    },
     /// Serve the hand-written caseload baseline (started by the benchmark itself).
     #[command(hide = true)]
     ServeBaseline {
@@ -86,6 +91,9 @@ async fn main() -> ExitCode {
             database_url,
             jwt_secret,
         }) => serve_baseline(bind, &database_url, &jwt_secret).await,
+        Some(Command::Summarize { out }) => myvoice_bench::report::summarize(&out).map(|summary| {
+            eprintln!("wrote {}", summary.display());
+        }),
         None => bench(cli.run).await,
     };
     match result {

@@ -180,7 +180,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -198,6 +198,11 @@ pub fn write(report: &RunReport, out: &Path) -> anyhow::Result<PathBuf> {
         serde_json::to_string_pretty(report)?,
     )?;
     std::fs::write(out.join(format!("{stem}.md")), report.markdown())?;
+    summarize(out)
+}
+
+/// Rebuild the summary `<out>.md` from every run kept in `<out>` and its `NOTES.md`.
+pub fn summarize(out: &Path) -> anyhow::Result<PathBuf> {
     let mut runs = Vec::new();
     for entry in std::fs::read_dir(out)? {
         let path = entry?.path();

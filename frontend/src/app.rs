@@ -44,6 +44,18 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=Landing />
                 <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
                 <Route path=path!("/staff/sign-in") view=StaffSignIn ssr=SsrMode::Async />
+                <Route path=path!("/staff/api-keys") view=crate::staff::admin::AdminApiKeys ssr=SsrMode::Async />
+                <Route path=path!("/staff/audit") view=crate::staff::admin::AdminAudit ssr=SsrMode::Async />
+                <Route path=path!("/staff/cases/:caseId") view=crate::staff::advocate::case::CasePage ssr=SsrMode::Async />
+                <Route path=path!("/staff/cases/:caseId/slip") view=crate::staff::advocate::slip::SlipRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/meetings/:id") view=crate::staff::isro::meeting::MeetingPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/oversight") view=Oversight ssr=SsrMode::Async />
+                <Route path=path!("/staff/referrals/new") view=NewReferralRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/referrals/:id") view=crate::staff::coordinator::referral::ReferralRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/shared-views") view=crate::staff::social_worker::shared::SharedList ssr=SsrMode::Async />
+                <Route path=path!("/staff/shared-views/:share") view=crate::staff::social_worker::shared::SharedOne ssr=SsrMode::Async />
+                <Route path=path!("/ask-for-an-advocate") view=crate::routes::ask::AskForAdvocate ssr=SsrMode::Async />
+                <Route path=path!("/ask-for-an-advocate/thanks") view=crate::routes::ask::AskThanks ssr=SsrMode::Async />
                 // Child pages wait for their data before sending anything, so they are whole
                 // without JavaScript and can redirect (signed out) before the first byte.
                 <Route path=path!("/sign-in") view=sign_in::SignIn ssr=SsrMode::Async />
@@ -58,6 +70,18 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+#[component]
+fn Oversight() -> impl IntoView {
+    use crate::staff::{api::Role, gate::RolePage, oversight::OversightPage};
+    view! { <RolePage role=Role::Coordinator page=|user| view! { <OversightPage user /> } /> }
+}
+
+#[component]
+fn NewReferralRoute() -> impl IntoView {
+    use crate::staff::{api::Role, gate::RolePage, social_worker::refer::NewReferral};
+    view! { <RolePage role=Role::SocialWorker page=|user| view! { <NewReferral user /> } /> }
 }
 
 /// True once the browser bundle has taken over the page. Pages and browser tests use it to tell

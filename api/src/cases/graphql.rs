@@ -15,11 +15,6 @@ use crate::referrals::related::Lookup;
 use crate::referrals::rules::age_on;
 use crate::referrals::types::Referral;
 
-/// A loader's database error, as the API reports it.
-pub(crate) fn loaded<T>(result: Result<T, std::sync::Arc<sea_orm::DbErr>>) -> ApiResult<T> {
-    result.map_err(|e| ApiError::Internal(e.to_string()))
-}
-
 /// Where a piece of advocacy is.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "enums::CaseStatus")]
@@ -110,6 +105,17 @@ impl From<meeting::Model> for CaseMeeting {
     }
 }
 
+/// What the meeting decided, for the advocate to go through with the child.
+#[derive(SimpleObject)]
+pub struct CaseOutcome {
+    /// The outcome in staff words, as the chair recorded it.
+    pub staff_words: Option<String>,
+    /// The outcome as it is told back to the child.
+    pub child_words: Option<String>,
+    /// When the chair recorded the meeting.
+    pub recorded_at: DateTime<Utc>,
+}
+
 /// One piece of advocacy: an accepted referral allocated to an advocate.
 pub struct AdvocacyCase(pub advocacy_case::Model, pub Lookup);
 
@@ -164,6 +170,18 @@ impl AdvocacyCase {
         let row = self.1.referral(ctx, self.0.referral_id).await?;
         let row = row.ok_or(ApiError::NotFound("Referral"))?;
         Ok(Referral(row, self.1.clone()))
+    }
+    /// The meeting's outcome once the chair has recorded it; null until then. Only the outcome: the
+    /// whiteboard stays with the chair, the social worker and the agencies it was sent to.
+    async fn outcome(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CaseOutcome>> {
+        let row = self.1.meeting(ctx, self.0.meeting_id).await?;
+        Ok(row.and_then(|m| {
+            m.recorded_at.map(|recorded_at| CaseOutcome {
+                staff_words: m.outcome_staff_words,
+                child_words: m.outcome_child_words,
+                recorded_at,
+            })
+        }))
     }
     /// Where the child's views for this meeting are.
     async fn views_status(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseViewsStatus> {

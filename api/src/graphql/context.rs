@@ -6,6 +6,7 @@ use super::loaders::Loaders;
 use crate::auth::{ClientAddr, TokenIssuer, Viewer};
 use crate::error::{ApiError, ApiResult};
 use crate::events::EventBus;
+use crate::group_commit::GroupCommit;
 use crate::ratelimit::{Bucket, RateLimits};
 
 static ANONYMOUS: Viewer = Viewer::Anonymous;
@@ -14,6 +15,8 @@ pub trait ContextExt {
     /// The request's viewer; anonymous when the request carried no credentials.
     fn viewer(&self) -> &Viewer;
     fn db(&self) -> ApiResult<&DatabaseConnection>;
+    /// Writes a child is told are safe: committed in groups, answered once on disk.
+    fn writes(&self) -> ApiResult<&GroupCommit>;
     fn tokens(&self) -> ApiResult<&TokenIssuer>;
     fn client_addr(&self) -> Option<ClientAddr>;
     fn loaders(&self) -> ApiResult<&Loaders>;
@@ -30,6 +33,11 @@ impl ContextExt for Context<'_> {
     fn db(&self) -> ApiResult<&DatabaseConnection> {
         self.data::<DatabaseConnection>()
             .map_err(|_| ApiError::Internal("no database in the schema".into()))
+    }
+
+    fn writes(&self) -> ApiResult<&GroupCommit> {
+        self.data::<GroupCommit>()
+            .map_err(|_| ApiError::Internal("no group commit in the schema".into()))
     }
 
     fn tokens(&self) -> ApiResult<&TokenIssuer> {

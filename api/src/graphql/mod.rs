@@ -27,6 +27,7 @@ pub struct QueryRoot(
     crate::oversight::graphql::OversightQuery,
     crate::referrals::graphql::ReferralQuery,
     crate::cases::graphql::CaseQuery,
+    crate::admin::graphql::AdminQuery,
     node::NodeQuery,
 );
 
@@ -39,6 +40,7 @@ pub struct MutationRoot(
     crate::outcomes::graphql::OutcomesMutation,
     crate::referrals::graphql::ReferralMutation,
     crate::preferences::graphql::PreferencesMutation,
+    crate::admin::graphql::AdminMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).
@@ -50,6 +52,7 @@ pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 /// Limits and shared data are set here, once.
 pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBus) -> AppSchema {
     schema_builder()
+        .data(crate::group_commit::GroupCommit::new(db.clone()))
         .data(db)
         .data(tokens)
         .data(events)

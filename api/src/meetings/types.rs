@@ -7,16 +7,11 @@ use entity::{child, meeting};
 
 use super::kinds::{MeetingKind, MeetingStatus, in_plain_words};
 use super::{age_on, first_name};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiResult, loaded};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::loaders::{ChildMeetingsKey, MeetingChildrenKey, StaffKey};
 use crate::policy::meetings::Exposure;
-
-/// A loader's database error, as the API reports it.
-pub(crate) fn loaded<T>(result: Result<T, std::sync::Arc<sea_orm::DbErr>>) -> ApiResult<T> {
-    result.map_err(|e| ApiError::Internal(e.to_string()))
-}
 
 /// A meeting about one or more children, as staff and integrators see it.
 pub struct Meeting {

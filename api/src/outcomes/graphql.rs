@@ -5,14 +5,13 @@ use async_graphql::{Context, Enum, ID, Object};
 use chrono::{DateTime, Utc};
 use entity::{agency, enums, outcome_distribution as dist};
 
+use crate::error::loaded;
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::loaders::{AgencyKey, MeetingKey};
 use crate::graphql::pagination::{List, Page};
 use crate::meetings::kinds::MeetingKind;
-use crate::meetings::types::{
-    MeetingChild, StaffName, Whiteboard, child_first_names, loaded, staff_name,
-};
+use crate::meetings::types::{MeetingChild, StaffName, Whiteboard, child_first_names, staff_name};
 use crate::policy::outcomes as policy;
 
 /// What sort of agency it is.

@@ -2,7 +2,7 @@
 use async_graphql::{Context, Object, SimpleObject};
 use chrono::{NaiveDate, Utc};
 
-use super::{Period, Row};
+use super::{Grouping, Period, Row};
 use crate::graphql::ContextExt;
 use crate::meetings::kinds::MeetingKind;
 use crate::policy::oversight as policy;
@@ -13,7 +13,8 @@ pub struct OversightRow {
     /// The month, as `YYYY-MM`: referrals by the month they were received, meetings by the month
     /// they were held.
     pub month: String,
-    /// The kind of meeting; null for referrals not linked to a meeting yet (self-referrals).
+    /// The kind of meeting; null for referrals not linked to a meeting yet (self-referrals), and on
+    /// every row when `byKind` is false (all kinds together).
     pub kind: Option<MeetingKind>,
     /// Referrals received.
     pub referrals_total: i32,
@@ -59,10 +60,20 @@ impl OversightQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The first day measured.")] from: NaiveDate,
         #[graphql(desc = "The last day measured (at most two years after `from`).")] to: NaiveDate,
+        #[graphql(
+            desc = "true: one row per month and kind of meeting; false: one row per month for all kinds and self-referrals together.",
+            default = true
+        )]
+        by_kind: bool,
     ) -> async_graphql::Result<Vec<OversightRow>> {
         let tenant = policy::metrics(ctx.viewer())?;
         let period = Period::parse(from, to)?;
-        let rows = super::metrics(ctx.db()?, tenant, period, Utc::now()).await?;
+        let grouping = if by_kind {
+            Grouping::ByKind
+        } else {
+            Grouping::AllKinds
+        };
+        let rows = super::metrics(ctx.db()?, tenant, period, grouping, Utc::now()).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 }

@@ -69,25 +69,34 @@ struct Tally {
 
 type Key = (String, Option<usize>);
 
+/// How the rows are split: per kind of meeting, or one row per month for all kinds together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    ByKind,
+    AllKinds,
+}
+
 /// Views id, meeting id, attendance choice, submitted at.
 type ViewsRow = (i32, i32, Option<AttendanceChoice>, Option<DateTime<Utc>>);
 
-fn key(month: String, kind: Option<MeetingKind>) -> Key {
-    (
-        month,
-        kind.and_then(|k| MeetingKind::iter().position(|x| x == k)),
-    )
+fn key(grouping: Grouping, month: String, kind: Option<MeetingKind>) -> Key {
+    let kind = match grouping {
+        Grouping::ByKind => kind.and_then(|k| MeetingKind::iter().position(|x| x == k)),
+        Grouping::AllKinds => None,
+    };
+    (month, kind)
 }
 
 pub async fn metrics(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     period: Period,
+    grouping: Grouping,
     now: DateTime<Utc>,
 ) -> ApiResult<Vec<Row>> {
     let mut tallies: BTreeMap<Key, Tally> = BTreeMap::new();
-    tally_referrals(db, tenant, period, &mut tallies).await?;
-    tally_meetings(db, tenant, period, now, &mut tallies).await?;
+    tally_referrals(db, tenant, period, grouping, &mut tallies).await?;
+    tally_meetings(db, tenant, period, grouping, now, &mut tallies).await?;
     Ok(tallies
         .into_iter()
         .map(|((month, kind), t)| Row {
@@ -107,6 +116,7 @@ async fn tally_referrals(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     period: Period,
+    grouping: Grouping,
     tallies: &mut BTreeMap<Key, Tally>,
 ) -> ApiResult<()> {
     let (start, end) = period.bounds();
@@ -133,7 +143,7 @@ async fn tally_referrals(
     for r in &referrals {
         let m = r.meeting_id.and_then(|id| meetings.get(&id));
         let t = tallies
-            .entry(key(month_of(r.received_at), m.map(|m| m.kind)))
+            .entry(key(grouping, month_of(r.received_at), m.map(|m| m.kind)))
             .or_default();
         t.referrals += 1;
         if completeness::assess(r, m).missing.is_empty() {
@@ -155,6 +165,7 @@ async fn tally_meetings(
     db: &impl ConnectionTrait,
     tenant: TenantId,
     period: Period,
+    grouping: Grouping,
     now: DateTime<Utc>,
     tallies: &mut BTreeMap<Key, Tally>,
 ) -> ApiResult<()> {
@@ -229,7 +240,9 @@ async fn tally_meetings(
 
     for m in &meetings {
         let Some(at) = m.scheduled_at else { continue };
-        let t = tallies.entry(key(month_of(at), Some(m.kind))).or_default();
+        let t = tallies
+            .entry(key(grouping, month_of(at), Some(m.kind)))
+            .or_default();
         if counts_as_happened(m.status, at, now) {
             t.happened += 1;
             if heard(views_of.get(&m.id).map_or(&[], Vec::as_slice), at) {

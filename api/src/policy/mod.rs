@@ -10,6 +10,7 @@ pub mod preferences;
 pub mod views;
 
 pub mod access;
+pub mod admin;
 pub mod cases;
 pub mod live;
 pub mod referrals;

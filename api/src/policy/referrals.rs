@@ -51,6 +51,46 @@ pub fn refer_for(
     }
 }
 
+/// Who is checking an unsaved referral draft (`assessReferral`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assessor {
+    /// A social worker: only for children and meetings they may refer for (see `refer_for`).
+    SocialWorker { tenant: TenantId, staff_id: i32 },
+    /// The coordinator, checking what a referral would need for any child of the authority.
+    Coordinator { tenant: TenantId },
+}
+
+impl Assessor {
+    pub fn tenant(self) -> TenantId {
+        match self {
+            Self::SocialWorker { tenant, .. } | Self::Coordinator { tenant } => tenant,
+        }
+    }
+
+    /// The social worker whose children the draft must be about; `None` for the coordinator.
+    pub fn referrer(self) -> Option<i32> {
+        match self {
+            Self::SocialWorker { staff_id, .. } => Some(staff_id),
+            Self::Coordinator { .. } => None,
+        }
+    }
+}
+
+/// `assessReferral`: a social worker or the coordinator. Nothing is written; integrators use
+/// the completeness of the referrals they created.
+pub fn assess(viewer: &Viewer) -> ApiResult<Assessor> {
+    let staff = staff_in(viewer, &[StaffRole::SocialWorker, StaffRole::Coordinator])?;
+    Ok(match staff.role {
+        StaffRole::SocialWorker => Assessor::SocialWorker {
+            tenant: staff.tenant,
+            staff_id: staff.id,
+        },
+        _ => Assessor::Coordinator {
+            tenant: staff.tenant,
+        },
+    })
+}
+
 /// Accepting, declining, allocating and suggesting advocates: the coordinator, in their authority.
 pub fn coordinate(viewer: &Viewer) -> ApiResult<TenantId> {
     staff_in(viewer, &[StaffRole::Coordinator]).map(|s| s.tenant)
@@ -168,6 +208,38 @@ mod tests {
             tenant: TenantId(1),
         });
         assert!(matches!(create(&child), Err(ApiError::Forbidden)));
+    }
+
+    #[test]
+    fn only_social_workers_and_the_coordinator_assess_drafts() {
+        assert_eq!(
+            assess(&staff(StaffRole::SocialWorker, 4))
+                .map(Assessor::referrer)
+                .ok(),
+            Some(Some(4))
+        );
+        assert_eq!(
+            assess(&staff(StaffRole::Coordinator, 2))
+                .map(Assessor::referrer)
+                .ok(),
+            Some(None)
+        );
+        for role in [
+            StaffRole::Advocate,
+            StaffRole::Isro,
+            StaffRole::Admin,
+            StaffRole::Agency,
+        ] {
+            assert!(matches!(assess(&staff(role, 1)), Err(ApiError::Forbidden)));
+        }
+        assert!(matches!(
+            assess(&key(&[Scope::WriteReferrals, Scope::ReadReferrals])),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            assess(&Viewer::Anonymous),
+            Err(ApiError::Unauthenticated)
+        ));
     }
 
     #[test]

@@ -3,8 +3,9 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::Utc;
 
+use super::assess::Draft;
 use super::inputs::{CreateReferralInput, SelfReferralInput, details};
-use super::types::{Referral, ReferralStatus};
+use super::types::{Referral, ReferralAssessment, ReferralProblem, ReferralStatus};
 use super::{InboxFilter, NewReferral, NewSelfReferral};
 use crate::audit::actor;
 use crate::cases::graphql::AdvocacyCase;
@@ -95,6 +96,52 @@ impl ReferralQuery {
         #[graphql(desc = "The referral's ID.")] id: ID,
     ) -> async_graphql::Result<Referral> {
         referral_by_id(ctx, NodeKind::Referral.parse(&id, "id")?).await
+    }
+
+    /// Check a referral before sending it (a social worker for their own children, or the
+    /// coordinator): how complete it is, the lead time from today, where it would start, and what
+    /// would stop `createReferral`. Nothing is saved.
+    async fn assess_referral(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The referral as it would be sent.")] input: CreateReferralInput,
+    ) -> async_graphql::Result<ReferralAssessment> {
+        let assessor = policy::assess(ctx.viewer())?;
+        if input.referrer_id.is_some() {
+            return Err(crate::error::ApiError::bad_input(
+                "referrerId",
+                "Only a case-management system names the referrer; you are the referrer.",
+            )
+            .into());
+        }
+        let draft = Draft {
+            child_id: NodeKind::Child.parse(&input.child_id, "childId")?,
+            meeting_id: NodeKind::Meeting.parse(&input.meeting_id, "meetingId")?,
+            parental_agreement: input.parental_agreement.into(),
+            texts: vec![
+                ("reason", input.reason),
+                ("howToContactChild", input.how_to_contact_child),
+                ("communicationNeeds", input.communication_needs),
+                ("livesWith", input.lives_with),
+                ("visitRisks", input.visit_risks),
+                ("otherInformation", input.other_information),
+            ],
+        };
+        let result = super::assess::assess(ctx.db()?, assessor, draft, Utc::now()).await?;
+        Ok(ReferralAssessment {
+            completeness: result.completeness.into(),
+            lead_time: result.lead_time.map(Into::into),
+            child_looked_after: result.looked_after,
+            starts_as: result.starts_as.map(Into::into),
+            problems: result
+                .problems
+                .into_iter()
+                .map(|p| ReferralProblem {
+                    field: p.field.to_owned(),
+                    message: p.message,
+                })
+                .collect(),
+        })
     }
 
     /// Active advocates the coordinator could allocate to a referral: those who worked with this

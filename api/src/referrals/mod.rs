@@ -1,5 +1,6 @@
 //! Advocacy referrals: one per child per meeting, from a social worker (or their case-management
 //! system) or from the child or family themselves; the coordinator's inbox and decisions.
+pub mod assess;
 pub mod completeness;
 mod decisions;
 pub mod graphql;
@@ -157,7 +158,7 @@ pub async fn create(
 }
 
 /// The meeting must be about this child, still to come, and not called off.
-async fn check_meeting(
+pub(super) async fn check_meeting(
     conn: &impl ConnectionTrait,
     child: &child::Model,
     meeting: &meeting::Model,

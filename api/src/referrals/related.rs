@@ -14,8 +14,8 @@ use entity::{advocacy_case, child, meeting, referral, staff_user};
 use sea_orm::DbErr;
 
 use crate::cases::PageRow;
-use crate::cases::graphql::loaded;
 use crate::error::ApiResult;
+use crate::error::loaded;
 use crate::graphql::ContextExt;
 use crate::graphql::loaders::{
     CaseByReferralKey, ChildKey, DbLoader, Loaders, MeetingKey, OpenUrgentHelpKey, ReferralKey,

@@ -114,6 +114,57 @@ pub struct LeadTime {
     pub warning: Option<String>,
 }
 
+impl From<completeness::Completeness> for ReferralCompleteness {
+    fn from(result: completeness::Completeness) -> Self {
+        Self {
+            score: i32::from(result.score),
+            missing: result
+                .missing
+                .into_iter()
+                .map(|item| MissingItem {
+                    item: item.into(),
+                    label: item.label().to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<lead_time::LeadTime> for LeadTime {
+    fn from(lead: lead_time::LeadTime) -> Self {
+        Self {
+            working_days: i32::try_from(lead.working_days).unwrap_or(i32::MAX),
+            too_short_for_child_to_attend: lead.too_short_for_child_to_attend,
+            warning: lead.warning(),
+        }
+    }
+}
+
+/// Something that would stop a referral draft being made as it stands.
+#[derive(SimpleObject)]
+pub struct ReferralProblem {
+    /// The input field it is about, as `CreateReferralInput` names it (e.g. `parentalAgreement`).
+    pub field: String,
+    /// What is wrong and what to do, in staff words.
+    pub message: String,
+}
+
+/// A referral draft checked before it is sent (nothing is saved).
+#[derive(SimpleObject)]
+pub struct ReferralAssessment {
+    /// How complete the referral would be, and what the advocate would still need.
+    pub completeness: ReferralCompleteness,
+    /// Working days from today to the meeting; null when the meeting has no date.
+    pub lead_time: Option<LeadTime>,
+    /// The child is looked after by the local authority: parental agreement is not needed.
+    pub child_looked_after: bool,
+    /// Where the referral would start: RECEIVED, or PENDING_CONSENT until the parents or carers
+    /// agree. Null while the parental agreement chosen is not allowed for this child.
+    pub starts_as: Option<ReferralStatus>,
+    /// What would stop `createReferral` as the draft stands; empty when it can be sent.
+    pub problems: Vec<ReferralProblem>,
+}
+
 /// The advocate allocated to a referral.
 #[derive(SimpleObject)]
 pub struct Allocation {
@@ -224,30 +275,12 @@ impl Referral {
     /// How complete the referral is, and what the advocate still needs.
     async fn completeness(&self, ctx: &Context<'_>) -> async_graphql::Result<ReferralCompleteness> {
         let meeting = self.meeting_row(ctx).await?;
-        let result = completeness::assess(&self.0, meeting.as_ref());
-        Ok(ReferralCompleteness {
-            score: i32::from(result.score),
-            missing: result
-                .missing
-                .into_iter()
-                .map(|item| MissingItem {
-                    item: item.into(),
-                    label: item.label().to_owned(),
-                })
-                .collect(),
-        })
+        Ok(completeness::assess(&self.0, meeting.as_ref()).into())
     }
     /// Working days from receipt to the meeting; null while the meeting or its date is unknown.
     async fn lead_time(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<LeadTime>> {
         let at = self.meeting_row(ctx).await?.and_then(|m| m.scheduled_at);
-        Ok(at.map(|at| {
-            let lead = lead_time::LeadTime::between(self.0.received_at, at);
-            LeadTime {
-                working_days: i32::try_from(lead.working_days).unwrap_or(i32::MAX),
-                too_short_for_child_to_attend: lead.too_short_for_child_to_attend,
-                warning: lead.warning(),
-            }
-        }))
+        Ok(at.map(|at| lead_time::LeadTime::between(self.0.received_at, at).into()))
     }
     /// The advocate allocated, once there is one.
     async fn allocation(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Allocation>> {

@@ -127,7 +127,15 @@ impl ChildViewsMutation {
         let child = policy::views::own(ctx.viewer())?;
         let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
         let key = IdempotencyKey::parse(&idempotency_key)?;
-        let submitted = submit::submit(ctx.db()?, child, meeting_id, expected_version, key).await?;
+        let submitted = submit::submit(
+            ctx.db()?,
+            ctx.writes()?,
+            child,
+            meeting_id,
+            expected_version,
+            key,
+        )
+        .await?;
         Ok(submitted.into())
     }
 

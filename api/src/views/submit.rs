@@ -3,20 +3,23 @@ use chrono::Utc;
 use entity::enums::{ActorKind, ViewsStatus};
 use entity::{views, views_version};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, Set, SqlErr,
 };
 use serde_json::json;
 
 use super::{Content, IdempotencyKey, Snapshot, child_meeting, current_json, find, still_to_come};
 use crate::audit::{self, AuditAction, Subject};
-use crate::auth::ChildViewer;
+use crate::auth::{ChildViewer, TenantId};
 use crate::error::{ApiError, ApiResult};
+use crate::group_commit::GroupCommit;
 
 /// Submit the child's views at `expected_version`. A retry with the same key (sequential or at the
-/// same moment) answers with the views as they are and never writes a second version.
+/// same moment) answers with the views as they are and never writes a second version. The write
+/// goes through the group commit: the answer comes once it is on disk.
 pub async fn submit(
     db: &DatabaseConnection,
+    writes: &GroupCommit,
     child: &ChildViewer,
     meeting_id: i32,
     expected_version: i32,
@@ -33,50 +36,84 @@ pub async fn submit(
     still_to_come(&meeting)?;
     check_can_submit(&current, expected_version)?;
 
-    let txn = db.begin().await?;
-    // Written first and guarded by version and status, so of two requests at once only one submits;
-    // the other finds the key below and answers as a retry.
+    let claim = {
+        let (tenant, child_id, views_id) = (child.tenant, child.child_id, current.id);
+        let key = key.as_ref().to_owned();
+        writes
+            .run(Box::new(move |txn| {
+                Box::pin(claim(
+                    txn,
+                    tenant,
+                    child_id,
+                    views_id,
+                    expected_version,
+                    key,
+                ))
+            }))
+            .await?
+    };
+    match claim {
+        Claim::Submitted(submitted) => Ok(submitted),
+        Claim::Lost => {
+            let now_current = find(db, child, meeting_id).await?.ok_or_else(nothing_yet)?;
+            if already_sent_with(db, child, &now_current, &key).await? {
+                return Ok(now_current);
+            }
+            check_can_submit(&now_current, expected_version)?;
+            Err(super::stale(Some(&now_current)))
+        }
+    }
+}
+
+enum Claim {
+    Submitted(views::Model),
+    /// Another request changed or submitted the views first.
+    Lost,
+}
+
+/// The write: freeze the version, keep a snapshot, audit it. Written first and guarded by version
+/// and status, so of two requests at once only one submits; the other finds the key afterwards and
+/// answers as a retry.
+async fn claim(
+    txn: &DatabaseTransaction,
+    tenant: TenantId,
+    child_id: i32,
+    views_id: i32,
+    expected_version: i32,
+    key: String,
+) -> ApiResult<Claim> {
     let now = Utc::now();
     let claimed = views::Entity::update_many()
         .set(views::ActiveModel {
             status: Set(ViewsStatus::Submitted),
             submitted_at: Set(Some(now)),
-            idempotency_key: Set(Some(key.as_ref().to_owned())),
+            idempotency_key: Set(Some(key.clone())),
             updated_at: Set(now),
             ..Default::default()
         })
-        .filter(views::Column::Id.eq(current.id))
+        .filter(views::Column::Id.eq(views_id))
         .filter(views::Column::Version.eq(expected_version))
         .filter(views::Column::Status.eq(ViewsStatus::Draft))
-        .exec(&txn)
+        .exec(txn)
         .await;
-    let claimed = match claimed {
-        Ok(result) => result.rows_affected == 1,
+    match claimed {
+        Ok(result) if result.rows_affected == 1 => {}
+        Ok(_) => return Ok(Claim::Lost),
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             return Err(key_used_elsewhere());
         }
         Err(e) => return Err(e.into()),
-    };
-    if !claimed {
-        drop(txn);
-        let now_current = find(db, child, meeting_id).await?.ok_or_else(nothing_yet)?;
-        if already_sent_with(db, child, &now_current, &key).await? {
-            return Ok(now_current);
-        }
-        check_can_submit(&now_current, expected_version)?;
-        return Err(super::stale(Some(&now_current)));
     }
-
-    let submitted = views::Entity::find_by_id(current.id)
-        .one(&txn)
+    let submitted = views::Entity::find_by_id(views_id)
+        .one(txn)
         .await?
         .ok_or_else(|| ApiError::Internal("views vanished during submit".into()))?;
     let snapshot = Snapshot {
         content: Content::of(&submitted),
-        idempotency_key: Some(key.as_ref().to_owned()),
+        idempotency_key: Some(key),
     };
     views_version::ActiveModel {
-        local_authority_id: Set(child.tenant.0),
+        local_authority_id: Set(tenant.0),
         views_id: Set(submitted.id),
         version: Set(submitted.version),
         snapshot: Set(serde_json::to_value(&snapshot)
@@ -86,19 +123,18 @@ pub async fn submit(
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     audit::record(
-        &txn,
-        child.tenant,
-        (ActorKind::Child, Some(child.child_id)),
+        txn,
+        tenant,
+        (ActorKind::Child, Some(child_id)),
         AuditAction::ViewsSubmitted,
         Subject::new("views", submitted.id),
         Some(json!({ "version": submitted.version })),
     )
     .await?;
-    txn.commit().await?;
-    Ok(submitted)
+    Ok(Claim::Submitted(submitted))
 }
 
 /// Was this key already used to submit these views (now or for an earlier version)? A key used for

@@ -24,6 +24,7 @@ pub fn Landing() -> impl IntoView {
             <section class="card" aria-labelledby="ask">
                 <h2 id="ask">"No advocate yet?"</h2>
                 <p>"An advocate is someone on your side. They help you say what you want."</p>
+                <a class="button" href="/ask-for-an-advocate">"Ask for an advocate"</a>
             </section>
             <section class="card help" aria-labelledby="safe">
                 <h2 id="safe">"Not safe right now?"</h2>

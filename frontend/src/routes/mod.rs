@@ -1,3 +1,4 @@
 //! One file per page.
+pub mod ask;
 pub mod landing;
 pub mod not_found;

@@ -174,6 +174,20 @@ pub mod server {
         whoami().await?.ok_or_else(|| signed_out(false))
     }
 
+    /// A page for one role. Anyone else signed in is refused here, as the API would refuse them.
+    pub async fn require_role(role: Role) -> Result<StaffUser, PageError> {
+        let user = require().await?;
+        if user.role == role {
+            Ok(user)
+        } else {
+            Err(PageError::Api {
+                code: ErrorCode::Forbidden,
+                message: format!("This page is for the {} role.", role.title()),
+                details: Value::Null,
+            })
+        }
+    }
+
     fn signed_out(expired: bool) -> PageError {
         session::clear(Who::Staff);
         leptos_axum::redirect(if expired {

@@ -116,6 +116,7 @@ pub fn Caseload(user: StaffUser) -> impl IntoView {
     view! {
         <StaffPage title="My caseload".to_owned() user=Some(user)>
             <h1>"My caseload"</h1>
+            <super::advocate::live::LiveUrgentHelp />
             <Suspense>
                 {move || Suspend::new(async move {
                     match rows.await {
@@ -149,7 +150,11 @@ fn CaseTable(rows: Vec<CaseRow>) -> impl IntoView {
                         view! {
                             <tr class:urgent=row.urgent>
                                 <th scope="row">
-                                    {row.child.clone()} " (" {row.age} ")"
+                                    {match super::advocate::case_href(&row.id) {
+                                        Some(href) => view! { <a href=href>{row.child.clone()}</a> }.into_any(),
+                                        None => view! { <span>{row.child.clone()}</span> }.into_any(),
+                                    }}
+                                    " (" {row.age} ")"
                                     {row.looked_after.then(|| view! { <span class="tag">"Looked after"</span> })}
                                 </th>
                                 <td>{super::words::meeting(row.meeting)}</td>

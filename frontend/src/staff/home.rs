@@ -24,13 +24,13 @@ pub fn StaffHome() -> impl IntoView {
 fn RoleHome(user: StaffUser) -> impl IntoView {
     match user.role {
         Role::Advocate => view! { <Caseload user /> }.into_any(),
-        _ => view! {
-            <StaffPage title=user.role.title().to_owned() user=Some(user.clone())>
-                <h1>{user.role.title()}</h1>
-                <p>"Your pages are on their way. Until then, use the GraphQL API at " <a href="/graphql">"/graphql"</a> "."</p>
-            </StaffPage>
+        Role::SocialWorker => {
+            view! { <super::social_worker::children::MyChildren user /> }.into_any()
         }
-        .into_any(),
+        Role::Coordinator => view! { <super::coordinator::inbox::ReferralInbox user /> }.into_any(),
+        Role::Admin => view! { <super::admin::StaffUsers user /> }.into_any(),
+        Role::Isro => view! { <super::isro::home::MyMeetings user /> }.into_any(),
+        Role::Agency => view! { <super::agency::OutcomesForMe user /> }.into_any(),
     }
 }
 

@@ -17,11 +17,22 @@ pub async fn staff_sign_out() -> Result<(), PageError> {
 fn links(role: Role) -> &'static [(&'static str, &'static str)] {
     match role {
         Role::Advocate => &[("/staff", "My caseload")],
-        Role::SocialWorker => &[("/staff", "My children")],
+        Role::SocialWorker => &[
+            ("/staff", "My children"),
+            ("/staff/referrals/new", "Request an advocate"),
+            ("/staff/shared-views", "Views shared with me"),
+        ],
         Role::Isro => &[("/staff", "My meetings")],
-        Role::Coordinator => &[("/staff", "Referral inbox")],
+        Role::Coordinator => &[
+            ("/staff", "Referral inbox"),
+            ("/staff/oversight", "Oversight"),
+        ],
         Role::Agency => &[("/staff", "Outcomes sent to me")],
-        Role::Admin => &[("/staff", "Administration")],
+        Role::Admin => &[
+            ("/staff", "Staff users"),
+            ("/staff/api-keys", "API keys"),
+            ("/staff/audit", "Audit log"),
+        ],
     }
 }
 

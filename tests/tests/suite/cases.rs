@@ -373,3 +373,64 @@ async fn the_caseload_costs_the_same_sql_statements_for_5_or_50_cases() {
     assert_eq!(five, fifty, "SQL statements for 5 cases and for 50");
     println!("myCaseload: {fifty} SQL statements for 5 or 50 cases");
 }
+
+#[tokio::test]
+async fn the_advocate_sees_the_outcome_on_the_case_once_the_chair_records_it() {
+    use entity::{meeting, meeting_child};
+    use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+
+    let app = spawn_demo_app().await;
+    let advocate = staff_token(&app.db, ADVOCATE).await;
+    let mias_case = || async {
+        let query = "{ myCaseload(first: 10) { edges { node { child { preferredName }
+            meeting { id } outcome { staffWords childWords recordedAt } } } } }";
+        let resp = app.graphql_as(Some(&advocate), query, json!({})).await;
+        resp["data"]["myCaseload"]["edges"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no caseload in {resp}"))
+            .iter()
+            .find(|e| e["node"]["child"]["preferredName"] == "Mia")
+            .expect("Mia's case")["node"]
+            .clone()
+    };
+    let before = mias_case().await;
+    assert_eq!(before["outcome"], Value::Null, "nothing recorded yet");
+
+    // The meeting happens, and the chair records it.
+    let mia = child_named(&app.db, "Mia").await;
+    let link = meeting_child::Entity::find()
+        .filter(meeting_child::Column::ChildId.eq(mia.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("Mia's meeting");
+    let mut row = meeting::Entity::find_by_id(link.meeting_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("meeting")
+        .into_active_model();
+    row.scheduled_at = Set(Some(Utc::now() - Duration::hours(2)));
+    row.update(&app.db).await.unwrap();
+    let isro = staff_token(&app.db, "isro@demo.myvoice").await;
+    let record = app
+        .graphql_as(
+            Some(&isro),
+            "mutation($m: ID!, $i: RecordMeetingInput!) { recordMeeting(meetingId: $m, input: $i) { id } }",
+            json!({ "m": before["meeting"]["id"], "i": {
+                "plan": "Placement continues.",
+                "outcomeStaffWords": "Placement to continue.",
+                "outcomeChildWords": "You stay with Mr and Mrs Patel.",
+            } }),
+        )
+        .await;
+    assert!(record["errors"].is_null(), "{record}");
+
+    let after = mias_case().await;
+    assert_eq!(after["outcome"]["staffWords"], "Placement to continue.");
+    assert_eq!(
+        after["outcome"]["childWords"],
+        "You stay with Mr and Mrs Patel."
+    );
+    assert!(after["outcome"]["recordedAt"].is_string(), "{after}");
+}

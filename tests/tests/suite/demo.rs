@@ -61,7 +61,7 @@ async fn demo_children_cover_looked_after_young_and_teenage() {
     let app = spawn_demo_app().await;
     let today = chrono::Utc::now().date_naive();
     let children = child::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(children.len(), 3);
+    assert_eq!(children.len(), 4);
     let ages: Vec<i32> = children
         .iter()
         .map(|c| today.years_since(c.date_of_birth).unwrap() as i32)

@@ -1,4 +1,5 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
+mod admin;
 mod auth;
 mod bench;
 mod browser;
@@ -22,4 +23,9 @@ mod scale_out;
 mod schema;
 mod server;
 mod sharing;
+mod staff_advocate;
+mod staff_meetings;
+mod staff_oversight;
+mod staff_referrals;
+mod staff_story;
 mod views;

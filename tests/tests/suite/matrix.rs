@@ -94,9 +94,14 @@ const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "myReferrals",                  "D D D D D D A E D D D D D D D D D D"),
     (Q, "referral",                     "D D D D D D A D D D A D D D A D D D"),
     (Q, "suggestedAdvocates",           "D D D D D D D D D D A D D D D D D D"),
+    // a draft referral checked, nothing written: Mia's social worker or the coordinator
+    (Q, "assessReferral",               "D D D D D D A D D D A D D D D D D D"),
     // oversight and administration
     (Q, "oversightMetrics",             "D D D D D D D D D D A D D A A A E D"),
     (Q, "apiKeys",                      "D D D D D D D D D D D D D A D D E D"),
+    // T sees its own authority's one account, and an audit log with nothing in it yet
+    (Q, "staffUsers",                   "D D D D D D D D D D D D D A D D A D"),
+    (Q, "auditLog",                     "D D D D D D D D D D D D D A D D E D"),
     //                                   N X C L a v s w i j k g h m F O T U
     // sign-in: anyone may try (bad credentials are refused before any operation)
     (M, "signIn",                       "A D A A A A A A A A A A A A A A A A"),
@@ -108,6 +113,10 @@ const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "issueChildAccess",             "D D D D A D D D D D D D D D D D D D"),
     (M, "createApiKey",                 "D D D D D D D D D D D D D A D D A D"),
     (M, "revokeApiKey",                 "D D D D D D D D D D D D D A D D D D"),
+    // staff accounts: each admin invites into their own authority; deactivating the demo admin is
+    // BAD_USER_INPUT for themselves (let in) and NOT_FOUND for the other authority's admin
+    (M, "inviteStaff",                  "D D D D D D D D D D D D D A D D A D"),
+    (M, "deactivateStaff",              "D D D D D D D D D D D D D A D D D D"),
     // the child's views: only the child writes them
     (M, "saveViewsDraft",               "D D A D D D D D D D D D D D D D D D"),
     (M, "submitViews",                  "D D A D D D D D D D D D D D D D D D"),
@@ -577,6 +586,8 @@ struct Fixture {
     urgent_help: String,
     distribution: String,
     spare_key: String,
+    /// The demo admin (deactivating themselves is refused).
+    admin: String,
     /// One staff session per viewer of the group: each refreshes its own.
     refresh_tokens: Vec<String>,
     key_all: String,
@@ -874,6 +885,10 @@ async fn setup(app: &TestApp, viewers: usize) -> Fixture {
         urgent_help: text(&urgent_help),
         distribution: text(&distribution),
         spare_key: text(&keys[2]["key"]["id"]),
+        admin: gid(
+            NodeKind::StaffUser,
+            staff_by_email(db, "admin@demo.myvoice").await.id,
+        ),
         refresh_tokens,
         key_all: text(&keys[0]["secret"]),
         key_oversight: text(&keys[1]["secret"]),
@@ -927,11 +942,20 @@ fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(S
             "query($id: ID!) { suggestedAdvocates(referralId: $id) { advocateId } }",
             id(&fx.leo_referral),
         ),
+        "assessReferral" => (
+            "query($i: CreateReferralInput!) { assessReferral(input: $i) { completeness { score } } }",
+            json!({ "i": {
+                "childId": fx.mia, "meetingId": fx.new_meeting, "reason": "Help to speak up.",
+                "parentalAgreement": "NOT_REQUIRED_LOOKED_AFTER",
+            } }),
+        ),
         "oversightMetrics" => (
             "query($f: NaiveDate!, $t: NaiveDate!) { oversightMetrics(from: $f, to: $t) { referralsTotal } }",
             json!({ "f": today - Duration::days(90), "t": today + Duration::days(60) }),
         ),
         "apiKeys" => ("{ apiKeys { id } }", none),
+        "staffUsers" => ("{ staffUsers { totalCount edges { node { id } } } }", none),
+        "auditLog" => ("{ auditLog { totalCount edges { node { action } } } }", none),
 
         "signIn" => (
             r#"mutation { signIn(email: "isro@demo.myvoice", password: "demo-password") { role } }"#,
@@ -962,6 +986,12 @@ fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(S
             none,
         ),
         "revokeApiKey" => ("mutation($id: ID!) { revokeApiKey(id: $id) { id } }", id(&fx.spare_key)),
+        "inviteStaff" => (
+            "mutation($i: InviteStaffInput!) { inviteStaff(input: $i) { staff { id } } }",
+            json!({ "i": { "name": "Matrix Invitee", "email": format!("invitee{slot}@matrix.example"),
+                           "role": "ADVOCATE" } }),
+        ),
+        "deactivateStaff" => ("mutation($id: ID!) { deactivateStaff(id: $id) { id } }", id(&fx.admin)),
         "saveViewsDraft" => (
             "mutation($id: ID!, $v: Int!, $c: ViewsInput!) {
                saveViewsDraft(meetingId: $id, expectedVersion: $v, content: $c) { version } }",

@@ -151,7 +151,7 @@ async fn a_social_worker_sees_only_their_own_children_and_their_meetings() {
         .await;
     assert!(body["errors"].is_null(), "{body}");
     let list = &body["data"]["myChildren"];
-    assert_eq!(list["totalCount"], 3);
+    assert_eq!(list["totalCount"], 4);
     let names: Vec<(&str, i64, bool)> = list["edges"]
         .as_array()
         .unwrap()
@@ -167,7 +167,12 @@ async fn a_social_worker_sees_only_their_own_children_and_their_meetings() {
         .collect();
     assert_eq!(
         names,
-        vec![("Jade", 15, false), ("Leo", 5, false), ("Mia", 11, true)]
+        vec![
+            ("Jade", 15, false),
+            ("Leo", 5, false),
+            ("Mia", 11, true),
+            ("Sam", 9, false)
+        ]
     );
     let mia_meetings = &list["edges"][2]["node"]["meetings"];
     assert_eq!(mia_meetings.as_array().unwrap().len(), 2);
@@ -283,6 +288,7 @@ async fn an_isro_lists_the_meetings_they_chair_soonest_first_with_filters_and_pa
         kinds,
         vec![
             "INITIAL_CHILD_PROTECTION_CONFERENCE",
+            "CHILD_PROTECTION_REVIEW",
             "CHILDREN_LOOKED_AFTER_REVIEW",
             "CHILD_IN_NEED_MEETING",
             "FAMILY_GROUP_CONFERENCE"
@@ -293,7 +299,7 @@ async fn an_isro_lists_the_meetings_they_chair_soonest_first_with_filters_and_pa
         .graphql_as(Some(&isro), CHAIRED, json!({ "first": 3 }))
         .await;
     let list = &page["data"]["myChairedMeetings"];
-    assert_eq!(list["totalCount"], 4);
+    assert_eq!(list["totalCount"], 5);
     assert_eq!(list["pageInfo"]["hasNextPage"], true);
     let rest = app
         .graphql_as(
@@ -304,16 +310,16 @@ async fn an_isro_lists_the_meetings_they_chair_soonest_first_with_filters_and_pa
         .await;
     assert_eq!(
         rest["data"]["myChairedMeetings"]["edges"][0]["node"]["kind"],
-        "FAMILY_GROUP_CONFERENCE"
+        "CHILD_IN_NEED_MEETING"
     );
 
-    // From 12 to 22 days ahead: the CLA review (14) and the CiN meeting (21).
+    // From 13 to 22 days ahead: the CLA review (14) and the CiN meeting (21).
     let today = Utc::now().date_naive();
     let window = app
         .graphql_as(
             Some(&isro),
             CHAIRED,
-            json!({ "from": today + Duration::days(12), "to": today + Duration::days(22) }),
+            json!({ "from": today + Duration::days(13), "to": today + Duration::days(22) }),
         )
         .await;
     assert_eq!(
@@ -402,8 +408,8 @@ async fn integrators_read_their_authoritys_meetings_and_outcomes_only_with_read_
     assert!(body["errors"].is_null(), "{body}");
     let list = &body["data"]["meetings"];
     assert_eq!(
-        list["totalCount"], 5,
-        "four demo meetings and the past one, none of the other authority's"
+        list["totalCount"], 6,
+        "five demo meetings and the past one, none of the other authority's"
     );
     let first = &list["edges"][0]["node"];
     assert_eq!(first["id"], gid(NodeKind::Meeting, past));

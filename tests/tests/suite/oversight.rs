@@ -148,7 +148,7 @@ async fn sent(db: &DatabaseConnection, ids: &Ids, meeting: i32, agency: i32, ack
 
 /// March and April 2025 in the demo authority (the demo's own rows are all in 2026), and a meeting
 /// of another authority in the same month that must not count.
-async fn build(app: &TestApp) {
+pub(crate) async fn build(app: &TestApp) {
     let db = &app.db;
     let ids = Ids {
         la: demo_tenant(db).await,
@@ -348,6 +348,31 @@ async fn the_measures_per_month_and_kind_are_exact() {
         )
         .await;
     assert_eq!(empty["data"]["oversightMetrics"], json!([]));
+}
+
+#[tokio::test]
+async fn all_kinds_together_pool_the_counts_not_the_percentages() {
+    let app = spawn_demo_app().await;
+    build(&app).await;
+    let coordinator = staff_token(&app.db, "coordinator@demo.myvoice").await;
+    let query = "query($from: NaiveDate!, $to: NaiveDate!) {
+        oversightMetrics(from: $from, to: $to, byKind: false) {
+            month kind referralsTotal referralsCompletePercent medianLeadTimeWorkingDays
+            childrenHeardPercent outcomesAcknowledgedByAllPercent } }";
+    let body = app.graphql_as(Some(&coordinator), query, period()).await;
+    assert!(body["errors"].is_null(), "{body}");
+    // March: 5 referrals, 3 complete (not the mean of 0, 66.7 and 100); lead times 4, 6, 15 and 6.
+    assert_eq!(
+        body["data"]["oversightMetrics"],
+        json!([
+            { "month": "2025-03", "kind": null, "referralsTotal": 5, "referralsCompletePercent": 60.0,
+              "medianLeadTimeWorkingDays": 6.0, "childrenHeardPercent": 33.3,
+              "outcomesAcknowledgedByAllPercent": 50.0 },
+            { "month": "2025-04", "kind": null, "referralsTotal": 0, "referralsCompletePercent": null,
+              "medianLeadTimeWorkingDays": null, "childrenHeardPercent": 100.0,
+              "outcomesAcknowledgedByAllPercent": 0.0 },
+        ])
+    );
 }
 
 #[tokio::test]

@@ -1,0 +1,278 @@
+//! Staff accounts. An invited member of staff gets a temporary password, shown once to the admin who
+//! passes it on; only its argon2id hash is kept. A deactivated account cannot sign in, and every
+//! refresh token it holds stops working at once (an access token already issued lapses within
+//! 15 minutes).
+use chrono::Utc;
+use entity::enums::{ActorKind, StaffRole};
+use entity::{agency, refresh_token, staff_user};
+use rand::RngExt;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
+use serde_json::json;
+
+use crate::audit::{self, AuditAction, Subject};
+use crate::auth::{StaffViewer, TenantId, hash_secret};
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::pagination::Page;
+
+/// Letters and digits that cannot be mistaken for one another when read out or copied by hand.
+const READABLE: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+/// Four groups of four: about 79 bits, typed once by the new member of staff.
+const GROUPS: usize = 4;
+
+/// What the list is narrowed to.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StaffFilter {
+    pub role: Option<StaffRole>,
+    pub active: Option<bool>,
+}
+
+/// One page of an authority's staff, by name.
+pub async fn list_staff(
+    db: &DatabaseConnection,
+    tenant: TenantId,
+    filter: StaffFilter,
+    page: Page,
+) -> ApiResult<(Vec<staff_user::Model>, u64)> {
+    let mut query =
+        staff_user::Entity::find().filter(staff_user::Column::LocalAuthorityId.eq(tenant.0));
+    if let Some(role) = filter.role {
+        query = query.filter(staff_user::Column::Role.eq(role));
+    }
+    if let Some(active) = filter.active {
+        query = query.filter(staff_user::Column::Active.eq(active));
+    }
+    let total = query.clone().count(db).await?;
+    let rows = query
+        .order_by_asc(staff_user::Column::Name)
+        .order_by_asc(staff_user::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}
+
+/// A member of staff to add, already checked as text.
+#[derive(Debug, Clone)]
+pub struct NewStaff {
+    pub name: String,
+    pub email: Email,
+    pub role: StaffRole,
+    /// Only for the agency role: the partner agency they work for.
+    pub agency_id: Option<i32>,
+}
+
+/// An e-mail address as staff sign in with it: trimmed and in lower case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> ApiResult<Self> {
+        let email = raw.trim().to_lowercase();
+        let bad = || ApiError::bad_input("email", "Enter an e-mail address like name@example.org.");
+        let (local, domain) = email.split_once('@').ok_or_else(bad)?;
+        let plausible = !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && email.len() <= 200
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+        if plausible {
+            Ok(Self(email))
+        } else {
+            Err(bad())
+        }
+    }
+}
+
+impl AsRef<str> for Email {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+pub struct Invited {
+    pub row: staff_user::Model,
+    /// Shown once: the admin gives it to the new member of staff.
+    pub temporary_password: String,
+}
+
+fn temporary_password() -> String {
+    let mut rng = rand::rng();
+    (0..GROUPS)
+        .map(|_| {
+            (0..4)
+                .map(|_| READABLE[rng.random_range(0..READABLE.len())] as char)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn duplicate() -> ApiError {
+    ApiError::conflict("Someone in this local authority already has that e-mail address.")
+}
+
+pub async fn invite(
+    db: &DatabaseConnection,
+    admin: &StaffViewer,
+    new: NewStaff,
+) -> ApiResult<Invited> {
+    match (new.role, new.agency_id) {
+        (StaffRole::Agency, _) | (_, None) => {}
+        (_, Some(_)) => {
+            return Err(ApiError::bad_input(
+                "agencyId",
+                "Only partner agency staff belong to an agency.",
+            ));
+        }
+    }
+    let temporary_password = temporary_password();
+    let secret = temporary_password.clone();
+    // argon2 is deliberately slow: keep it off the async workers.
+    let password_hash = tokio::task::spawn_blocking(move || hash_secret(&secret))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    if let Some(agency_id) = new.agency_id {
+        agency::Entity::find_by_id(agency_id)
+            .filter(agency::Column::LocalAuthorityId.eq(admin.tenant.0))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| ApiError::bad_input("agencyId", "There is no such agency here."))?;
+    }
+    let taken = staff_user::Entity::find()
+        .filter(staff_user::Column::LocalAuthorityId.eq(admin.tenant.0))
+        .filter(staff_user::Column::Email.eq(new.email.as_ref()))
+        .count(&txn)
+        .await?;
+    if taken > 0 {
+        return Err(duplicate());
+    }
+    let row = staff_user::ActiveModel {
+        local_authority_id: Set(admin.tenant.0),
+        name: Set(new.name),
+        email: Set(new.email.0),
+        role: Set(new.role),
+        password_hash: Set(password_hash),
+        active: Set(true),
+        agency_id: Set(new.agency_id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e: DbErr| match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => duplicate(),
+        _ => ApiError::from(e),
+    })?;
+    audit::record(
+        &txn,
+        admin.tenant,
+        (ActorKind::Staff, Some(admin.id)),
+        AuditAction::StaffInvited,
+        Subject::new("staff_user", row.id),
+        Some(json!({ "role": row.role })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Invited {
+        row,
+        temporary_password,
+    })
+}
+
+/// A member of staff of this authority, whoever asks (the policy decides what may be done with it).
+pub async fn find(db: &DatabaseConnection, id: i32) -> ApiResult<staff_user::Model> {
+    staff_user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("Staff member"))
+}
+
+/// Stop an account: no sign-in, no refresh. Deactivating twice is harmless and recorded once.
+pub async fn deactivate(
+    db: &DatabaseConnection,
+    admin: &StaffViewer,
+    target: staff_user::Model,
+) -> ApiResult<staff_user::Model> {
+    if !target.active {
+        return Ok(target);
+    }
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    let mut active = target.into_active_model();
+    active.active = Set(false);
+    let row = active.update(&txn).await?;
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::StaffId.eq(row.id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        admin.tenant,
+        (ActorKind::Staff, Some(admin.id)),
+        AuditAction::StaffDeactivated,
+        Subject::new("staff_user", row.id),
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn e_mail_addresses_are_trimmed_lower_case_and_plausible() {
+        assert_eq!(
+            Email::parse("  Sam.Jones@Somerset.GOV.uk ")
+                .unwrap()
+                .as_ref(),
+            "sam.jones@somerset.gov.uk"
+        );
+        for bad in [
+            "",
+            "sam",
+            "sam@",
+            "@x.org",
+            "sam@localhost",
+            "sa m@x.org",
+            "a@b@c.org",
+            "sam@x.",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn temporary_passwords_are_readable_and_differ() {
+        let one = temporary_password();
+        assert_eq!(one.len(), 19);
+        assert!(
+            one.split('-')
+                .all(|g| g.len() == 4 && g.bytes().all(|b| READABLE.contains(&b)))
+        );
+        assert_ne!(one, temporary_password());
+    }
+}
