@@ -58,6 +58,7 @@ async function run(base, javaScript) {
   try {
     // My meetings: Mia's review is in the past, with her views received and not yet opened.
     await signIn(isro, base, STAFF.isro, "My meetings");
+    await page.getByRole("link", { name: /CLA review/ }).first().waitFor({ timeout: 15000 });
     result.checks.push(await check(browser, isro, shots, "meetings-home"));
     result.home = (await page.locator("main").innerText()).replace(/\s+/g, " ");
     result.steps.push("my meetings");
@@ -128,6 +129,8 @@ async function run(base, javaScript) {
 
     // The agency (police) reads it and acknowledges.
     await signIn(agency, base, STAFF.agency, "Outcomes sent to me");
+    // With JavaScript the list can re-render once after hydration (noted in the closing note): wait for it.
+    await agency.page.getByText(/To acknowledge \(\d+\)/).first().waitFor({ timeout: 15000 });
     result.agencyBefore = (await agency.page.locator("main").innerText()).replace(/\s+/g, " ");
     result.checks.push(await check(browser, agency, shots, "meetings-agency"));
     result.checks.push(await tabletLayout(agency, "agency"));
