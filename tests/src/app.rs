@@ -147,6 +147,35 @@ pub async fn child_token(db: &DatabaseConnection, preferred_name: &str) -> Strin
     test_tokens().issue_child(&viewer).expect("token").token
 }
 
+/// The meeting takes place: the named demo child's (first) meeting moves to two hours ago, so the
+/// chair may record it. Returns the meeting's row id.
+pub async fn hold_meeting_of(db: &DatabaseConnection, preferred_name: &str) -> i32 {
+    use entity::{meeting, meeting_child};
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+
+    let child = child::Entity::find()
+        .filter(child::Column::PreferredName.eq(preferred_name))
+        .one(db)
+        .await
+        .expect("query child")
+        .unwrap_or_else(|| panic!("no child {preferred_name}"));
+    let link = meeting_child::Entity::find()
+        .filter(meeting_child::Column::ChildId.eq(child.id))
+        .one(db)
+        .await
+        .expect("query meeting")
+        .unwrap_or_else(|| panic!("{preferred_name} has no meeting"));
+    let mut row = meeting::Entity::find_by_id(link.meeting_id)
+        .one(db)
+        .await
+        .expect("query meeting")
+        .expect("meeting")
+        .into_active_model();
+    row.scheduled_at = Set(Some(chrono::Utc::now() - chrono::Duration::hours(2)));
+    row.update(db).await.expect("meeting moved into the past");
+    link.meeting_id
+}
+
 pub fn test_tokens() -> TokenIssuer {
     TokenIssuer::new(&JwtSecret::parse(TEST_JWT_SECRET).expect("secret"))
 }

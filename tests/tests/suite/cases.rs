@@ -6,7 +6,7 @@ use entity::enums::{CaseStatus, MeetingKind, ParentalAgreement, ReferralSource, 
 use entity::{advocacy_case, referral, urgent_help};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde_json::{Value, json};
-use tests::app::{child_token, error_code, spawn_demo_app, staff_token};
+use tests::app::{child_token, error_code, hold_meeting_of, spawn_demo_app, staff_token};
 
 use crate::referrals::{
     ADVOCATE, COORDINATOR, SOCIAL_WORKER, add_child, add_meeting, child_named, days_ahead, demo_la,
@@ -376,9 +376,6 @@ async fn the_caseload_costs_the_same_sql_statements_for_5_or_50_cases() {
 
 #[tokio::test]
 async fn the_advocate_sees_the_outcome_on_the_case_once_the_chair_records_it() {
-    use entity::{meeting, meeting_child};
-    use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
-
     let app = spawn_demo_app().await;
     let advocate = staff_token(&app.db, ADVOCATE).await;
     let mias_case = || async {
@@ -397,21 +394,7 @@ async fn the_advocate_sees_the_outcome_on_the_case_once_the_chair_records_it() {
     assert_eq!(before["outcome"], Value::Null, "nothing recorded yet");
 
     // The meeting happens, and the chair records it.
-    let mia = child_named(&app.db, "Mia").await;
-    let link = meeting_child::Entity::find()
-        .filter(meeting_child::Column::ChildId.eq(mia.id))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("Mia's meeting");
-    let mut row = meeting::Entity::find_by_id(link.meeting_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("meeting")
-        .into_active_model();
-    row.scheduled_at = Set(Some(Utc::now() - Duration::hours(2)));
-    row.update(&app.db).await.unwrap();
+    hold_meeting_of(&app.db, "Mia").await;
     let isro = staff_token(&app.db, "isro@demo.myvoice").await;
     let record = app
         .graphql_as(

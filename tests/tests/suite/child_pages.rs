@@ -4,11 +4,8 @@
 //! target/screenshots/child/. What the browser showed is then checked against the API.
 use std::path::PathBuf;
 
-use chrono::{Duration, Utc};
-use entity::{child, meeting, meeting_child};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{Value, json};
-use tests::app::{TestApp, child_token, repo_root, spawn_demo_app, staff_token};
+use tests::app::{TestApp, child_token, hold_meeting_of, repo_root, spawn_demo_app, staff_token};
 
 use super::browser::run_browser_script;
 
@@ -372,28 +369,7 @@ async fn hold_mias_meeting(app: &TestApp) {
     )
     .await;
 
-    let mia = child::Entity::find()
-        .filter(child::Column::PreferredName.eq("Mia"))
-        .one(&app.db)
-        .await
-        .expect("query child")
-        .expect("Mia");
-    let link = meeting_child::Entity::find()
-        .filter(meeting_child::Column::ChildId.eq(mia.id))
-        .one(&app.db)
-        .await
-        .expect("query meeting")
-        .expect("Mia's meeting");
-    let mut row = meeting::Entity::find_by_id(link.meeting_id)
-        .one(&app.db)
-        .await
-        .expect("query meeting")
-        .expect("meeting")
-        .into_active_model();
-    row.scheduled_at = Set(Some(Utc::now() - Duration::hours(2)));
-    row.update(&app.db)
-        .await
-        .expect("meeting moved into the past");
+    hold_meeting_of(&app.db, "Mia").await;
 
     let isro = staff_token(&app.db, ISRO).await;
     let record = "mutation($m: ID!, $i: RecordMeetingInput!) { recordMeeting(meetingId: $m, input: $i) { id } }";

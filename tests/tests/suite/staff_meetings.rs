@@ -2,11 +2,8 @@
 //! the chair reads Mia's views, records her review (a required box left empty first), sends the
 //! outcome to the police; the police acknowledge; the chair sees it; and Mia is told the outcome in
 //! her words. What the browser showed is checked against the API.
-use chrono::{Duration, Utc};
-use entity::{child, meeting, meeting_child};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{Value, json};
-use tests::app::{TestApp, child_token, repo_root, spawn_demo_app, staff_token};
+use tests::app::{TestApp, child_token, hold_meeting_of, repo_root, spawn_demo_app, staff_token};
 
 use super::browser::run_browser_script;
 
@@ -97,28 +94,7 @@ async fn views_shared_then_meeting_held(app: &TestApp) -> String {
     )
     .await;
 
-    let mia_row = child::Entity::find()
-        .filter(child::Column::PreferredName.eq("Mia"))
-        .one(&app.db)
-        .await
-        .expect("query child")
-        .expect("Mia");
-    let link = meeting_child::Entity::find()
-        .filter(meeting_child::Column::ChildId.eq(mia_row.id))
-        .one(&app.db)
-        .await
-        .expect("query meeting")
-        .expect("Mia's meeting");
-    let mut row = meeting::Entity::find_by_id(link.meeting_id)
-        .one(&app.db)
-        .await
-        .expect("query meeting")
-        .expect("meeting")
-        .into_active_model();
-    row.scheduled_at = Set(Some(Utc::now() - Duration::hours(2)));
-    row.update(&app.db)
-        .await
-        .expect("meeting moved into the past");
+    hold_meeting_of(&app.db, "Mia").await;
     meeting_id
 }
 

@@ -4,11 +4,8 @@
 //! shares them → (the meeting takes place) → the chair records it and sends the outcome → the agency
 //! acknowledges → Sam sees the outcome and who read his views. After each step the API is asked what
 //! it now holds.
-use chrono::{Duration, Utc};
-use entity::{child, meeting, meeting_child};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{Value, json};
-use tests::app::{TestApp, repo_root, spawn_demo_app, staff_token};
+use tests::app::{TestApp, hold_meeting_of, repo_root, spawn_demo_app, staff_token};
 
 use super::browser::run_browser_script;
 
@@ -62,32 +59,6 @@ async fn gql(app: &TestApp, token: &str, query: &str, variables: Value) -> Value
     let response = app.graphql_as(Some(token), query, variables).await;
     assert!(response.get("errors").is_none(), "{query}: {response}");
     response["data"].clone()
-}
-
-/// Sam's meeting (the demo's review CP conference), moved to two hours ago: the meeting happens.
-async fn hold_sams_meeting(app: &TestApp) {
-    let sam = child::Entity::find()
-        .filter(child::Column::PreferredName.eq("Sam"))
-        .one(&app.db)
-        .await
-        .expect("query child")
-        .expect("Sam in the demo data");
-    let link = meeting_child::Entity::find()
-        .filter(meeting_child::Column::ChildId.eq(sam.id))
-        .one(&app.db)
-        .await
-        .expect("query meeting")
-        .expect("Sam's meeting");
-    let mut row = meeting::Entity::find_by_id(link.meeting_id)
-        .one(&app.db)
-        .await
-        .expect("query meeting")
-        .expect("meeting")
-        .into_active_model();
-    row.scheduled_at = Set(Some(Utc::now() - Duration::hours(2)));
-    row.update(&app.db)
-        .await
-        .expect("meeting moved into the past");
 }
 
 async fn story(app: &TestApp, js: &'static str) {
@@ -155,7 +126,7 @@ async fn story(app: &TestApp, js: &'static str) {
         "JS {js}: the social worker has Sam's views: {shared}"
     );
 
-    hold_sams_meeting(app).await;
+    hold_meeting_of(&app.db, "Sam").await;
     let record = step(app, js, "record", json!({})).await;
     assert!(
         text(&record["views"]).contains(text(&typed["want"])),
