@@ -49,8 +49,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/cases/:caseId") view=crate::staff::advocate::case::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/cases/:caseId/slip") view=crate::staff::advocate::slip::SlipRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/meetings/:id") view=crate::staff::isro::meeting::MeetingPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/oversight") view=Oversight ssr=SsrMode::Async />
-                <Route path=path!("/staff/referrals/new") view=NewReferralRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/oversight") view=crate::staff::oversight::Oversight ssr=SsrMode::Async />
+                <Route path=path!("/staff/referrals/new") view=crate::staff::social_worker::refer::NewReferralRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/referrals/:id") view=crate::staff::coordinator::referral::ReferralRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/shared-views") view=crate::staff::social_worker::shared::SharedList ssr=SsrMode::Async />
                 <Route path=path!("/staff/shared-views/:share") view=crate::staff::social_worker::shared::SharedOne ssr=SsrMode::Async />
@@ -70,18 +70,6 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
-}
-
-#[component]
-fn Oversight() -> impl IntoView {
-    use crate::staff::{api::Role, gate::RolePage, oversight::OversightPage};
-    view! { <RolePage role=Role::Coordinator page=|user| view! { <OversightPage user /> } /> }
-}
-
-#[component]
-fn NewReferralRoute() -> impl IntoView {
-    use crate::staff::{api::Role, gate::RolePage, social_worker::refer::NewReferral};
-    view! { <RolePage role=Role::SocialWorker page=|user| view! { <NewReferral user /> } /> }
 }
 
 /// True once the browser bundle has taken over the page. Pages and browser tests use it to tell

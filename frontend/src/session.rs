@@ -47,6 +47,28 @@ pub fn read(parts: &Parts, who: Who) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// The cookie's value as this request has left it: one renewed earlier in the same request (a
+/// staff session's tokens rotate, and a spent refresh token used again ends the whole session)
+/// wins over the one the browser sent.
+pub fn latest(parts: &Parts, who: Who) -> Option<String> {
+    let renewed = use_context::<ResponseOptions>().and_then(|response| {
+        let response = response.0.read().ok()?;
+        response
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .filter_map(|value| Cookie::parse(value).ok())
+            .filter(|cookie| cookie.name() == who.cookie())
+            .last()
+            .map(|cookie| cookie.value().to_owned())
+    });
+    match renewed {
+        Some(value) => Some(value).filter(|value| !value.is_empty()),
+        None => read(parts, who),
+    }
+}
+
 /// The child's access token from this request.
 pub fn token(parts: &Parts) -> Option<String> {
     read(parts, Who::Child)

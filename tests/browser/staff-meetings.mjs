@@ -129,7 +129,7 @@ async function run(base, javaScript) {
 
     // The agency (police) reads it and acknowledges.
     await signIn(agency, base, STAFF.agency, "Outcomes sent to me");
-    // With JavaScript the list can re-render once after hydration (noted in the closing note): wait for it.
+    // With JavaScript, signing in draws the page in the browser: the list arrives after the heading.
     await agency.page.getByText(/To acknowledge \(\d+\)/).first().waitFor({ timeout: 15000 });
     result.agencyBefore = (await agency.page.locator("main").innerText()).replace(/\s+/g, " ");
     result.checks.push(await check(browser, agency, shots, "meetings-agency"));
@@ -143,10 +143,8 @@ async function run(base, javaScript) {
     await open(agency, base, meetingPath, "This page is not for your role");
     result.steps.push("acknowledged");
 
-    // The ISRO sees who acknowledged, and when. KNOWN BUG, open: with JavaScript on, this reload
-    // intermittently fails to hydrate (tachys "unreachable" panic; the served page is whole and
-    // readable). Until it is found, this last look is taken without JavaScript in both runs.
-    const chair = await staffPage(browser, { javaScript: false });
+    // The ISRO sees who acknowledged, and when, loading the page whole from its address.
+    const chair = await staffPage(browser, { javaScript });
     await chair.page.context().addCookies(await page.context().cookies());
     await open(chair, base, meetingPath, "CLA review for Mia");
     result.acknowledged = await chair.page.locator("table.distribution tbody tr").evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, " ").trim()));

@@ -7,10 +7,7 @@ import { STAFF, check, close, emit, open, signIn, staffPage } from "./staff-comm
 const [onBase, offBase, shots] = process.argv.slice(2);
 const browser = await launch();
 try {
-  // JavaScript off only, for now: with it on, this page intermittently fails to hydrate (tachys
-  // "unreachable" panic; known bug, see the closing note of stop 11). onBase is kept for when it is fixed.
-  void onBase;
-  for (const [base, javaScript] of [[offBase, false]]) {
+  for (const [base, javaScript] of [[onBase, true], [offBase, false]]) {
     const staff = await staffPage(browser, { javaScript });
     const result = { javaScript, checks: [] };
     try {
@@ -20,8 +17,7 @@ try {
       await staff.page.locator("h1", { hasText: "Oversight" }).waitFor();
       // Let the client-side navigation finish its requests before leaving the page.
       await staff.page.waitForLoadState("networkidle");
-      // Chosen with the form, as a coordinator would. (With JavaScript on, a full load of this page
-      // intermittently fails to hydrate: known bug, see the closing note.)
+      // Chosen with the form, as a coordinator would.
       await staff.page.getByLabel("From", { exact: true }).fill("2025-03-01");
       await staff.page.getByLabel("To", { exact: true }).fill("2025-04-30");
       await staff.page.getByRole("button", { name: "Show" }).click();
@@ -62,13 +58,16 @@ try {
       result.keptFrom = await staff.page.getByLabel("From", { exact: true }).inputValue();
       result.checks.push(await check(browser, staff, shots, "oversight-bad-period"));
 
+      // Loaded whole from its address (with JavaScript: and taken over by the bundle).
+      await open(staff, base, "/staff/oversight?from=2025-03-01&to=2025-04-30", "Oversight");
+      result.reloadedCharts = await staff.page.locator("svg.chart[role=img]").count();
+
       // Another role is told the page is not theirs.
-      // Without JavaScript in both runs: a full load of a role-gated page intermittently fails to
-      // hydrate with JavaScript on (known bug, see the closing note).
-      const other = await staffPage(browser, { javaScript: false });
+      const other = await staffPage(browser, { javaScript });
       await signIn(other, base, STAFF.advocate, "My caseload");
       await open(other, base, "/staff/oversight", "This page is not for your role");
       result.otherRole = (await other.page.locator("h1").textContent()).trim();
+      result.otherProblems = other.problems();
       await close(other);
     } catch (e) {
       result.error = String(e.stack || e);

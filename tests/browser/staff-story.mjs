@@ -179,7 +179,7 @@ const steps = {
     try {
       await signIn(agency, base, STAFF.agency, "Outcomes sent to me");
       const page = agency.page;
-      // The list can re-render once just after hydration (known bug, see the closing note): wait for it.
+      // With JavaScript, signing in draws the page in the browser: the list arrives after the heading.
       await page.getByText(/To acknowledge \(\d+\)/).first().waitFor({ timeout: 15000 });
       result.before = await page.getByRole("button", { name: "Acknowledge" }).count();
       await press(agency, "Acknowledge", (url) => url.searchParams.has("acknowledged"), "Outcomes sent to me");

@@ -132,6 +132,33 @@ pub async fn staff_token(db: &DatabaseConnection, email: &str) -> String {
     test_tokens().issue_staff(&viewer).expect("token").token
 }
 
+/// The token `staff_token` would make, but expired an hour ago (well past the 30 s leeway).
+pub async fn expired_staff_token(db: &DatabaseConnection, email: &str) -> String {
+    let staff = staff_user::Entity::find()
+        .filter(staff_user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("query staff")
+        .unwrap_or_else(|| panic!("no staff user {email}"));
+    let now = chrono::Utc::now().timestamp();
+    let claims = json!({
+        "iss": "myvoice",
+        "aud": "myvoice:staff",
+        "sub": format!("staff:{}", staff.id),
+        "iat": now - 7200,
+        "nbf": now - 7200,
+        "exp": now - 3600,
+        "la": staff.local_authority_id,
+        "role": staff.role,
+    });
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(TEST_JWT_SECRET.as_bytes()),
+    )
+    .expect("expired token")
+}
+
 /// A valid child token for the child with this preferred name.
 pub async fn child_token(db: &DatabaseConnection, preferred_name: &str) -> String {
     let child = child::Entity::find()

@@ -62,7 +62,7 @@ pub mod server {
 
         fn from_cookie() -> Option<Self> {
             let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-            let value = session::read(&parts, Who::Staff)?;
+            let value = session::latest(&parts, Who::Staff)?;
             let (access, refresh) = value.split_once(Self::SEPARATOR)?;
             Some(Self {
                 access: access.into(),

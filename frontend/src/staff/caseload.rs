@@ -111,8 +111,7 @@ pub async fn load_caseload() -> Result<Vec<CaseRow>, PageError> {
 }
 
 #[component]
-pub fn Caseload(user: StaffUser) -> impl IntoView {
-    let rows = Resource::new_blocking(|| (), |_| load_caseload());
+pub fn Caseload(user: StaffUser, rows: Resource<Result<Vec<CaseRow>, PageError>>) -> impl IntoView {
     view! {
         <StaffPage title="My caseload".to_owned() user=Some(user)>
             <h1>"My caseload"</h1>

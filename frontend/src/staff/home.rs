@@ -1,18 +1,59 @@
 //! `/staff`: what this service is, for someone signed out; the role's first page once signed in.
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use super::StaffPage;
-use super::api::{Role, StaffUser, current_staff};
-use super::caseload::Caseload;
+use super::api::{Role, StaffUser};
+use super::gate::{Staff, maybe_signed_in, role_data};
+use super::{admin, agency, caseload, coordinator, isro, social_worker};
+use crate::error::PageError;
+
+/// Every role's first page's data, made here at the top (see `gate` for why); only the
+/// signed-in role's is loaded, the others answer FORBIDDEN without asking the API.
+#[derive(Clone, Copy)]
+struct FirstPages {
+    caseload: Resource<Result<Vec<caseload::CaseRow>, PageError>>,
+    children: Resource<Result<Vec<social_worker::children::ChildRow>, PageError>>,
+    inbox: Resource<Result<coordinator::inbox::Inbox, PageError>>,
+    staff_users: admin::staff_users::StaffUsersData,
+    meetings: Resource<Result<isro::home::MyMeetingsData, PageError>>,
+    outcomes: Resource<Result<Vec<agency::Outcome>, PageError>>,
+}
+
+impl FirstPages {
+    fn new(staff: Staff) -> Self {
+        let location = use_location();
+        Self {
+            caseload: role_data(staff, Role::Advocate, || (), |_| caseload::load_caseload()),
+            children: role_data(
+                staff,
+                Role::SocialWorker,
+                || (),
+                |_| social_worker::children::load_my_children(),
+            ),
+            inbox: coordinator::inbox::inbox_data(staff),
+            staff_users: admin::staff_users::StaffUsersData::new(staff),
+            meetings: role_data(staff, Role::Isro, || (), |_| isro::home::load_my_meetings()),
+            // Keyed on the address: after "Acknowledge" the list reads again.
+            outcomes: role_data(
+                staff,
+                Role::Agency,
+                move || location.search.get(),
+                |_| agency::load_outcomes(),
+            ),
+        }
+    }
+}
 
 #[component]
 pub fn StaffHome() -> impl IntoView {
-    let user = Resource::new_blocking(|| (), |_| current_staff());
+    let staff = maybe_signed_in();
+    let pages = FirstPages::new(staff);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match user.await {
-                    Ok(Some(user)) => view! { <RoleHome user /> }.into_any(),
+                match staff.await {
+                    Ok(Some(user)) => view! { <RoleHome user pages /> }.into_any(),
                     _ => view! { <Welcome /> }.into_any(),
                 }
             })}
@@ -21,19 +62,21 @@ pub fn StaffHome() -> impl IntoView {
 }
 
 #[component]
-fn RoleHome(user: StaffUser) -> impl IntoView {
+fn RoleHome(user: StaffUser, pages: FirstPages) -> impl IntoView {
     match user.role {
-        Role::Advocate => view! { <Caseload user /> }.into_any(),
+        Role::Advocate => view! { <caseload::Caseload user rows=pages.caseload /> }.into_any(),
         Role::SocialWorker => {
-            view! { <super::social_worker::children::MyChildren user /> }.into_any()
+            view! { <social_worker::children::MyChildren user children=pages.children /> }
+                .into_any()
         }
-        Role::Coordinator => view! { <super::coordinator::inbox::ReferralInbox user /> }.into_any(),
-        Role::Admin => view! { <super::admin::StaffUsers user /> }.into_any(),
-        Role::Isro => view! { <super::isro::home::MyMeetings user /> }.into_any(),
-        Role::Agency => view! { <super::agency::OutcomesForMe user /> }.into_any(),
+        Role::Coordinator => {
+            view! { <coordinator::inbox::ReferralInbox user inbox=pages.inbox /> }.into_any()
+        }
+        Role::Admin => view! { <admin::StaffUsers user data=pages.staff_users /> }.into_any(),
+        Role::Isro => view! { <isro::home::MyMeetings user data=pages.meetings /> }.into_any(),
+        Role::Agency => view! { <agency::OutcomesForMe user outcomes=pages.outcomes /> }.into_any(),
     }
 }
-
 #[component]
 fn Welcome() -> impl IntoView {
     view! {

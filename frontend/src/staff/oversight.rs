@@ -6,7 +6,8 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::StaffPage;
-use super::api::StaffUser;
+use super::api::{Role, StaffUser};
+use super::gate::{RolePage, role_data, signed_in};
 use crate::error::PageError;
 use crate::model::MeetingKind;
 
@@ -206,16 +207,25 @@ mod server {
     }
 }
 
+/// The route: coordinators only.
 #[component]
-pub fn OversightPage(user: StaffUser) -> impl IntoView {
+pub fn Oversight() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new_blocking(
+    let staff = signed_in();
+    let data = role_data(
+        staff,
+        Role::Coordinator,
         move || {
             let q = query.read();
             (q.get("from"), q.get("to"), q.get("kind"))
         },
         |(from, to, kind)| load_oversight(from, to, kind),
     );
+    view! { <RolePage role=Role::Coordinator staff page=move |user| view! { <OversightPage user data /> } /> }
+}
+
+#[component]
+fn OversightPage(user: StaffUser, data: Resource<Result<Loaded, PageError>>) -> impl IntoView {
     view! {
         <StaffPage title="Oversight".to_owned() user=Some(user)>
             <h1>"Oversight"</h1>

@@ -27,5 +27,6 @@ mod staff_advocate;
 mod staff_meetings;
 mod staff_oversight;
 mod staff_referrals;
+mod staff_session;
 mod staff_story;
 mod views;

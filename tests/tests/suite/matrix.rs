@@ -15,7 +15,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use serde_json::{Value, json};
-use tests::app::{TestApp, child_token, spawn_demo_app, staff_token};
+use tests::app::{TestApp, child_token, expired_staff_token, spawn_demo_app, staff_token};
 use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
 
 // ---------------------------------------------------------------------------------------------
@@ -489,7 +489,9 @@ async fn credentials(app: &TestApp, fx: &Fixture, viewer: Viewer) -> Credentials
         |email: &'static str| async move { Credentials::Bearer(staff_token(&app.db, email).await) };
     match viewer {
         Viewer::Anonymous => Credentials::None,
-        Viewer::Expired => Credentials::Bearer(expired_staff_token(&app.db).await),
+        Viewer::Expired => {
+            Credentials::Bearer(expired_staff_token(&app.db, "admin@demo.myvoice").await)
+        }
         Viewer::Child => Credentials::Bearer(child_token(&app.db, "Mia").await),
         Viewer::OtherChild => Credentials::Bearer(child_token(&app.db, "Leo").await),
         Viewer::Advocate => staff("advocate@demo.myvoice").await,
@@ -507,29 +509,6 @@ async fn credentials(app: &TestApp, fx: &Fixture, viewer: Viewer) -> Credentials
         Viewer::OtherAdmin => staff(OTHER_ADMIN).await,
         Viewer::OtherAdvocate => staff(OTHER_ADVOCATE).await,
     }
-}
-
-/// The demo admin's token as `api::auth::tokens` would make it, but expired an hour ago (well past
-/// the 30 s leeway).
-async fn expired_staff_token(db: &DatabaseConnection) -> String {
-    let admin = staff_by_email(db, "admin@demo.myvoice").await;
-    let now = Utc::now().timestamp();
-    let claims = json!({
-        "iss": "myvoice",
-        "aud": "myvoice:staff",
-        "sub": format!("staff:{}", admin.id),
-        "iat": now - 7200,
-        "nbf": now - 7200,
-        "exp": now - 3600,
-        "la": admin.local_authority_id,
-        "role": "admin",
-    });
-    jsonwebtoken::encode(
-        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
-        &claims,
-        &jsonwebtoken::EncodingKey::from_secret(b"test-secret-that-is-at-least-32-bytes-long"),
-    )
-    .expect("expired token")
 }
 
 async fn post(app: &TestApp, credentials: &Credentials, query: &str, variables: Value) -> Value {

@@ -17,8 +17,7 @@ async fn the_oversight_page_charts_the_measures_with_their_figures_and_refuses_a
         tokio::task::spawn_blocking(move || run_browser_script("staff-oversight.mjs", &args))
             .await
             .expect("browser script ran");
-    // One run, without JavaScript (see the script: the JavaScript-on run waits on a hydration bug).
-    assert_eq!(results.len(), 1, "{results:?}");
+    assert_eq!(results.len(), 2, "{results:?}");
     for result in &results {
         let run = format!("oversight with JavaScript {}", result["javaScript"]);
         assert!(result.get("error").is_none(), "{run} failed: {result}");
@@ -40,7 +39,16 @@ async fn the_oversight_page_charts_the_measures_with_their_figures_and_refuses_a
                 check["page"]
             );
         }
+        assert_eq!(
+            result["otherProblems"],
+            json!([]),
+            "{run}: console errors or failed requests for another role"
+        );
         assert_eq!(result["charts"], 5, "{run}: a chart per measure");
+        assert_eq!(
+            result["reloadedCharts"], 5,
+            "{run}: the page loaded from its address"
+        );
         // All meetings together (see oversight.rs): 5 referrals in March, 3 complete.
         let figures = &result["figures"];
         let month = |measure: &str, month: &str| figures[measure][month].clone();

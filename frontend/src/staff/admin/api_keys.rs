@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::RolePage;
+use crate::staff::gate::{RolePage, role_data, signed_in};
 
 /// Scopes as the API names them, with what each lets a system do.
 pub const SCOPES: &[(&str, &str, &str)] = &[
@@ -238,14 +238,32 @@ pub async fn revoke_key(id: String) -> Result<Option<Flash>, PageError> {
 /// The route: admins only.
 #[component]
 pub fn AdminApiKeys() -> impl IntoView {
-    view! { <RolePage role=Role::Admin page=|user| view! { <ApiKeysPage user /> } /> }
-}
-
-#[component]
-fn ApiKeysPage(user: StaffUser) -> impl IntoView {
     let query = use_query_map();
     let create = ServerAction::<CreateKey>::new();
     let revoke = ServerAction::<RevokeKey>::new();
+    let staff = signed_in();
+    let list = role_data(
+        staff,
+        Role::Admin,
+        move || {
+            (
+                query.read().get("at"),
+                create.version().get(),
+                revoke.version().get(),
+            )
+        },
+        |_| load_keys(),
+    );
+    view! { <RolePage role=Role::Admin staff page=move |user| view! { <ApiKeysPage user create revoke list /> } /> }
+}
+
+#[component]
+fn ApiKeysPage(
+    user: StaffUser,
+    create: ServerAction<CreateKey>,
+    revoke: ServerAction<RevokeKey>,
+    list: Resource<Result<KeyList, PageError>>,
+) -> impl IntoView {
     // With JavaScript, the forms' answers arrive here rather than through the next page.
     let answered = RwSignal::new(None::<Flash>);
     Effect::new(move |_| {
@@ -258,16 +276,6 @@ fn ApiKeysPage(user: StaffUser) -> impl IntoView {
             answered.set(Some(flash));
         }
     });
-    let list = Resource::new_blocking(
-        move || {
-            (
-                query.read().get("at"),
-                create.version().get(),
-                revoke.version().get(),
-            )
-        },
-        |_| load_keys(),
-    );
     view! {
         <StaffPage title="API keys".to_owned() user=Some(user)>
             <h1>"API keys"</h1>

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::RolePage;
+use crate::staff::gate::{RolePage, role_data, signed_in};
 
 /// Every action the audit records, in staff words.
 pub const ACTIONS: &[(&str, &str)] = &[
@@ -240,11 +240,6 @@ pub async fn load_audit(filters: Filters, after: Option<String>) -> Result<Audit
 /// The route: admins only.
 #[component]
 pub fn AdminAudit() -> impl IntoView {
-    view! { <RolePage role=Role::Admin page=|user| view! { <AuditLogPage user /> } /> }
-}
-
-#[component]
-fn AuditLogPage(user: StaffUser) -> impl IntoView {
     let query = use_query_map();
     let current = move || {
         let q = query.read();
@@ -260,7 +255,19 @@ fn AuditLogPage(user: StaffUser) -> impl IntoView {
             q.get("after"),
         )
     };
-    let page = Resource::new_blocking(current, |(filters, after)| load_audit(filters, after));
+    let staff = signed_in();
+    let page = role_data(staff, Role::Admin, current, |(filters, after)| {
+        load_audit(filters, after)
+    });
+    view! { <RolePage role=Role::Admin staff page=move |user| view! { <AuditLogPage user page current /> } /> }
+}
+
+#[component]
+fn AuditLogPage(
+    user: StaffUser,
+    page: Resource<Result<AuditPage, PageError>>,
+    current: impl Fn() -> (Filters, Option<String>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     view! {
         <StaffPage title="Audit log".to_owned() user=Some(user)>
             <h1>"Audit log"</h1>

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::PageError;
 use crate::staff::StaffPage;
-use crate::staff::api::StaffUser;
+use crate::staff::api::{Role, StaffUser};
+use crate::staff::gate::{Staff, role_data};
 
 /// Roles as the API names them, with the words staff use.
 pub const ROLES: &[(&str, &str)] = &[
@@ -212,11 +213,49 @@ pub async fn deactivate_staff(id: String) -> Result<Option<Flash>, PageError> {
     Ok(super::once::answer(flash, &back(done), true))
 }
 
+/// The staff list and its two forms, for an admin (made at the top of `/staff`: see `gate`).
+#[derive(Clone, Copy)]
+pub struct StaffUsersData {
+    invite: ServerAction<InviteStaff>,
+    deactivate: ServerAction<DeactivateStaff>,
+    list: Resource<Result<StaffList, PageError>>,
+}
+
+impl StaffUsersData {
+    pub fn new(staff: Staff) -> Self {
+        let query = use_query_map();
+        let invite = ServerAction::<InviteStaff>::new();
+        let deactivate = ServerAction::<DeactivateStaff>::new();
+        let list = role_data(
+            staff,
+            Role::Admin,
+            move || {
+                let q = query.read();
+                (
+                    q.get("after"),
+                    q.get("at"),
+                    invite.version().get(),
+                    deactivate.version().get(),
+                )
+            },
+            |(after, ..)| load_staff(after),
+        );
+        Self {
+            invite,
+            deactivate,
+            list,
+        }
+    }
+}
+
 #[component]
-pub fn StaffUsers(user: StaffUser) -> impl IntoView {
+pub fn StaffUsers(user: StaffUser, data: StaffUsersData) -> impl IntoView {
+    let StaffUsersData {
+        invite,
+        deactivate,
+        list,
+    } = data;
     let query = use_query_map();
-    let invite = ServerAction::<InviteStaff>::new();
-    let deactivate = ServerAction::<DeactivateStaff>::new();
     // With JavaScript, the forms' answers arrive here rather than through the next page.
     let answered = RwSignal::new(None::<Flash>);
     Effect::new(move |_| {
@@ -235,18 +274,6 @@ pub fn StaffUsers(user: StaffUser) -> impl IntoView {
             answered.set(None);
         }
     });
-    let list = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (
-                q.get("after"),
-                q.get("at"),
-                invite.version().get(),
-                deactivate.version().get(),
-            )
-        },
-        |(after, ..)| load_staff(after),
-    );
     let me = user.name.clone();
     view! {
         <StaffPage title="Staff users".to_owned() user=Some(user)>

@@ -122,10 +122,11 @@ pub async fn acknowledge_outcome(distribution_id: String) -> Result<(), PageErro
 }
 
 #[component]
-pub fn OutcomesForMe(user: StaffUser) -> impl IntoView {
+pub fn OutcomesForMe(
+    user: StaffUser,
+    outcomes: Resource<Result<Vec<Outcome>, PageError>>,
+) -> impl IntoView {
     let location = use_location();
-    // Keyed on the address: after "Acknowledge" the list reads again.
-    let outcomes = Resource::new_blocking(move || location.search.get(), |_| load_outcomes());
     let acknowledged = move || location.search.read().contains("acknowledged=");
     view! {
         <StaffPage title="Outcomes sent to me".to_owned() user=Some(user)>

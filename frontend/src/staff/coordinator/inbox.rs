@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::model::MeetingKind;
 use crate::staff::StaffPage;
-use crate::staff::api::StaffUser;
+use crate::staff::api::{Role, StaffUser};
+use crate::staff::gate::{Staff, role_data};
 use crate::staff::social_worker::children::status_words;
 use crate::staff::words;
 
@@ -179,15 +180,31 @@ pub async fn load_inbox(status: String, complete: String) -> Result<Inbox, PageE
     })
 }
 
-#[component]
-pub fn ReferralInbox(user: StaffUser) -> impl IntoView {
+/// The inbox's filters, from the address.
+fn filters() -> (String, String) {
     let query = use_query_map();
-    let status = query.with_untracked(|q| q.get("status").unwrap_or_default());
-    let complete = query.with_untracked(|q| q.get("complete").unwrap_or_default());
-    let inbox = {
-        let (status, complete) = (status.clone(), complete.clone());
-        Resource::new_blocking(|| (), move |_| load_inbox(status.clone(), complete.clone()))
-    };
+    query.with_untracked(|q| {
+        (
+            q.get("status").unwrap_or_default(),
+            q.get("complete").unwrap_or_default(),
+        )
+    })
+}
+
+/// The inbox, for a coordinator (made at the top of `/staff`: see `gate`).
+pub fn inbox_data(staff: Staff) -> Resource<Result<Inbox, PageError>> {
+    let (status, complete) = filters();
+    role_data(
+        staff,
+        Role::Coordinator,
+        || (),
+        move |_| load_inbox(status.clone(), complete.clone()),
+    )
+}
+
+#[component]
+pub fn ReferralInbox(user: StaffUser, inbox: Resource<Result<Inbox, PageError>>) -> impl IntoView {
+    let (status, complete) = filters();
     let status_options = std::iter::once(("", "Any status"))
         .chain(STATUSES.iter().copied())
         .map(|(value, label)| {

@@ -9,7 +9,8 @@ use super::inbox::agreement_words;
 use crate::error::PageError;
 use crate::model::MeetingKind;
 use crate::staff::StaffPage;
-use crate::staff::api::{Role, StaffUser, current_staff};
+use crate::staff::api::{Role, StaffUser};
+use crate::staff::gate::{maybe_signed_in, staff_data};
 use crate::staff::social_worker::children::status_words;
 use crate::staff::words;
 
@@ -306,9 +307,10 @@ pub async fn allocate_advocate(
 pub fn ReferralRoute() -> impl IntoView {
     let params = use_params_map();
     let location = leptos_router::hooks::use_location();
-    let user = Resource::new_blocking(|| (), |_| current_staff());
+    let user = maybe_signed_in();
     // Keyed on the whole address: after "Accept" the same page comes back with `?done=accepted`.
-    let referral = Resource::new_blocking(
+    let referral = staff_data(
+        user,
         move || {
             (
                 params.read().get("id").unwrap_or_default(),

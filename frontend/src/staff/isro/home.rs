@@ -130,8 +130,10 @@ pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
 }
 
 #[component]
-pub fn MyMeetings(user: StaffUser) -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load_my_meetings());
+pub fn MyMeetings(
+    user: StaffUser,
+    data: Resource<Result<MyMeetingsData, PageError>>,
+) -> impl IntoView {
     view! {
         <StaffPage title="My meetings".to_owned() user=Some(user)>
             <h1>"My meetings"</h1>

@@ -11,7 +11,7 @@ use crate::error::PageError;
 use crate::model::{AttendanceChoice, Feeling, MeetingKind, MeetingStatus};
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::RolePage;
+use crate::staff::gate::{RolePage, role_data, signed_in};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChildViews {
@@ -315,16 +315,14 @@ pub async fn distribute_outcome(
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
-    view! { <RolePage role=Role::Isro page=|user| view! { <MeetingLoader user /> } /> }
-}
-
-#[component]
-fn MeetingLoader(user: StaffUser) -> impl IntoView {
     let params = use_params_map();
     let location = use_location();
     let query = use_query_map();
+    let staff = signed_in();
     // Keyed on the address: after a save, a refusal or a send, the page reads again.
-    let detail = Resource::new_blocking(
+    let detail = role_data(
+        staff,
+        Role::Isro,
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
@@ -336,6 +334,14 @@ fn MeetingLoader(user: StaffUser) -> impl IntoView {
             load_meeting(id, typed)
         },
     );
+    view! { <RolePage role=Role::Isro staff page=move |user| view! { <MeetingLoader user detail /> } /> }
+}
+
+#[component]
+fn MeetingLoader(
+    user: StaffUser,
+    detail: Resource<Result<MeetingDetail, PageError>>,
+) -> impl IntoView {
     view! {
         <Suspense>
             {move || {

@@ -152,8 +152,10 @@ pub async fn load_my_children() -> Result<Vec<ChildRow>, PageError> {
 }
 
 #[component]
-pub fn MyChildren(user: StaffUser) -> impl IntoView {
-    let children = Resource::new_blocking(|| (), |_| load_my_children());
+pub fn MyChildren(
+    user: StaffUser,
+    children: Resource<Result<Vec<ChildRow>, PageError>>,
+) -> impl IntoView {
     view! {
         <StaffPage title="My children".to_owned() user=Some(user)>
             <h1>"My children and their meetings"</h1>

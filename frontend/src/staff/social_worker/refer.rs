@@ -11,7 +11,8 @@ use super::{FieldProblem, FieldProblems, ProblemSummary, invalid};
 use crate::error::PageError;
 use crate::model::MeetingStatus;
 use crate::staff::StaffPage;
-use crate::staff::api::StaffUser;
+use crate::staff::api::{Role, StaffUser};
+use crate::staff::gate::{RolePage, role_data, signed_in};
 
 /// Parental agreement, as the API spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -447,17 +448,40 @@ mod server {
     }
 }
 
+/// The route: social workers only.
 #[component]
-pub fn NewReferral(user: StaffUser) -> impl IntoView {
+pub fn NewReferralRoute() -> impl IntoView {
     let query = use_query_map();
     let from_address = query.with_untracked(|q| Draft::from_query(|name| q.get(name)));
     let intent = query.with_untracked(|q| q.get("intent"));
-    let children = Resource::new_blocking(|| (), |_| load_my_children());
+    let staff = signed_in();
+    let children = role_data(staff, Role::SocialWorker, || (), |_| load_my_children());
     let first_check = {
         let draft = from_address.clone();
         let sending = intent.as_deref() == Some("send");
-        Resource::new_blocking(|| (), move |_| check_referral(draft.clone(), sending))
+        role_data(
+            staff,
+            Role::SocialWorker,
+            || (),
+            move |_| check_referral(draft.clone(), sending),
+        )
     };
+    let page = move |user| {
+        let from_address = from_address.clone();
+        let intent = intent.clone();
+        view! { <NewReferral user from_address intent children first_check /> }
+    };
+    view! { <RolePage role=Role::SocialWorker staff page /> }
+}
+
+#[component]
+fn NewReferral(
+    user: StaffUser,
+    from_address: Draft,
+    intent: Option<String>,
+    children: Resource<Result<Vec<ChildRow>, PageError>>,
+    first_check: Resource<Result<Checked, PageError>>,
+) -> impl IntoView {
     view! {
         <StaffPage title="Request an advocate".to_owned() user=Some(user)>
             <h1>"Request an advocate"</h1>

@@ -8,7 +8,7 @@ use crate::error::PageError;
 use crate::model::{AttendanceChoice, Feeling, MeetingKind};
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::RolePage;
+use crate::staff::gate::{RolePage, role_data, signed_in};
 use crate::staff::words;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,12 +124,16 @@ pub async fn load_one_shared(share: String) -> Result<SharedViews, PageError> {
 
 #[component]
 pub fn SharedList() -> impl IntoView {
-    view! { <RolePage role=Role::SocialWorker page=|user| view! { <SharedListPage user /> } /> }
+    let staff = signed_in();
+    let rows = role_data(staff, Role::SocialWorker, || (), |_| load_shared());
+    view! { <RolePage role=Role::SocialWorker staff page=move |user| view! { <SharedListPage user rows /> } /> }
 }
 
 #[component]
-fn SharedListPage(user: StaffUser) -> impl IntoView {
-    let rows = Resource::new_blocking(|| (), |_| load_shared());
+fn SharedListPage(
+    user: StaffUser,
+    rows: Resource<Result<Vec<SharedRow>, PageError>>,
+) -> impl IntoView {
     view! {
         <StaffPage title="Views shared with me".to_owned() user=Some(user)>
             <h1>"Views shared with me"</h1>
@@ -173,14 +177,23 @@ fn SharedListPage(user: StaffUser) -> impl IntoView {
 
 #[component]
 pub fn SharedOne() -> impl IntoView {
-    view! { <RolePage role=Role::SocialWorker page=|user| view! { <SharedOnePage user /> } /> }
+    let params = use_params_map();
+    let share = params.with_untracked(|p| p.get("share").unwrap_or_default());
+    let staff = signed_in();
+    let views = role_data(
+        staff,
+        Role::SocialWorker,
+        move || share.clone(),
+        load_one_shared,
+    );
+    view! { <RolePage role=Role::SocialWorker staff page=move |user| view! { <SharedOnePage user views /> } /> }
 }
 
 #[component]
-fn SharedOnePage(user: StaffUser) -> impl IntoView {
-    let params = use_params_map();
-    let share = params.with_untracked(|p| p.get("share").unwrap_or_default());
-    let views = Resource::new_blocking(move || share.clone(), load_one_shared);
+fn SharedOnePage(
+    user: StaffUser,
+    views: Resource<Result<SharedViews, PageError>>,
+) -> impl IntoView {
     view! {
         <StaffPage title="Child's views".to_owned() user=Some(user)>
             <p><a href="/staff/shared-views">"Back to views shared with me"</a></p>
