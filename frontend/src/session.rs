@@ -35,6 +35,11 @@ impl Who {
 
 /// The cookie's value in the request, if any.
 pub fn read(parts: &Parts, who: Who) -> Option<String> {
+    request_cookie(parts, who.cookie())
+}
+
+/// A cookie's value in the request, if any and not empty.
+pub fn request_cookie(parts: &Parts, name: &str) -> Option<String> {
     parts
         .headers
         .get_all(header::COOKIE)
@@ -42,7 +47,7 @@ pub fn read(parts: &Parts, who: Who) -> Option<String> {
         .filter_map(|value| value.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == who.cookie())
+        .find(|cookie| cookie.name() == name)
         .map(|cookie| cookie.value().to_owned())
         .filter(|value| !value.is_empty())
 }
@@ -105,8 +110,14 @@ pub fn clear(who: Who) {
 }
 
 fn set(cookie: cookie::CookieBuilder<'static>) {
+    set_cookie(cookie, "/");
+}
+
+/// Set `cookie` on this response for pages under `path`: HttpOnly, SameSite=Strict, like every
+/// cookie myvoice sets.
+pub fn set_cookie(cookie: cookie::CookieBuilder<'static>, path: &'static str) {
     let cookie = cookie
-        .path("/")
+        .path(path)
         .http_only(true)
         .same_site(SameSite::Strict)
         .build();

@@ -10,6 +10,8 @@ pub mod gate;
 pub mod home;
 pub mod isro;
 pub mod layout;
+#[cfg(feature = "ssr")]
+pub mod once;
 pub mod oversight;
 pub mod sign_in;
 pub mod social_worker;

@@ -120,7 +120,7 @@ pub async fn load_keys() -> Result<KeyList, PageError> {
     keys.sort_by_key(|k| k.revoked_at.is_some());
     Ok(KeyList {
         keys,
-        flash: super::once::take(),
+        flash: crate::staff::once::take(),
     })
 }
 
@@ -176,7 +176,7 @@ pub async fn create_key(
             name: name.clone(),
             scopes: scopes.clone(),
         };
-        super::once::answer(flash, &back("check"), false)
+        crate::staff::once::answer(flash, &back("check"), false)
     };
     if name.trim().is_empty() {
         return Ok(rejected(
@@ -201,7 +201,7 @@ pub async fn create_key(
                 name: data.created.key.name,
                 secret: data.created.secret,
             };
-            Ok(super::once::answer(flash, &back("created"), false))
+            Ok(crate::staff::once::answer(flash, &back("created"), false))
         }
         Err(error) => match super::field_error(&error) {
             Some((field, message)) => Ok(rejected(
@@ -232,7 +232,7 @@ pub async fn revoke_key(id: String) -> Result<Option<Flash>, PageError> {
     let flash = Flash::Revoked {
         name: data.revoked.name,
     };
-    Ok(super::once::answer(flash, &back("revoked"), false))
+    Ok(crate::staff::once::answer(flash, &back("revoked"), false))
 }
 
 /// The route: admins only.

@@ -111,7 +111,7 @@ pub async fn load_staff(after: Option<String>) -> Result<StaffList, PageError> {
             .has_next_page
             .then_some(data.list.page_info.end_cursor)
             .flatten(),
-        flash: super::once::take(),
+        flash: crate::staff::once::take(),
     })
 }
 
@@ -150,7 +150,7 @@ pub async fn invite_staff(
     };
     if !ROLES.iter().any(|(code, _)| *code == role) {
         let flash = rejected("role".into(), "Choose the role they will have.".into());
-        return Ok(super::once::answer(flash, &back("check"), false));
+        return Ok(crate::staff::once::answer(flash, &back("check"), false));
     }
     let answer: Result<Data, _> = crate::staff::api::server::run(
         "mutation($i: InviteStaffInput!) { inviteStaff(input: $i) {
@@ -172,7 +172,7 @@ pub async fn invite_staff(
             None => return Err(error),
         },
     };
-    Ok(super::once::answer(flash, &back(done), false))
+    Ok(crate::staff::once::answer(flash, &back(done), false))
 }
 
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-deactivate")]
@@ -210,7 +210,7 @@ pub async fn deactivate_staff(id: String) -> Result<Option<Flash>, PageError> {
         },
     };
     // Either way the confirmation is over: back to the list.
-    Ok(super::once::answer(flash, &back(done), true))
+    Ok(crate::staff::once::answer(flash, &back(done), true))
 }
 
 /// The staff list and its two forms, for an admin (made at the top of `/staff`: see `gate`).

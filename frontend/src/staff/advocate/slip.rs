@@ -38,18 +38,13 @@ pub async fn load_slip(case_id: String) -> Result<SlipPage, PageError> {
 
 #[cfg(feature = "ssr")]
 pub mod server {
-    use cookie::{Cookie, SameSite, time::Duration};
-    use http::{HeaderValue, header, request::Parts};
-    use leptos_axum::ResponseOptions;
+    use http::{header, request::Parts};
     use serde::Deserialize;
 
     use super::*;
     use crate::staff::api::Role;
     use crate::staff::api::server::{require_role, run};
-
-    /// The one-time cookie: just long enough to get from the button to the slip.
-    const FLASH: &str = "myvoice_slip";
-    const FLASH_SECONDS: i64 = 300;
+    use crate::staff::once;
 
     /// Ask the API for a new code and PIN and keep them for the slip page.
     pub async fn issue(case_id: &str) -> Result<(), PageError> {
@@ -86,8 +81,7 @@ pub mod server {
             pin: data.slip.pin,
             until,
         };
-        let value = serde_json::to_vec(&slip).map_err(|_| PageError::Unexpected)?;
-        set(Cookie::build((FLASH, hex(&value))).max_age(Duration::seconds(FLASH_SECONDS)));
+        once::put(&slip);
         Ok(())
     }
 
@@ -96,11 +90,7 @@ pub mod server {
         let user = require_role(Role::Advocate).await?;
         super::super::case::server::href(&case_id)?;
         let parts = leptos::prelude::use_context::<Parts>().ok_or(PageError::Unexpected)?;
-        let flash = read(&parts);
-        if flash.is_some() {
-            set(Cookie::build((FLASH, "")).max_age(Duration::ZERO));
-        }
-        let slip = flash.filter(|slip| slip.case_id == case_id);
+        let slip = once::take::<Slip>().filter(|slip| slip.case_id == case_id);
         let host = parts
             .headers
             .get(header::HOST)
@@ -116,61 +106,6 @@ pub mod server {
             sign_in_at: format!("{host}/sign-in"),
             slip,
         })
-    }
-
-    fn read(parts: &Parts) -> Option<Slip> {
-        parts
-            .headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(Cookie::split_parse)
-            .filter_map(Result::ok)
-            .find(|cookie| cookie.name() == FLASH)
-            .and_then(|cookie| unhex(cookie.value()))
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-    }
-
-    fn set(cookie: cookie::CookieBuilder<'static>) {
-        let cookie = cookie
-            .path("/")
-            .http_only(true)
-            .same_site(SameSite::Strict)
-            .build();
-        if let (Some(response), Ok(value)) = (
-            leptos::prelude::use_context::<ResponseOptions>(),
-            HeaderValue::from_str(&cookie.to_string()),
-        ) {
-            response.append_header(header::SET_COOKIE, value);
-        }
-    }
-
-    /// Cookie-safe text for any bytes.
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    fn unhex(text: &str) -> Option<Vec<u8>> {
-        if !text.len().is_multiple_of(2) {
-            return None;
-        }
-        (0..text.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-            .collect()
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn hex_round_trips_and_refuses_junk() {
-            let bytes = br#"{"code":"K7QF-2MXP"}"#;
-            assert_eq!(unhex(&hex(bytes)).as_deref(), Some(&bytes[..]));
-            assert_eq!(unhex("abc"), None);
-            assert_eq!(unhex("zz"), None);
-        }
     }
 }
 
