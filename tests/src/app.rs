@@ -115,15 +115,20 @@ impl TestApp {
     }
 }
 
-/// A valid access token for a member of staff, minted with the test key. Tests of sign-in itself
-/// go through `signIn`; every other test uses this to stand in a role quickly.
-pub async fn staff_token(db: &DatabaseConnection, email: &str) -> String {
-    let staff = staff_user::Entity::find()
+/// The demo member of staff with this e-mail address.
+pub async fn staff_by_email(db: &DatabaseConnection, email: &str) -> staff_user::Model {
+    staff_user::Entity::find()
         .filter(staff_user::Column::Email.eq(email))
         .one(db)
         .await
         .expect("query staff")
-        .unwrap_or_else(|| panic!("no staff user {email}"));
+        .unwrap_or_else(|| panic!("no staff user {email}"))
+}
+
+/// A valid access token for a member of staff, minted with the test key. Tests of sign-in itself
+/// go through `signIn`; every other test uses this to stand in a role quickly.
+pub async fn staff_token(db: &DatabaseConnection, email: &str) -> String {
+    let staff = staff_by_email(db, email).await;
     let viewer = StaffViewer {
         id: staff.id,
         tenant: TenantId(staff.local_authority_id),
@@ -134,12 +139,7 @@ pub async fn staff_token(db: &DatabaseConnection, email: &str) -> String {
 
 /// The token `staff_token` would make, but expired an hour ago (well past the 30 s leeway).
 pub async fn expired_staff_token(db: &DatabaseConnection, email: &str) -> String {
-    let staff = staff_user::Entity::find()
-        .filter(staff_user::Column::Email.eq(email))
-        .one(db)
-        .await
-        .expect("query staff")
-        .unwrap_or_else(|| panic!("no staff user {email}"));
+    let staff = staff_by_email(db, email).await;
     let now = chrono::Utc::now().timestamp();
     let claims = json!({
         "iss": "myvoice",

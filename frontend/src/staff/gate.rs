@@ -35,11 +35,12 @@ pub fn maybe_signed_in() -> Staff {
     Resource::new_blocking(|| (), |_| current_staff())
 }
 
-/// A page's data, loaded only once `staff` is known to hold `role` (anyone else gets FORBIDDEN
-/// without a call to the API), and again whenever `source` changes.
-pub fn role_data<S, T, Fut>(
+/// A page's data, made at the top of its route: loaded after `staff` (so a session renewed for
+/// one is not renewed again for the other), only for someone holding `role` when one is given
+/// (anyone else gets FORBIDDEN without a call to the API), and again whenever `source` changes.
+pub fn page_data<S, T, Fut>(
     staff: Staff,
-    role: Role,
+    role: impl Into<Option<Role>>,
     source: impl Fn() -> S + Send + Sync + 'static,
     load: impl Fn(S) -> Fut + Send + Sync + 'static,
 ) -> Resource<Result<T, PageError>>
@@ -48,35 +49,7 @@ where
     T: Serialize + DeserializeOwned + Send + Sync + 'static,
     Fut: Future<Output = Result<T, PageError>> + Send + 'static,
 {
-    data_after(staff, Some(role), source, load)
-}
-
-/// A page's data for any signed-in member of staff, loaded after `staff` (so that a session
-/// renewed for one is not renewed again for the other).
-pub fn staff_data<S, T, Fut>(
-    staff: Staff,
-    source: impl Fn() -> S + Send + Sync + 'static,
-    load: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<Result<T, PageError>>
-where
-    S: PartialEq + Clone + Send + Sync + 'static,
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, PageError>> + Send + 'static,
-{
-    data_after(staff, None, source, load)
-}
-
-fn data_after<S, T, Fut>(
-    staff: Staff,
-    role: Option<Role>,
-    source: impl Fn() -> S + Send + Sync + 'static,
-    load: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<Result<T, PageError>>
-where
-    S: PartialEq + Clone + Send + Sync + 'static,
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, PageError>> + Send + 'static,
-{
+    let role = role.into();
     let load = Arc::new(load);
     Resource::new_blocking(source, move |source| {
         let load = Arc::clone(&load);

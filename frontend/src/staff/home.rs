@@ -4,7 +4,7 @@ use leptos_router::hooks::use_location;
 
 use super::StaffPage;
 use super::api::{Role, StaffUser};
-use super::gate::{Staff, maybe_signed_in, role_data};
+use super::gate::{Staff, maybe_signed_in, page_data};
 use super::{admin, agency, caseload, coordinator, isro, social_worker};
 use crate::error::PageError;
 
@@ -24,8 +24,8 @@ impl FirstPages {
     fn new(staff: Staff) -> Self {
         let location = use_location();
         Self {
-            caseload: role_data(staff, Role::Advocate, || (), |_| caseload::load_caseload()),
-            children: role_data(
+            caseload: page_data(staff, Role::Advocate, || (), |_| caseload::load_caseload()),
+            children: page_data(
                 staff,
                 Role::SocialWorker,
                 || (),
@@ -33,9 +33,9 @@ impl FirstPages {
             ),
             inbox: coordinator::inbox::inbox_data(staff),
             staff_users: admin::staff_users::StaffUsersData::new(staff),
-            meetings: role_data(staff, Role::Isro, || (), |_| isro::home::load_my_meetings()),
+            meetings: page_data(staff, Role::Isro, || (), |_| isro::home::load_my_meetings()),
             // Keyed on the address: after "Acknowledge" the list reads again.
-            outcomes: role_data(
+            outcomes: page_data(
                 staff,
                 Role::Agency,
                 move || location.search.get(),

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::StaffPage;
 use super::api::{Role, StaffUser};
-use super::gate::{RolePage, role_data, signed_in};
+use super::gate::{RolePage, page_data, signed_in};
 use crate::error::PageError;
 use crate::model::MeetingKind;
 
@@ -212,7 +212,7 @@ mod server {
 pub fn Oversight() -> impl IntoView {
     let query = use_query_map();
     let staff = signed_in();
-    let data = role_data(
+    let data = page_data(
         staff,
         Role::Coordinator,
         move || {

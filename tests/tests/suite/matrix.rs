@@ -15,7 +15,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use serde_json::{Value, json};
-use tests::app::{TestApp, child_token, expired_staff_token, spawn_demo_app, staff_token};
+use tests::app::{
+    TestApp, child_token, expired_staff_token, spawn_demo_app, staff_by_email, staff_token,
+};
 use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
 
 // ---------------------------------------------------------------------------------------------
@@ -575,15 +577,6 @@ struct Fixture {
 
 fn gid(kind: NodeKind, id: i32) -> String {
     kind.id(id).0
-}
-
-async fn staff_by_email(db: &DatabaseConnection, email: &str) -> staff_user::Model {
-    staff_user::Entity::find()
-        .filter(staff_user::Column::Email.eq(email))
-        .one(db)
-        .await
-        .expect("query staff")
-        .unwrap_or_else(|| panic!("no staff {email}"))
 }
 
 async fn child_id(db: &DatabaseConnection, name: &str) -> i32 {

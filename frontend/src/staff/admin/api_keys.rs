@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{RolePage, role_data, signed_in};
+use crate::staff::gate::{RolePage, page_data, signed_in};
 
 /// Scopes as the API names them, with what each lets a system do.
 pub const SCOPES: &[(&str, &str, &str)] = &[
@@ -242,7 +242,7 @@ pub fn AdminApiKeys() -> impl IntoView {
     let create = ServerAction::<CreateKey>::new();
     let revoke = ServerAction::<RevokeKey>::new();
     let staff = signed_in();
-    let list = role_data(
+    let list = page_data(
         staff,
         Role::Admin,
         move || {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{RolePage, role_data, signed_in};
+use crate::staff::gate::{RolePage, page_data, signed_in};
 
 /// Every action the audit records, in staff words.
 pub const ACTIONS: &[(&str, &str)] = &[
@@ -256,7 +256,7 @@ pub fn AdminAudit() -> impl IntoView {
         )
     };
     let staff = signed_in();
-    let page = role_data(staff, Role::Admin, current, |(filters, after)| {
+    let page = page_data(staff, Role::Admin, current, |(filters, after)| {
         load_audit(filters, after)
     });
     view! { <RolePage role=Role::Admin staff page=move |user| view! { <AuditLogPage user page current /> } /> }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{Staff, role_data};
+use crate::staff::gate::{Staff, page_data};
 
 /// Roles as the API names them, with the words staff use.
 pub const ROLES: &[(&str, &str)] = &[
@@ -226,7 +226,7 @@ impl StaffUsersData {
         let query = use_query_map();
         let invite = ServerAction::<InviteStaff>::new();
         let deactivate = ServerAction::<DeactivateStaff>::new();
-        let list = role_data(
+        let list = page_data(
             staff,
             Role::Admin,
             move || {

@@ -8,7 +8,7 @@ use crate::error::PageError;
 use crate::model::MeetingKind;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{Staff, role_data};
+use crate::staff::gate::{Staff, page_data};
 use crate::staff::social_worker::children::status_words;
 use crate::staff::words;
 
@@ -194,7 +194,7 @@ fn filters() -> (String, String) {
 /// The inbox, for a coordinator (made at the top of `/staff`: see `gate`).
 pub fn inbox_data(staff: Staff) -> Resource<Result<Inbox, PageError>> {
     let (status, complete) = filters();
-    role_data(
+    page_data(
         staff,
         Role::Coordinator,
         || (),

@@ -10,7 +10,7 @@ use crate::error::PageError;
 use crate::model::MeetingKind;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{maybe_signed_in, staff_data};
+use crate::staff::gate::{maybe_signed_in, page_data};
 use crate::staff::social_worker::children::status_words;
 use crate::staff::words;
 
@@ -309,8 +309,9 @@ pub fn ReferralRoute() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let user = maybe_signed_in();
     // Keyed on the whole address: after "Accept" the same page comes back with `?done=accepted`.
-    let referral = staff_data(
+    let referral = page_data(
         user,
+        None,
         move || {
             (
                 params.read().get("id").unwrap_or_default(),

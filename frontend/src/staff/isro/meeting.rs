@@ -11,7 +11,7 @@ use crate::error::PageError;
 use crate::model::{AttendanceChoice, Feeling, MeetingKind, MeetingStatus};
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{RolePage, role_data, signed_in};
+use crate::staff::gate::{RolePage, page_data, signed_in};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChildViews {
@@ -320,7 +320,7 @@ pub fn MeetingPage() -> impl IntoView {
     let query = use_query_map();
     let staff = signed_in();
     // Keyed on the address: after a save, a refusal or a send, the page reads again.
-    let detail = role_data(
+    let detail = page_data(
         staff,
         Role::Isro,
         move || {

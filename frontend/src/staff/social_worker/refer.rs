@@ -12,7 +12,7 @@ use crate::error::PageError;
 use crate::model::MeetingStatus;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{RolePage, role_data, signed_in};
+use crate::staff::gate::{RolePage, page_data, signed_in};
 
 /// Parental agreement, as the API spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -455,11 +455,11 @@ pub fn NewReferralRoute() -> impl IntoView {
     let from_address = query.with_untracked(|q| Draft::from_query(|name| q.get(name)));
     let intent = query.with_untracked(|q| q.get("intent"));
     let staff = signed_in();
-    let children = role_data(staff, Role::SocialWorker, || (), |_| load_my_children());
+    let children = page_data(staff, Role::SocialWorker, || (), |_| load_my_children());
     let first_check = {
         let draft = from_address.clone();
         let sending = intent.as_deref() == Some("send");
-        role_data(
+        page_data(
             staff,
             Role::SocialWorker,
             || (),

@@ -8,7 +8,7 @@ use crate::error::PageError;
 use crate::model::{AttendanceChoice, Feeling, MeetingKind};
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
-use crate::staff::gate::{RolePage, role_data, signed_in};
+use crate::staff::gate::{RolePage, page_data, signed_in};
 use crate::staff::words;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,7 +125,7 @@ pub async fn load_one_shared(share: String) -> Result<SharedViews, PageError> {
 #[component]
 pub fn SharedList() -> impl IntoView {
     let staff = signed_in();
-    let rows = role_data(staff, Role::SocialWorker, || (), |_| load_shared());
+    let rows = page_data(staff, Role::SocialWorker, || (), |_| load_shared());
     view! { <RolePage role=Role::SocialWorker staff page=move |user| view! { <SharedListPage user rows /> } /> }
 }
 
@@ -180,7 +180,7 @@ pub fn SharedOne() -> impl IntoView {
     let params = use_params_map();
     let share = params.with_untracked(|p| p.get("share").unwrap_or_default());
     let staff = signed_in();
-    let views = role_data(
+    let views = page_data(
         staff,
         Role::SocialWorker,
         move || share.clone(),
