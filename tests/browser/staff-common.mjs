@@ -61,6 +61,9 @@ export async function signIn(staff, base, email, heading) {
   await staff.page.getByRole("button", { name: "Sign in" }).click();
   await staff.page.waitForURL((url) => url.pathname === "/staff", { timeout: 15000 });
   await ready(staff, heading);
+  // With JavaScript the first page is drawn in the browser and loads its list after the heading:
+  // let that finish, or leaving at once would cut the request off (a failed request in the report).
+  if (staff.javaScript) await staff.page.waitForLoadState("networkidle");
 }
 
 /// Press a button and wait for the address the server sends the browser to.
