@@ -22,7 +22,7 @@ pub use content::{Content, IdempotencyKey, Snapshot};
 use chrono::Utc;
 use entity::enums::{ActorKind, MeetingStatus, ViewsStatus};
 use entity::{advocacy_case, meeting, meeting_child, views};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, SqlErr, TransactionTrait,
@@ -188,14 +188,16 @@ pub(crate) async fn child_meeting(
     child: &ChildViewer,
     meeting_id: i32,
 ) -> ApiResult<meeting::Model> {
-    let linked = meeting_child::Entity::find_by_id((meeting_id, child.child_id))
-        .one(conn)
-        .await?
-        .is_some_and(|link| link.local_authority_id == child.tenant.0);
-    if !linked {
-        return Err(ApiError::NotFound("Meeting"));
-    }
+    // One statement: this is on the path of every save and submit.
+    let linked = Query::select()
+        .column(meeting_child::Column::MeetingId)
+        .from(meeting_child::Entity)
+        .and_where(meeting_child::Column::MeetingId.eq(meeting_id))
+        .and_where(meeting_child::Column::ChildId.eq(child.child_id))
+        .and_where(meeting_child::Column::LocalAuthorityId.eq(child.tenant.0))
+        .to_owned();
     meeting::Entity::find_by_id(meeting_id)
+        .filter(meeting::Column::Id.in_subquery(linked))
         .one(conn)
         .await?
         .ok_or(ApiError::NotFound("Meeting"))

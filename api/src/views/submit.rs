@@ -1,9 +1,9 @@
 //! "My views are finished": freeze the current version, once per idempotency key.
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use entity::enums::{ActorKind, ViewsStatus};
 use entity::{views, views_version};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, DatabaseTransaction, EntityTrait,
     QueryFilter, Set, SqlErr,
 };
 use serde_json::json;
@@ -26,10 +26,11 @@ pub async fn submit(
     key: IdempotencyKey,
 ) -> ApiResult<views::Model> {
     let meeting = child_meeting(db, child, meeting_id).await?;
-    let Some(current) = find(db, child, meeting_id).await? else {
+    let (current, key_elsewhere) = current_and_key(db, child, meeting_id, &key).await?;
+    let Some(current) = current else {
         return Err(nothing_yet());
     };
-    if already_sent_with(db, child, &current, &key).await? {
+    if already_sent_with(db, &current, key_elsewhere, &key).await? {
         // Read again: the submission this retries may have committed after `current` was read.
         return find(db, child, meeting_id).await?.ok_or_else(nothing_yet);
     }
@@ -37,26 +38,20 @@ pub async fn submit(
     check_can_submit(&current, expected_version)?;
 
     let claim = {
-        let (tenant, child_id, views_id) = (child.tenant, child.child_id, current.id);
+        let (tenant, child_id) = (child.tenant, child.child_id);
         let key = key.as_ref().to_owned();
         writes
             .run(Box::new(move |txn| {
-                Box::pin(claim(
-                    txn,
-                    tenant,
-                    child_id,
-                    views_id,
-                    expected_version,
-                    key,
-                ))
+                Box::pin(claim(txn, tenant, child_id, current, key))
             }))
             .await?
     };
     match claim {
         Claim::Submitted(submitted) => Ok(submitted),
         Claim::Lost => {
-            let now_current = find(db, child, meeting_id).await?.ok_or_else(nothing_yet)?;
-            if already_sent_with(db, child, &now_current, &key).await? {
+            let (now_current, key_elsewhere) = current_and_key(db, child, meeting_id, &key).await?;
+            let now_current = now_current.ok_or_else(nothing_yet)?;
+            if already_sent_with(db, &now_current, key_elsewhere, &key).await? {
                 return Ok(now_current);
             }
             check_can_submit(&now_current, expected_version)?;
@@ -78,11 +73,12 @@ async fn claim(
     txn: &DatabaseTransaction,
     tenant: TenantId,
     child_id: i32,
-    views_id: i32,
-    expected_version: i32,
+    current: views::Model,
     key: String,
 ) -> ApiResult<Claim> {
-    let now = Utc::now();
+    // Microseconds, as PostgreSQL keeps them: the answer below is built from `now`, not read back.
+    let now = Utc::now().trunc_subsecs(6);
+    let (views_id, expected_version) = (current.id, current.version);
     let claimed = views::Entity::update_many()
         .set(views::ActiveModel {
             status: Set(ViewsStatus::Submitted),
@@ -104,10 +100,15 @@ async fn claim(
         }
         Err(e) => return Err(e.into()),
     }
-    let submitted = views::Entity::find_by_id(views_id)
-        .one(txn)
-        .await?
-        .ok_or_else(|| ApiError::Internal("views vanished during submit".into()))?;
+    // Guarded by version and status, the update changed only these fields of the row as read
+    // (every change to the words moves the version on), so it need not be read again.
+    let submitted = views::Model {
+        status: ViewsStatus::Submitted,
+        submitted_at: Some(now),
+        idempotency_key: Some(key.clone()),
+        updated_at: now,
+        ..current
+    };
     let snapshot = Snapshot {
         content: Content::of(&submitted),
         idempotency_key: Some(key),
@@ -137,25 +138,43 @@ async fn claim(
     Ok(Claim::Submitted(submitted))
 }
 
-/// Was this key already used to submit these views (now or for an earlier version)? A key used for
-/// the child's views of another meeting is refused.
-async fn already_sent_with(
+/// The child's views for this meeting, and whether `key` already names their views of another
+/// meeting: one read.
+async fn current_and_key(
     db: &DatabaseConnection,
     child: &ChildViewer,
+    meeting_id: i32,
+    key: &IdempotencyKey,
+) -> ApiResult<(Option<views::Model>, bool)> {
+    let rows = views::Entity::find()
+        .filter(views::Column::LocalAuthorityId.eq(child.tenant.0))
+        .filter(views::Column::ChildId.eq(child.child_id))
+        .filter(
+            Condition::any()
+                .add(views::Column::MeetingId.eq(meeting_id))
+                .add(views::Column::IdempotencyKey.eq(key.as_ref())),
+        )
+        .all(db)
+        .await?;
+    let elsewhere = rows
+        .iter()
+        .any(|v| v.meeting_id != meeting_id && v.idempotency_key.as_deref() == Some(key.as_ref()));
+    let current = rows.into_iter().find(|v| v.meeting_id == meeting_id);
+    Ok((current, elsewhere))
+}
+
+/// Was this key already used to submit these views (now or for an earlier version)? A key used for
+/// the child's views of another meeting (`key_elsewhere`) is refused.
+async fn already_sent_with(
+    db: &DatabaseConnection,
     current: &views::Model,
+    key_elsewhere: bool,
     key: &IdempotencyKey,
 ) -> ApiResult<bool> {
     if current.idempotency_key.as_deref() == Some(key.as_ref()) {
         return Ok(true);
     }
-    let elsewhere = views::Entity::find()
-        .filter(views::Column::LocalAuthorityId.eq(child.tenant.0))
-        .filter(views::Column::ChildId.eq(child.child_id))
-        .filter(views::Column::IdempotencyKey.eq(key.as_ref()))
-        .filter(views::Column::Id.ne(current.id))
-        .one(db)
-        .await?;
-    if elsewhere.is_some() {
+    if key_elsewhere {
         return Err(key_used_elsewhere());
     }
     // Earlier submissions keep their key in their snapshot (a handful of rows per views).

@@ -514,6 +514,59 @@ async fn a_retried_submission_answers_the_same_and_never_submits_twice() {
 }
 
 #[tokio::test]
+async fn a_key_already_used_for_another_meetings_views_is_refused() {
+    let app = spawn_demo_app().await;
+    let mia = kid(&app.db, "Mia").await;
+    let token = child_token(&app.db, "Mia").await;
+    // A second meeting for Mia, a week later, with views saved for it.
+    let first = meeting::Entity::find_by_id(mia.meeting_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let second = meeting::ActiveModel {
+        local_authority_id: Set(first.local_authority_id),
+        kind: Set(first.kind),
+        scheduled_at: Set(Some(Utc::now() + Duration::days(7))),
+        status: Set(MeetingStatus::Scheduled),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    meeting_child::ActiveModel {
+        meeting_id: Set(second.id),
+        child_id: Set(mia.child_id),
+        local_authority_id: Set(first.local_authority_id),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let second_id = NodeKind::Meeting.id(second.id).0;
+    ok(&save(
+        &app,
+        &token,
+        &second_id,
+        0,
+        json!({ "worries": ["next time"] }),
+    )
+    .await);
+
+    ok(&submit(&app, &token, &mia.meeting, 1, "used-once-key").await);
+    let reused = submit(&app, &token, &second_id, 1, "used-once-key").await;
+    assert_eq!(error_code(&reused), "BAD_USER_INPUT", "{reused}");
+    assert_eq!(reused["errors"][0]["extensions"]["field"], "idempotencyKey");
+    let still = ok(&my_views(&app, &token, &second_id).await)["myViews"].clone();
+    assert_eq!(still["status"], "DRAFT", "{still}");
+
+    // With a key of its own it goes.
+    let own = submit(&app, &token, &second_id, 1, "second-meeting-key").await;
+    assert_eq!(ok(&own)["submitViews"]["status"], "SUBMITTED");
+}
+
+#[tokio::test]
 async fn concurrent_duplicate_submissions_make_exactly_one_version() {
     let app = spawn_demo_app().await;
     let mia = kid(&app.db, "Mia").await;
