@@ -177,6 +177,11 @@ async fn already_sent_with(
     if key_elsewhere {
         return Err(key_used_elsewhere());
     }
+    // Only a submission writes a version row, one per version: at version 1 the only possible one
+    // is the current row's own, checked above. Most submissions are a child's first.
+    if current.version == 1 {
+        return Ok(false);
+    }
     // Earlier submissions keep their key in their snapshot (a handful of rows per views).
     let versions = views_version::Entity::find()
         .filter(views_version::Column::ViewsId.eq(current.id))
