@@ -1,11 +1,11 @@
 //! A staff page for one role: signed-out visitors go to sign in; someone signed in with another
 //! role is told the page is not theirs (the API would refuse them anyway).
 //!
-//! Every resource of a staff page is made here, at the top of its route, never inside a
-//! `Suspense`: the server renders a `Suspense`'s children more than once (a dry run, then for
-//! real), so a resource made there exists two or three times on the server but once in the
-//! browser, which may then pick up the dry run's copy (loaded without the request, so "signed
-//! out") and fail to hydrate.
+//! Every resource of a staff page is made at the top of its route (with `signed_in`,
+//! `maybe_signed_in` and `page_data` below), never inside a `Suspense`: the server renders a
+//! `Suspense`'s children more than once (a dry run, then for real), so a resource made there exists
+//! two or three times on the server but once in the browser, which may then pick up the dry run's
+//! copy (loaded without the request, so "signed out") and fail to hydrate.
 use std::future::Future;
 use std::sync::Arc;
 
