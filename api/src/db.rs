@@ -4,8 +4,8 @@ use std::time::Duration;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use crate::config::{DatabaseUrl, Engine};
@@ -104,16 +104,22 @@ async fn migrate_locked(db: &DatabaseConnection) -> Result<(), DbErr> {
                 .await?;
             txn
         }
-        _ => {
-            db.begin_with_options(TransactionOptions {
-                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-                ..Default::default()
-            })
-            .await?
-        }
+        _ => begin_write(db).await?,
     };
     Migrator::up(&txn, None).await?;
     txn.commit().await
+}
+
+/// A transaction that will write. On SQLite it takes the write lock at BEGIN (`IMMEDIATE`): a
+/// transaction that read first and then wants to write while another connection writes is refused
+/// at once (SQLITE_BUSY, no waiting); taking the lock up front makes it wait its turn instead.
+/// PostgreSQL ignores the option.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 /// True when the database answers a trivial query.

@@ -3,6 +3,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Every answer builds many small values (one per GraphQL field); glibc's malloc was a quarter of
+// the server's CPU under load (docs/benchmarks/NOTES.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = api::cli::Cli::parse();

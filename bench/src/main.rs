@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use myvoice_bench::run::{Engine, Options, Scenario, run};
 
+// The same allocator as `myvoice`, so the baseline (served by this binary) differs from the server
+// only in its code.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "myvoice-bench",

@@ -9,8 +9,7 @@ use rand::RngExt;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
 };
 use serde_json::json;
 
@@ -140,12 +139,7 @@ pub async fn invite(
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?;
+    let txn = crate::db::begin_write(db).await?;
     if let Some(agency_id) = new.agency_id {
         agency::Entity::find_by_id(agency_id)
             .filter(agency::Column::LocalAuthorityId.eq(admin.tenant.0))
@@ -211,12 +205,7 @@ pub async fn deactivate(
     if !target.active {
         return Ok(target);
     }
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut active = target.into_active_model();
     active.active = Set(false);
     let row = active.update(&txn).await?;

@@ -1,13 +1,15 @@
 //! The advocate's caseload: their cases, soonest meeting first, with what needs attention.
+use std::borrow::Cow;
+
 use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::{advocacy_case, child, enums, meeting};
 
-use super::CaseViews;
-use crate::error::{ApiError, ApiResult};
+use super::{CaseViews, ChildSummary, MeetingSummary};
+use crate::error::{ApiError, ApiResult, loaded};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
-use crate::graphql::loaders::ViewsForMeetingKey;
+use crate::graphql::loaders::{OpenUrgentHelpKey, ViewsForMeetingKey};
 use crate::graphql::pagination::{List, Page};
 use crate::meetings::kinds::MeetingKind;
 use crate::referrals::lead_time::meeting_soon;
@@ -68,16 +70,22 @@ pub struct CaseChild {
     pub communication_needs: Option<String>,
 }
 
-impl From<child::Model> for CaseChild {
-    fn from(c: child::Model) -> Self {
+impl CaseChild {
+    pub fn new(id: i32, c: &ChildSummary) -> Self {
         let age = age_on(c.date_of_birth, Utc::now().date_naive());
         Self {
-            id: NodeKind::Child.id(c.id),
-            preferred_name: c.preferred_name,
+            id: NodeKind::Child.id(id),
+            preferred_name: c.preferred_name.clone(),
             age: i32::try_from(age).unwrap_or(i32::MAX),
             looked_after: c.looked_after,
-            communication_needs: c.communication_needs,
+            communication_needs: c.communication_needs.clone(),
         }
+    }
+}
+
+impl From<child::Model> for CaseChild {
+    fn from(c: child::Model) -> Self {
+        Self::new(c.id, &c.into())
     }
 }
 
@@ -94,14 +102,20 @@ pub struct CaseMeeting {
     pub place: Option<String>,
 }
 
-impl From<meeting::Model> for CaseMeeting {
-    fn from(m: meeting::Model) -> Self {
+impl CaseMeeting {
+    pub fn new(id: i32, m: &MeetingSummary) -> Self {
         Self {
-            id: NodeKind::Meeting.id(m.id),
+            id: NodeKind::Meeting.id(id),
             kind: m.kind.into(),
             scheduled_at: m.scheduled_at,
-            place: m.place,
+            place: m.place.clone(),
         }
+    }
+}
+
+impl From<meeting::Model> for CaseMeeting {
+    fn from(m: meeting::Model) -> Self {
+        Self::new(m.id, &m.into())
     }
 }
 
@@ -117,26 +131,72 @@ pub struct CaseOutcome {
 }
 
 /// One piece of advocacy: an accepted referral allocated to an advocate.
-pub struct AdvocacyCase(pub advocacy_case::Model, pub Lookup);
+pub struct AdvocacyCase {
+    row: advocacy_case::Model,
+    lookup: Lookup,
+    /// What a caseload page read with the case; a case shown on its own loads it when asked.
+    shown: Option<Shown>,
+}
+
+struct Shown {
+    child: ChildSummary,
+    meeting: MeetingSummary,
+    views: Option<enums::ViewsStatus>,
+    urgent_help_open: bool,
+}
 
 impl AdvocacyCase {
     /// A case shown on its own: its relations come from the per-request loaders.
     pub fn new(row: advocacy_case::Model) -> Self {
-        Self(row, Lookup::default())
+        Self {
+            row,
+            lookup: Lookup::default(),
+            shown: None,
+        }
     }
 
-    /// A page of cases, with their related rows fetched once for the page (the referrals only
-    /// when `with_referrals`: the page shows them).
+    /// A page of cases, read with what the page shows; the referrals (and what they name) are
+    /// fetched once for the page when `with_referrals`: the page shows them.
     pub async fn page(
         ctx: &Context<'_>,
         rows: Vec<super::PageRow>,
         with_referrals: bool,
     ) -> ApiResult<Vec<Self>> {
-        let lookup = Lookup::for_cases(ctx, &rows, with_referrals).await?;
+        let lookup = if with_referrals {
+            let cases: Vec<_> = rows.iter().map(|r| &r.case).collect();
+            Lookup::for_cases(ctx, &cases).await?
+        } else {
+            Lookup::default()
+        };
         Ok(rows
             .into_iter()
-            .map(|r| Self(r.case, lookup.clone()))
+            .map(|r| Self {
+                row: r.case,
+                lookup: lookup.clone(),
+                shown: Some(Shown {
+                    child: r.child,
+                    meeting: r.meeting,
+                    views: r.views,
+                    urgent_help_open: r.urgent_help_open,
+                }),
+            })
             .collect())
+    }
+
+    async fn child_summary(&self, ctx: &Context<'_>) -> ApiResult<Cow<'_, ChildSummary>> {
+        if let Some(shown) = &self.shown {
+            return Ok(Cow::Borrowed(&shown.child));
+        }
+        let row = self.lookup.child(ctx, self.row.child_id).await?;
+        Ok(Cow::Owned(row.ok_or(ApiError::NotFound("Child"))?.into()))
+    }
+
+    async fn meeting_summary(&self, ctx: &Context<'_>) -> ApiResult<Cow<'_, MeetingSummary>> {
+        if let Some(shown) = &self.shown {
+            return Ok(Cow::Borrowed(&shown.meeting));
+        }
+        let row = self.lookup.meeting(ctx, self.row.meeting_id).await?;
+        Ok(Cow::Owned(row.ok_or(ApiError::NotFound("Meeting"))?.into()))
     }
 }
 
@@ -145,61 +205,69 @@ impl AdvocacyCase {
 impl AdvocacyCase {
     /// The case's opaque ID.
     pub(crate) async fn id(&self) -> ID {
-        NodeKind::Case.id(self.0.id)
+        NodeKind::Case.id(self.row.id)
     }
     /// Where the piece of advocacy is.
     async fn status(&self) -> CaseStatus {
-        self.0.status.into()
+        self.row.status.into()
     }
     /// When the advocate was allocated.
     async fn allocated_at(&self) -> DateTime<Utc> {
-        self.0.allocated_at
+        self.row.allocated_at
     }
     /// The child the advocacy is for.
     async fn child(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseChild> {
-        let row = self.1.child(ctx, self.0.child_id).await?;
-        Ok(row.ok_or(ApiError::NotFound("Child"))?.into())
+        let child = self.child_summary(ctx).await?;
+        Ok(CaseChild::new(self.row.child_id, &child))
     }
     /// The meeting the advocacy is for.
     async fn meeting(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseMeeting> {
-        let row = self.1.meeting(ctx, self.0.meeting_id).await?;
-        Ok(row.ok_or(ApiError::NotFound("Meeting"))?.into())
+        let meeting = self.meeting_summary(ctx).await?;
+        Ok(CaseMeeting::new(self.row.meeting_id, &meeting))
     }
     /// The referral the case came from, with what the referrer told the service.
     async fn referral(&self, ctx: &Context<'_>) -> async_graphql::Result<Referral> {
-        let row = self.1.referral(ctx, self.0.referral_id).await?;
+        let row = self.lookup.referral(ctx, self.row.referral_id).await?;
         let row = row.ok_or(ApiError::NotFound("Referral"))?;
-        Ok(Referral(row, self.1.clone()))
+        Ok(Referral(row, self.lookup.clone()))
     }
     /// The meeting's outcome once the chair has recorded it; null until then. Only the outcome: the
     /// whiteboard stays with the chair, the social worker and the agencies it was sent to.
     async fn outcome(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CaseOutcome>> {
-        let row = self.1.meeting(ctx, self.0.meeting_id).await?;
-        Ok(row.and_then(|m| {
-            m.recorded_at.map(|recorded_at| CaseOutcome {
-                staff_words: m.outcome_staff_words,
-                child_words: m.outcome_child_words,
-                recorded_at,
-            })
+        let m = self.meeting_summary(ctx).await?;
+        Ok(m.recorded_at.map(|recorded_at| CaseOutcome {
+            staff_words: m.outcome_staff_words.clone(),
+            child_words: m.outcome_child_words.clone(),
+            recorded_at,
         }))
     }
     /// Where the child's views for this meeting are.
     async fn views_status(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseViewsStatus> {
-        let key = ViewsForMeetingKey {
-            child_id: self.0.child_id,
-            meeting_id: self.0.meeting_id,
+        let status = match &self.shown {
+            Some(shown) => shown.views,
+            None => {
+                let key = ViewsForMeetingKey {
+                    child_id: self.row.child_id,
+                    meeting_id: self.row.meeting_id,
+                };
+                loaded(ctx.loaders()?.load_one(key).await)?
+            }
         };
-        let status = self.1.views(ctx, key).await?;
         Ok(CaseViews::of(status).into())
     }
     /// The child asked for help now and nobody has acknowledged it yet.
     async fn urgent_help_open(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        Ok(self.1.open_urgent_help(ctx, self.0.child_id).await? > 0)
+        Ok(match &self.shown {
+            Some(shown) => shown.urgent_help_open,
+            None => {
+                let key = OpenUrgentHelpKey(self.row.child_id);
+                loaded(ctx.loaders()?.load_one(key).await)?.is_some_and(|open| open > 0)
+            }
+        })
     }
     /// The meeting is 3 working days away or fewer.
     async fn meeting_soon(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let row = self.1.meeting(ctx, self.0.meeting_id).await?;
-        let at = row.and_then(|m| m.scheduled_at);
+        let at = self.meeting_summary(ctx).await?.scheduled_at;
         Ok(at.is_some_and(|at| meeting_soon(Utc::now(), at)))
     }
 }

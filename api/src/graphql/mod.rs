@@ -8,6 +8,7 @@ mod node;
 pub mod pagination;
 
 pub use context::ContextExt;
+pub use limits::AppSchema;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 use sea_orm::DatabaseConnection;
@@ -47,17 +48,17 @@ pub struct MutationRoot(
 #[derive(MergedSubscription, Default)]
 pub struct SubscriptionRoot(crate::live::LiveSubscription);
 
-pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
-
 /// Limits and shared data are set here, once.
 pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBus) -> AppSchema {
-    schema_builder()
-        .data(crate::group_commit::GroupCommit::new(db.clone()))
-        .data(db)
-        .data(tokens)
-        .data(events)
-        .data(RateLimits::default())
-        .finish()
+    AppSchema(
+        schema_builder()
+            .data(crate::group_commit::GroupCommit::new(db.clone()))
+            .data(db)
+            .data(tokens)
+            .data(events)
+            .data(RateLimits::default())
+            .finish(),
+    )
 }
 
 /// The schema as SDL, for `myvoice export-schema` and the committed `schema.graphql`.
@@ -71,7 +72,6 @@ fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, Sub
         MutationRoot::default(),
         SubscriptionRoot::default(),
     )
-    .extension(limits::AliasLimit)
     .limit_depth(12)
     .limit_complexity(500)
     .limit_recursive_depth(16)

@@ -22,7 +22,7 @@ use entity::enums::{
 use entity::{child, local_authority, meeting, meeting_child, referral, staff_user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, Set, SqlErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 
@@ -89,15 +89,8 @@ pub async fn create(
     new: NewReferral,
     now: DateTime<Utc>,
 ) -> ApiResult<referral::Model> {
-    // It reads, then writes. SQLite refuses at once (SQLITE_BUSY, no waiting) a transaction that
-    // read first and then wants to write while another connection writes; taking the write lock at
-    // BEGIN makes it wait its turn instead. PostgreSQL ignores the option.
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?;
+    // It reads, then writes: the write lock is taken at BEGIN.
+    let txn = crate::db::begin_write(db).await?;
     let child = child::Entity::find_by_id(new.child_id)
         .filter(child::Column::LocalAuthorityId.eq(tenant.0))
         .one(&txn)

@@ -9,30 +9,25 @@ use std::sync::Arc;
 
 use async_graphql::Context;
 use async_graphql::dataloader::Loader;
-use entity::enums::ViewsStatus;
 use entity::{advocacy_case, child, meeting, referral, staff_user};
 use sea_orm::DbErr;
 
-use crate::cases::PageRow;
 use crate::error::ApiResult;
 use crate::error::loaded;
 use crate::graphql::ContextExt;
 use crate::graphql::loaders::{
-    CaseByReferralKey, ChildKey, DbLoader, Loaders, MeetingKey, OpenUrgentHelpKey, ReferralKey,
-    StaffKey, ViewsForMeetingKey,
+    CaseByReferralKey, ChildKey, DbLoader, Loaders, MeetingKey, ReferralKey, StaffKey,
 };
 
 /// A page's related rows. `None`: that table was not fetched for the page (nothing on it asked
 /// for it); its rows then come from the loaders if something does.
 #[derive(Default)]
 pub struct Related {
-    children: HashMap<ChildKey, child::Model>,
-    meetings: HashMap<MeetingKey, meeting::Model>,
+    children: Option<HashMap<ChildKey, child::Model>>,
+    meetings: Option<HashMap<MeetingKey, meeting::Model>>,
     referrals: Option<HashMap<ReferralKey, referral::Model>>,
     cases: HashMap<CaseByReferralKey, advocacy_case::Model>,
     staff: Option<HashMap<StaffKey, staff_user::Model>>,
-    views: HashMap<ViewsForMeetingKey, ViewsStatus>,
-    urgent: HashMap<OpenUrgentHelpKey, u32>,
 }
 
 /// Where an item finds its related rows: its page's prefetch, or the per-request loaders.
@@ -58,20 +53,24 @@ impl Lookup {
     pub async fn for_referrals(ctx: &Context<'_>, rows: &[referral::Model]) -> ApiResult<Self> {
         let loaders = ctx.loaders()?;
         let mut related = Related {
-            children: many(
-                loaders,
-                rows.iter()
-                    .filter_map(|r| r.child_id.map(ChildKey))
-                    .collect(),
-            )
-            .await?,
-            meetings: many(
-                loaders,
-                rows.iter()
-                    .filter_map(|r| r.meeting_id.map(MeetingKey))
-                    .collect(),
-            )
-            .await?,
+            children: Some(
+                many(
+                    loaders,
+                    rows.iter()
+                        .filter_map(|r| r.child_id.map(ChildKey))
+                        .collect(),
+                )
+                .await?,
+            ),
+            meetings: Some(
+                many(
+                    loaders,
+                    rows.iter()
+                        .filter_map(|r| r.meeting_id.map(MeetingKey))
+                        .collect(),
+                )
+                .await?,
+            ),
             cases: many(
                 loaders,
                 rows.iter().map(|r| CaseByReferralKey(r.id)).collect(),
@@ -89,41 +88,34 @@ impl Lookup {
         Ok(Self(Some(Arc::new(related))))
     }
 
-    /// For a page of cases (read with their children and meetings): views, urgent help, and when
-    /// `with_referrals` (the page shows them) the referrals and the staff named on them.
-    pub async fn for_cases(
-        ctx: &Context<'_>,
-        page: &[PageRow],
-        with_referrals: bool,
-    ) -> ApiResult<Self> {
+    /// For a page of cases whose referrals are shown: the referrals, their children and meetings,
+    /// and the staff named on them. (What the caseload itself shows is read with the page.)
+    pub async fn for_cases(ctx: &Context<'_>, rows: &[&advocacy_case::Model]) -> ApiResult<Self> {
         let loaders = ctx.loaders()?;
-        let rows: Vec<&advocacy_case::Model> = page.iter().map(|r| &r.case).collect();
-        let mut related = Related {
-            children: page
-                .iter()
-                .filter_map(|r| r.child.clone())
-                .map(|c| (ChildKey(c.id), c))
-                .collect(),
-            meetings: page
-                .iter()
-                .filter_map(|r| r.meeting.clone())
-                .map(|m| (MeetingKey(m.id), m))
-                .collect(),
-            views: many(
-                loaders,
-                rows.iter()
-                    .map(|c| ViewsForMeetingKey {
-                        child_id: c.child_id,
-                        meeting_id: c.meeting_id,
-                    })
-                    .collect(),
-            )
-            .await?,
-            urgent: many(
-                loaders,
-                rows.iter().map(|c| OpenUrgentHelpKey(c.child_id)).collect(),
-            )
-            .await?,
+        let referrals = many(
+            loaders,
+            rows.iter().map(|c| ReferralKey(c.referral_id)).collect(),
+        )
+        .await?;
+        let staff = referrals
+            .values()
+            .filter_map(|r| r.referrer_id)
+            .chain(rows.iter().map(|c| c.advocate_id))
+            .map(StaffKey)
+            .collect();
+        let related = Related {
+            children: Some(
+                many(loaders, rows.iter().map(|c| ChildKey(c.child_id)).collect()).await?,
+            ),
+            meetings: Some(
+                many(
+                    loaders,
+                    rows.iter().map(|c| MeetingKey(c.meeting_id)).collect(),
+                )
+                .await?,
+            ),
+            referrals: Some(referrals),
+            staff: Some(many(loaders, staff).await?),
             // The page's cases are the allocations of their referrals.
             cases: rows
                 .iter()
@@ -131,21 +123,6 @@ impl Lookup {
                 .collect(),
             ..Default::default()
         };
-        if with_referrals {
-            let referrals = many(
-                loaders,
-                rows.iter().map(|c| ReferralKey(c.referral_id)).collect(),
-            )
-            .await?;
-            let staff = referrals
-                .values()
-                .filter_map(|r| r.referrer_id)
-                .chain(rows.iter().map(|c| c.advocate_id))
-                .map(StaffKey)
-                .collect();
-            related.staff = Some(many(loaders, staff).await?);
-            related.referrals = Some(referrals);
-        }
         Ok(Self(Some(Arc::new(related))))
     }
 
@@ -167,11 +144,11 @@ impl Lookup {
     }
 
     pub async fn child(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<child::Model>> {
-        self.get(ctx, ChildKey(id), |r| Some(&r.children)).await
+        self.get(ctx, ChildKey(id), |r| r.children.as_ref()).await
     }
 
     pub async fn meeting(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<meeting::Model>> {
-        self.get(ctx, MeetingKey(id), |r| Some(&r.meetings)).await
+        self.get(ctx, MeetingKey(id), |r| r.meetings.as_ref()).await
     }
 
     pub async fn referral(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<referral::Model>> {
@@ -190,20 +167,5 @@ impl Lookup {
 
     pub async fn staff(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<staff_user::Model>> {
         self.get(ctx, StaffKey(id), |r| r.staff.as_ref()).await
-    }
-
-    pub async fn views(
-        &self,
-        ctx: &Context<'_>,
-        key: ViewsForMeetingKey,
-    ) -> ApiResult<Option<ViewsStatus>> {
-        self.get(ctx, key, |r| Some(&r.views)).await
-    }
-
-    pub async fn open_urgent_help(&self, ctx: &Context<'_>, child_id: i32) -> ApiResult<u32> {
-        Ok(self
-            .get(ctx, OpenUrgentHelpKey(child_id), |r| Some(&r.urgent))
-            .await?
-            .unwrap_or(0))
     }
 }

@@ -42,7 +42,7 @@ pub async fn submit(
         let key = key.as_ref().to_owned();
         writes
             .run(Box::new(move |txn| {
-                Box::pin(claim(txn, tenant, child_id, current, key))
+                Box::pin(claim(txn, tenant, child_id, current.clone(), key.clone()))
             }))
             .await?
     };

@@ -201,6 +201,18 @@ async fn the_caseload_is_sorted_by_meeting_date_filtered_by_status_and_paged() {
         )
         .await;
     assert_eq!(names(&rest), ["Undated"]);
+    // Past the last case: no cases, and still the count of them all.
+    let end = rest["data"]["myCaseload"]["pageInfo"]["endCursor"].clone();
+    let past = app
+        .graphql_as(
+            Some(&advocate),
+            CASELOAD,
+            json!({ "first": 3, "after": end }),
+        )
+        .await;
+    assert!(names(&past).is_empty(), "{past}");
+    assert_eq!(past["data"]["myCaseload"]["totalCount"], 4, "{past}");
+    assert_eq!(past["data"]["myCaseload"]["pageInfo"]["hasNextPage"], false);
 
     let closed = app
         .graphql_as(Some(&advocate), CASELOAD, json!({ "status": "CLOSED" }))
