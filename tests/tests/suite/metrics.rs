@@ -32,7 +32,8 @@ async fn metrics_count_every_sql_statement_the_server_runs() {
         .statements_during(app.graphql_as(Some(&advocate), caseload, json!({})))
         .await;
     assert_eq!(answer["data"]["myCaseload"]["totalCount"], 2);
-    assert!(ran >= 2, "the caseload counts and reads cases: {ran}");
+    // The page and its count are one statement (api/src/cases/mod.rs).
+    assert!(ran >= 1, "the caseload reads its page: {ran}");
     let after = statements(&app).await;
     assert!(
         after - before >= ran,
