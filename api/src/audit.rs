@@ -112,11 +112,25 @@ pub fn actor(viewer: &Viewer) -> (ActorKind, Option<i32>) {
 pub async fn record(
     conn: &impl ConnectionTrait,
     tenant: TenantId,
-    (actor_kind, actor_id): (ActorKind, Option<i32>),
+    actor: (ActorKind, Option<i32>),
     action: AuditAction,
     subject: Subject,
     detail: Option<serde_json::Value>,
 ) -> Result<(), DbErr> {
+    event(tenant, actor, action, subject, detail)
+        .insert(conn)
+        .await
+        .map(|_| ())
+}
+
+/// One event, not yet written: for work that writes its events with a batch's.
+pub fn event(
+    tenant: TenantId,
+    (actor_kind, actor_id): (ActorKind, Option<i32>),
+    action: AuditAction,
+    subject: Subject,
+    detail: Option<serde_json::Value>,
+) -> audit_event::ActiveModel {
     audit_event::ActiveModel {
         local_authority_id: Set(tenant.0),
         actor_kind: Set(actor_kind),
@@ -128,7 +142,4 @@ pub async fn record(
         occurred_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(conn)
-    .await
-    .map(|_| ())
 }

@@ -2,10 +2,12 @@
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sea_query::{Expr, SelectStatement};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
+    DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
 };
 
 use crate::config::{DatabaseUrl, Engine};
@@ -135,6 +137,21 @@ fn short_cause(error: &DbErr) -> String {
         .next()
         .unwrap_or(&text);
     text.lines().next().unwrap_or_default().trim().to_owned()
+}
+
+/// Select `columns` as `<prefix><column>`, beside a joined entity's own columns, to read them back
+/// with `FromQueryResult::from_query_result(row, prefix)`.
+pub fn prefixed<C: ColumnTrait>(
+    select: &mut SelectStatement,
+    columns: impl IntoIterator<Item = C>,
+    prefix: &str,
+) {
+    for column in columns {
+        select.expr_as(
+            Expr::col((column.entity_name(), column)),
+            format!("{prefix}{}", column.as_str()),
+        );
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::MeetingKind;
 use entity::enums::{CaseStatus, ViewsStatus};
 use entity::{advocacy_case, child, meeting};
-use sea_orm::sea_query::{Expr, ExprTrait, Order, SelectStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, Order};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
@@ -146,8 +146,8 @@ pub async fn caseload(
         .offset(page.offset)
         .limit(page.limit)
         .into_query();
-    prefixed(&mut select, CHILD_COLUMNS, CHILD_PREFIX);
-    prefixed(&mut select, MEETING_COLUMNS, MEETING_PREFIX);
+    crate::db::prefixed(&mut select, CHILD_COLUMNS, CHILD_PREFIX);
+    crate::db::prefixed(&mut select, MEETING_COLUMNS, MEETING_PREFIX);
     select
         .expr_as(Expr::cust(VIEWS_STATUS), "views_status")
         .expr_as(Expr::cust(URGENT_HELP_OPEN), "urgent_help_open")
@@ -173,20 +173,6 @@ pub async fn caseload(
         })
         .collect::<Result<_, DbErr>>()?;
     Ok((rows, total))
-}
-
-/// Select `columns` as `<prefix><column>`, beside the case's own columns.
-fn prefixed<C: ColumnTrait>(
-    select: &mut SelectStatement,
-    columns: impl IntoIterator<Item = C>,
-    prefix: &str,
-) {
-    for column in columns {
-        select.expr_as(
-            Expr::col((column.entity_name(), column)),
-            format!("{prefix}{}", column.as_str()),
-        );
-    }
 }
 
 /// A case by id, in any authority: the policy decides who may see it.

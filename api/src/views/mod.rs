@@ -25,7 +25,7 @@ use entity::{advocacy_case, meeting, meeting_child, views};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, SqlErr, TransactionTrait,
+    QueryOrder, Select, Set, SqlErr, TransactionTrait,
 };
 use serde_json::{Value, json};
 
@@ -188,7 +188,15 @@ pub(crate) async fn child_meeting(
     child: &ChildViewer,
     meeting_id: i32,
 ) -> ApiResult<meeting::Model> {
-    // One statement: this is on the path of every save and submit.
+    linked_meeting(child, meeting_id)
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound("Meeting"))
+}
+
+/// The meeting, only if the child is linked to it: one statement, on the path of every save and
+/// submit.
+pub(crate) fn linked_meeting(child: &ChildViewer, meeting_id: i32) -> Select<meeting::Entity> {
     let linked = Query::select()
         .column(meeting_child::Column::MeetingId)
         .from(meeting_child::Entity)
@@ -196,11 +204,7 @@ pub(crate) async fn child_meeting(
         .and_where(meeting_child::Column::ChildId.eq(child.child_id))
         .and_where(meeting_child::Column::LocalAuthorityId.eq(child.tenant.0))
         .to_owned();
-    meeting::Entity::find_by_id(meeting_id)
-        .filter(meeting::Column::Id.in_subquery(linked))
-        .one(conn)
-        .await?
-        .ok_or(ApiError::NotFound("Meeting"))
+    meeting::Entity::find_by_id(meeting_id).filter(meeting::Column::Id.in_subquery(linked))
 }
 
 /// Views can change only before the meeting.

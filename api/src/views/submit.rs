@@ -1,18 +1,19 @@
 //! "My views are finished": freeze the current version, once per idempotency key.
 use chrono::{SubsecRound, Utc};
 use entity::enums::{ActorKind, ViewsStatus};
-use entity::{views, views_version};
+use entity::{meeting, views, views_version};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, Set, SqlErr,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    FromQueryResult, Iterable, QueryFilter, QueryTrait, Set, SqlErr,
 };
 use serde_json::json;
 
-use super::{Content, IdempotencyKey, Snapshot, child_meeting, current_json, find, still_to_come};
+use super::{Content, IdempotencyKey, Snapshot, current_json, find, linked_meeting, still_to_come};
 use crate::audit::{self, AuditAction, Subject};
 use crate::auth::{ChildViewer, TenantId};
 use crate::error::{ApiError, ApiResult};
-use crate::group_commit::GroupCommit;
+use crate::group_commit::{Appends, GroupCommit};
 
 /// Submit the child's views at `expected_version`. A retry with the same key (sequential or at the
 /// same moment) answers with the views as they are and never writes a second version. The write
@@ -25,8 +26,7 @@ pub async fn submit(
     expected_version: i32,
     key: IdempotencyKey,
 ) -> ApiResult<views::Model> {
-    let meeting = child_meeting(db, child, meeting_id).await?;
-    let (current, key_elsewhere) = current_and_key(db, child, meeting_id, &key).await?;
+    let (meeting, current, key_elsewhere) = meeting_and_views(db, child, meeting_id, &key).await?;
     let Some(current) = current else {
         return Err(nothing_yet());
     };
@@ -41,8 +41,9 @@ pub async fn submit(
         let (tenant, child_id) = (child.tenant, child.child_id);
         let key = key.as_ref().to_owned();
         writes
-            .run(Box::new(move |txn| {
-                Box::pin(claim(txn, tenant, child_id, current.clone(), key.clone()))
+            .run(Box::new(move |txn, appends| {
+                let (current, key) = (current.clone(), key.clone());
+                Box::pin(claim(txn, appends, tenant, child_id, current, key))
             }))
             .await?
     };
@@ -68,9 +69,10 @@ enum Claim {
 
 /// The write: freeze the version, keep a snapshot, audit it. Written first and guarded by version
 /// and status, so of two requests at once only one submits; the other finds the key afterwards and
-/// answers as a retry.
+/// answers as a retry. The snapshot and the event are only added, so they go with the batch's.
 async fn claim(
     txn: &DatabaseTransaction,
+    appends: &mut Appends,
     tenant: TenantId,
     child_id: i32,
     current: views::Model,
@@ -113,7 +115,7 @@ async fn claim(
         content: Content::of(&submitted),
         idempotency_key: Some(key),
     };
-    views_version::ActiveModel {
+    appends.add(views_version::ActiveModel {
         local_authority_id: Set(tenant.0),
         views_id: Set(submitted.id),
         version: Set(submitted.version),
@@ -123,19 +125,56 @@ async fn claim(
         submitted_at: Set(Some(now)),
         created_at: Set(now),
         ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    audit::record(
-        txn,
+    });
+    appends.add(audit::event(
         tenant,
         (ActorKind::Child, Some(child_id)),
         AuditAction::ViewsSubmitted,
         Subject::new("views", submitted.id),
         Some(json!({ "version": submitted.version })),
-    )
-    .await?;
+    ));
     Ok(Claim::Submitted(submitted))
+}
+
+/// The child's meeting (only one they are linked to), their views for it, and whether `key` already
+/// names their views of another meeting: one read, on the path of every submission.
+async fn meeting_and_views(
+    db: &DatabaseConnection,
+    child: &ChildViewer,
+    meeting_id: i32,
+    key: &IdempotencyKey,
+) -> ApiResult<(meeting::Model, Option<views::Model>, bool)> {
+    const VIEWS: &str = "views_";
+    let column = |c: views::Column| Expr::col((views::Entity, c));
+    let mut select = linked_meeting(child, meeting_id).into_query();
+    select.join(
+        JoinType::LeftJoin,
+        views::Entity,
+        Condition::all()
+            .add(column(views::Column::LocalAuthorityId).eq(child.tenant.0))
+            .add(column(views::Column::ChildId).eq(child.child_id))
+            .add(
+                Condition::any()
+                    .add(
+                        column(views::Column::MeetingId)
+                            .equals((meeting::Entity, meeting::Column::Id)),
+                    )
+                    .add(column(views::Column::IdempotencyKey).eq(key.as_ref())),
+            ),
+    );
+    crate::db::prefixed(&mut select, views::Column::iter(), VIEWS);
+    let rows = db.query_all(&select).await?;
+    let first = rows.first().ok_or(ApiError::NotFound("Meeting"))?;
+    let meeting = meeting::Model::from_query_result(first, "")?;
+    let mut views = Vec::with_capacity(rows.len());
+    for row in &rows {
+        // No views joined: the left join's columns are all NULL.
+        if row.try_get::<Option<i32>>(VIEWS, "id")?.is_some() {
+            views.push(views::Model::from_query_result(row, VIEWS)?);
+        }
+    }
+    let (current, elsewhere) = this_meeting_and_key(views, meeting_id, key);
+    Ok((meeting, current, elsewhere))
 }
 
 /// The child's views for this meeting, and whether `key` already names their views of another
@@ -156,11 +195,21 @@ async fn current_and_key(
         )
         .all(db)
         .await?;
+    Ok(this_meeting_and_key(rows, meeting_id, key))
+}
+
+/// Of the child's views for this meeting or under this key: this meeting's, and whether the key is
+/// on another meeting's.
+fn this_meeting_and_key(
+    rows: Vec<views::Model>,
+    meeting_id: i32,
+    key: &IdempotencyKey,
+) -> (Option<views::Model>, bool) {
     let elsewhere = rows
         .iter()
         .any(|v| v.meeting_id != meeting_id && v.idempotency_key.as_deref() == Some(key.as_ref()));
     let current = rows.into_iter().find(|v| v.meeting_id == meeting_id);
-    Ok((current, elsewhere))
+    (current, elsewhere)
 }
 
 /// Was this key already used to submit these views (now or for an earlier version)? A key used for
