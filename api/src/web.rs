@@ -1,5 +1,6 @@
 //! The HTTP surface: probes, GraphQL, GraphiQL, the pages and their browser bundle.
 use std::path::Path;
+use std::sync::OnceLock;
 
 use async_graphql::ErrorExtensions;
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
@@ -14,7 +15,7 @@ use axum::{
     routing::get,
 };
 use leptos::config::LeptosOptions;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use tower_http::{
     compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
@@ -35,6 +36,17 @@ pub struct ApiState {
 /// Largest request body we accept; a child's views are a few kilobytes.
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
+/// The pages' routes, worked out once per process. Working them out renders the app with resource
+/// loading suppressed process-wide (leptos_router's `SuppressResourceLoad`), and a page another
+/// router starts rendering at that moment never finishes (leptos-rs/leptos#4773). Several routers
+/// share one process in the test suite; a second `myvoice serve` is its own process.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES
+        .get_or_init(|| generate_route_list(frontend::App))
+        .clone()
+}
+
 pub fn router(state: ApiState, site_dir: &Path) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name(frontend::OUTPUT_NAME)
@@ -45,7 +57,7 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
     let pages = Router::new()
         .leptos_routes_with_context(
             &leptos_options,
-            generate_route_list(frontend::App),
+            page_routes(),
             move || leptos::prelude::provide_context(gql.clone()),
             {
                 let options = leptos_options.clone();

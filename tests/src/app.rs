@@ -61,7 +61,7 @@ async fn spawn_with(demo: bool) -> TestApp {
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
-        client: reqwest::Client::new(),
+        client: client(),
         db,
         statements,
         test_db,
@@ -212,6 +212,15 @@ pub fn error_code(response: &Value) -> &str {
     response["errors"][0]["extensions"]["code"]
         .as_str()
         .unwrap_or_else(|| panic!("no error code in {response}"))
+}
+
+/// An HTTP client for tests: a request that never completes fails its test instead of stalling
+/// the suite (no test waits this long on purpose).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(120))
+        .build()
+        .expect("HTTP client")
 }
 
 /// The `myvoice` binary built by `cargo build -p api` next to this test executable.

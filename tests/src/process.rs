@@ -85,7 +85,7 @@ impl Server {
         Server {
             child,
             address,
-            client: reqwest::Client::new(),
+            client: crate::app::client(),
         }
     }
 
