@@ -89,9 +89,10 @@ async function socialWorker(browser, base, javaScript, run, pages) {
     await page.waitForURL((url) => url.pathname.startsWith("/staff/shared-views/"));
     await ready(sw, "Mia's views");
     run.viewsRead = await page.evaluate(() => {
-      const house = [...document.querySelectorAll("section.views-house")]
-        .find((s) => s.querySelector("h2").textContent === "Things I worry about");
-      return house ? [...house.querySelectorAll("li")].map((li) => li.textContent) : null;
+      const heading = [...document.querySelectorAll(".child-views h2")]
+        .find((h) => h.textContent === "Things I worry about");
+      const list = heading && heading.nextElementSibling;
+      return list && list.tagName === "UL" ? [...list.querySelectorAll("li")].map((li) => li.textContent) : null;
     });
     pages.push(await check(browser, sw, shots, "referrals-sw-views"));
   } finally {

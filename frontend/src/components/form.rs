@@ -1,4 +1,4 @@
-//! Pieces shared by the child's and the staff pages.
+//! Form pieces shared by the child's and the staff pages.
 use leptos::prelude::*;
 
 use crate::text::text;

@@ -164,11 +164,20 @@ async fn the_advocate_works_a_case_with_javascript_on_and_off() {
 
         // Her views, exactly as she wrote them, line breaks kept.
         let views = &result["views"];
-        assert_eq!(views["Worries"], json!(WORRIES), "{run}");
-        assert_eq!(views["Going well"], json!([GOING_WELL]), "{run}");
-        assert_eq!(views["What Mia wants to happen"], json!([WANT]), "{run}");
+        // Under the headings she answered, as the social worker and the chair see them too.
+        assert_eq!(views["Things I worry about"], json!(WORRIES), "{run}");
+        assert_eq!(
+            views["Things that are going well"],
+            json!([GOING_WELL]),
+            "{run}"
+        );
+        assert_eq!(views["What I want to happen"], json!([WANT]), "{run}");
         assert_eq!(views["Anything else"], FREE_WORDS, "{run}");
-        assert_eq!(views["Feeling"], "😟 Worried", "{run}");
+        assert_eq!(views["How I feel"], "😟 Worried", "{run}");
+        assert_eq!(
+            views["Coming to my meeting"], "My advocate speaks for me",
+            "{run}"
+        );
         assert_eq!(
             views["Agreed to share with"], "social worker, chair (ISRO)",
             "{run}"

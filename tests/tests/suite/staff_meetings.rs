@@ -162,6 +162,10 @@ async fn the_chair_records_the_meeting_and_sends_the_outcome_and_the_agency_ackn
         assert_eq!(views["What I want to happen"], json!([WANT]), "{run}");
         assert_eq!(views["Anything else"], FREE_WORDS, "{run}");
         assert_eq!(views["How I feel"], "🙂 Happy", "{run}");
+        assert_eq!(
+            views["Coming to my meeting"], "My advocate speaks for me",
+            "{run}"
+        );
         assert!(
             text(&result["auditNote"]).starts_with("Opening the views is recorded"),
             "{run}: {}",

@@ -8,9 +8,9 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 use super::live::{LiveUrgentHelp, Urgent};
-use crate::components::{ErrorSummary, FieldError};
+use crate::components::{ChildWords, ErrorSummary, FieldError, Heading, ViewsWords};
 use crate::error::{ErrorCode, PageError};
-use crate::model::{AttendanceChoice, Feeling, MeetingKind, ViewsStatus};
+use crate::model::{MeetingKind, ViewsStatus};
 use crate::staff::StaffPage;
 use crate::staff::api::StaffUser;
 
@@ -73,12 +73,7 @@ pub struct ViewsShown {
     pub version: i32,
     pub status: ViewsStatus,
     pub submitted: Option<String>,
-    pub worries: Vec<String>,
-    pub going_well: Vec<String>,
-    pub want_to_happen: Vec<String>,
-    pub feeling: Option<Feeling>,
-    pub free_words: Option<String>,
-    pub attendance: Option<AttendanceChoice>,
+    pub words: ViewsWords,
     pub share_with_social_worker: bool,
     pub share_with_chair: bool,
     pub share_with_family: bool,
@@ -232,6 +227,7 @@ pub mod server {
 
     use super::*;
     use crate::child::data::server::{Connection, in_words};
+    use crate::components::VIEWS_WORDS_FIELDS;
     use crate::staff::advocate::case_href;
     use crate::staff::api::Role;
     use crate::staff::api::server::{require_role, run};
@@ -339,12 +335,8 @@ pub mod server {
         version: i32,
         status: ViewsStatus,
         submitted_at: Option<String>,
-        worries: Vec<String>,
-        going_well: Vec<String>,
-        want_to_happen: Vec<String>,
-        feeling: Option<Feeling>,
-        free_words: Option<String>,
-        attendance: Option<AttendanceChoice>,
+        #[serde(flatten)]
+        words: ViewsWords,
         share_with_social_worker: bool,
         share_with_chair: bool,
         share_with_family: bool,
@@ -364,12 +356,7 @@ pub mod server {
                 version: v.version,
                 status: v.status,
                 submitted: v.submitted_at.as_deref().and_then(in_words),
-                worries: v.worries,
-                going_well: v.going_well,
-                want_to_happen: v.want_to_happen,
-                feeling: v.feeling,
-                free_words: v.free_words,
-                attendance: v.attendance,
+                words: v.words,
                 share_with_social_worker: v.share_with_social_worker,
                 share_with_chair: v.share_with_chair,
                 share_with_family: v.share_with_family,
@@ -378,9 +365,9 @@ pub mod server {
         }
     }
 
-    const VIEWS: &str =
-        "version status submittedAt worries goingWell wantToHappen feeling freeWords
-        attendance shareWithSocialWorker shareWithChair shareWithFamily shareWithMeeting";
+    /// With `VIEWS_WORDS_FIELDS`.
+    const VIEWS: &str = "version status submittedAt shareWithSocialWorker shareWithChair
+        shareWithFamily shareWithMeeting";
 
     pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
         let user = require_role(Role::Advocate).await?;
@@ -395,8 +382,8 @@ pub mod server {
                         livesWith visitRisks otherInformation receivedAt referrerName
                         completeness {{ score missing {{ label }} }}
                         leadTime {{ workingDays warning }} }} }}
-                caseViews(caseId: $c) {{ {VIEWS} }}
-                caseViewsHistory(caseId: $c) {{ {VIEWS} }}
+                caseViews(caseId: $c) {{ {VIEWS} {VIEWS_WORDS_FIELDS} }}
+                caseViewsHistory(caseId: $c) {{ {VIEWS} {VIEWS_WORDS_FIELDS} }}
                 advocateNotes(caseId: $c, first: 100) {{ edges {{ node {{ authorName body createdAt }} }} }}
             }}"
         );
@@ -629,7 +616,7 @@ fn CaseView(case: CaseFile) -> impl IntoView {
             <div class="case-grid">
                 <div class="case-main">
                     <ViewsSection case=case.clone() />
-                    <HistorySection history=case.history.clone() child=child.clone() />
+                    <HistorySection history=case.history.clone() />
                     <OutcomeSection outcome=case.outcome.clone() />
                     <NotesSection case_id=case.id.clone() notes=case.notes.clone() error=note_error />
                 </div>
@@ -692,7 +679,7 @@ fn ViewsSection(case: CaseFile) -> impl IntoView {
                 " Version " {views.version}
                 {views.submitted.clone().map(|when| view! { " · submitted " {when} })}
             </p>
-            <ViewsBlock views child=child.clone() />
+            <ViewsBlock views />
         }
         .into_any(),
     };
@@ -713,27 +700,9 @@ fn status_words(status: ViewsStatus) -> &'static str {
     }
 }
 
-/// The child's words, read-only: each item as typed, line breaks kept.
+/// The child's words, and who the child agreed may see them.
 #[component]
-fn ViewsBlock(views: ViewsShown, child: String) -> impl IntoView {
-    let list = |items: Vec<String>| {
-        if items.is_empty() {
-            view! { <p class="adv-empty">"Nothing written."</p> }.into_any()
-        } else {
-            view! {
-                <ul class="child-words">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-            }
-            .into_any()
-        }
-    };
-    let feeling = views.feeling.map_or_else(
-        || "Not chosen".to_owned(),
-        |f| {
-            let (face, words) = crate::text::feeling(f);
-            format!("{face} {words}")
-        },
-    );
-    let attendance = views.attendance.map_or("Not chosen", attendance_words);
+fn ViewsBlock(views: ViewsShown) -> impl IntoView {
     let mut agreed: Vec<&str> = Vec::new();
     if views.share_with_social_worker {
         agreed.push("social worker");
@@ -754,22 +723,8 @@ fn ViewsBlock(views: ViewsShown, child: String) -> impl IntoView {
     };
     view! {
         <div class="views-block">
-            <h3>"Worries"</h3>
-            {list(views.worries)}
-            <h3>"Going well"</h3>
-            {list(views.going_well)}
-            <h3>"What " {child} " wants to happen"</h3>
-            {list(views.want_to_happen)}
-            <h3>"Anything else"</h3>
-            {match views.free_words {
-                Some(words) if !words.trim().is_empty() => view! { <p class="child-words">{words}</p> }.into_any(),
-                _ => view! { <p class="adv-empty">"Nothing written."</p> }.into_any(),
-            }}
+            <ChildWords words=views.words heading=Heading::H3 />
             <dl class="adv-facts">
-                <dt>"Feeling"</dt>
-                <dd>{feeling}</dd>
-                <dt>"Taking part"</dt>
-                <dd>{attendance}</dd>
                 <dt>"Agreed to share with"</dt>
                 <dd>{agreed}</dd>
             </dl>
@@ -777,20 +732,8 @@ fn ViewsBlock(views: ViewsShown, child: String) -> impl IntoView {
     }
 }
 
-fn attendance_words(choice: AttendanceChoice) -> &'static str {
-    match choice {
-        AttendanceChoice::Attend => "Attends the meeting",
-        AttendanceChoice::AttendWithAdvocate => "Attends with the advocate",
-        AttendanceChoice::AdvocateSpeaksForMe => {
-            "Does not attend: the advocate speaks for the child"
-        }
-        AttendanceChoice::WrittenViewsOnly => "Written views only",
-        AttendanceChoice::NotTakingPart => "Chooses not to take part",
-    }
-}
-
 #[component]
-fn HistorySection(history: Vec<ViewsShown>, child: String) -> impl IntoView {
+fn HistorySection(history: Vec<ViewsShown>) -> impl IntoView {
     view! {
         <section class="case-section" aria-labelledby="history-title">
             <h2 id="history-title">"Version history"</h2>
@@ -802,7 +745,6 @@ fn HistorySection(history: Vec<ViewsShown>, child: String) -> impl IntoView {
                         {history
                             .into_iter()
                             .map(|version| {
-                                let child = child.clone();
                                 view! {
                                     <li>
                                         <details>
@@ -810,7 +752,7 @@ fn HistorySection(history: Vec<ViewsShown>, child: String) -> impl IntoView {
                                                 "Version " {version.version} " · " {status_words(version.status)}
                                                 {version.submitted.clone().map(|when| view! { " · " {when} })}
                                             </summary>
-                                            <ViewsBlock views=version child />
+                                            <ViewsBlock views=version />
                                         </details>
                                     </li>
                                 }

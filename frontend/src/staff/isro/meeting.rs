@@ -6,9 +6,9 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 use super::record::{Problem, RecordForm, RecordValues};
-use crate::components::ErrorSummary;
+use crate::components::{ChildWords, ErrorSummary, Heading, ViewsWords};
 use crate::error::PageError;
-use crate::model::{AttendanceChoice, Feeling, MeetingKind, MeetingStatus};
+use crate::model::{MeetingKind, MeetingStatus};
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
 use crate::staff::gate::{RolePage, page_data, signed_in};
@@ -22,12 +22,7 @@ pub struct ChildViews {
     pub late: bool,
     pub submitted: Option<String>,
     pub version: i32,
-    pub worries: Vec<String>,
-    pub going_well: Vec<String>,
-    pub want_to_happen: Vec<String>,
-    pub feeling: Option<Feeling>,
-    pub free_words: Option<String>,
-    pub attendance: Option<AttendanceChoice>,
+    pub words: ViewsWords,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +61,7 @@ pub struct MeetingDetail {
 pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
     use super::server::{SHARES, Share, is_for, uk_time};
     use crate::child::data::server::Connection;
+    use crate::components::VIEWS_WORDS_FIELDS;
     use crate::staff::api::server;
 
     #[derive(Deserialize)]
@@ -133,12 +129,8 @@ pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, Page
     struct Content {
         version: i32,
         submitted_at: Option<String>,
-        worries: Vec<String>,
-        going_well: Vec<String>,
-        want_to_happen: Vec<String>,
-        feeling: Option<Feeling>,
-        free_words: Option<String>,
-        attendance: Option<AttendanceChoice>,
+        #[serde(flatten)]
+        words: ViewsWords,
     }
 
     let user = server::require_role(Role::Isro).await?;
@@ -172,8 +164,10 @@ pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, Page
         }
         seen.push(share.views_id.clone());
         let opened: Opened = server::run(
-            "query Open($v: ID!) { sharedViews(viewsId: $v) { version submittedAt worries goingWell
-                wantToHappen feeling freeWords attendance } }",
+            format!(
+                "query Open($v: ID!) {{ sharedViews(viewsId: $v) {{ version submittedAt \
+                 {VIEWS_WORDS_FIELDS} }} }}"
+            ),
             serde_json::json!({ "v": share.views_id }),
         )
         .await?;
@@ -194,12 +188,7 @@ pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, Page
             late,
             submitted: content.submitted_at.as_deref().and_then(uk_time),
             version: content.version,
-            worries: content.worries,
-            going_well: content.going_well,
-            want_to_happen: content.want_to_happen,
-            feeling: content.feeling,
-            free_words: content.free_words,
-            attendance: content.attendance,
+            words: content.words,
         });
     }
     views.sort_by(|a, b| a.child.cmp(&b.child));
@@ -472,37 +461,11 @@ fn ViewsCard(views: ChildViews) -> impl IntoView {
             ""
         }
     );
-    let list = |title: &'static str, items: Vec<String>| {
-        view! {
-            <h4>{title}</h4>
-            {if items.is_empty() {
-                view! { <p class="empty">"Nothing written"</p> }.into_any()
-            } else {
-                view! { <ul class="said">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
-            }}
-        }
-    };
-    let feeling = views.feeling.map(|f| {
-        let (face, words) = crate::text::feeling(f);
-        format!("{face} {words}")
-    });
-    let attendance = views.attendance.map(|a| crate::text::attendance(a).0);
     view! {
         <article class="card views-card" aria-labelledby=labelled_by>
             <h3 id=heading_id>{format!("{}'s views", views.child)}</h3>
             <p class="hint">{about}</p>
-            {list("Things I worry about", views.worries)}
-            {list("Things that are going well", views.going_well)}
-            {list("What I want to happen", views.want_to_happen)}
-            <h4>"How I feel"</h4>
-            <p>{feeling.unwrap_or_else(|| "Not chosen".into())}</p>
-            <h4>"Anything else"</h4>
-            {match views.free_words {
-                Some(words) => view! { <p class="said">{words}</p> }.into_any(),
-                None => view! { <p class="empty">"Nothing written"</p> }.into_any(),
-            }}
-            <h4>"How they want to take part"</h4>
-            <p>{attendance.unwrap_or("Not chosen")}</p>
+            <ChildWords words=views.words heading=Heading::H4 />
         </article>
     }
 }

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
+use crate::components::{ChildWords, Heading, ViewsWords};
 use crate::error::PageError;
-use crate::model::{AttendanceChoice, Feeling, MeetingKind};
+use crate::model::MeetingKind;
 use crate::staff::StaffPage;
 use crate::staff::api::{Role, StaffUser};
 use crate::staff::gate::{RolePage, page_data, signed_in};
@@ -28,12 +29,7 @@ pub struct SharedViews {
     pub meeting_at: Option<String>,
     pub shared_at: Option<String>,
     pub version: i32,
-    pub worries: Vec<String>,
-    pub going_well: Vec<String>,
-    pub want_to_happen: Vec<String>,
-    pub feeling: Option<Feeling>,
-    pub free_words: Option<String>,
-    pub attendance: Option<AttendanceChoice>,
+    pub words: ViewsWords,
 }
 
 #[leptos::server(prefix = "/api/staff", endpoint = "shared-views")]
@@ -79,6 +75,7 @@ pub async fn load_shared() -> Result<Vec<SharedRow>, PageError> {
 #[leptos::server(prefix = "/api/staff", endpoint = "shared-views-one")]
 pub async fn load_one_shared(share: String) -> Result<SharedViews, PageError> {
     use crate::child::data::server::in_words;
+    use crate::components::VIEWS_WORDS_FIELDS;
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Data {
@@ -92,17 +89,15 @@ pub async fn load_one_shared(share: String) -> Result<SharedViews, PageError> {
         meeting_at: Option<String>,
         shared_at: String,
         version: i32,
-        worries: Vec<String>,
-        going_well: Vec<String>,
-        want_to_happen: Vec<String>,
-        feeling: Option<Feeling>,
-        free_words: Option<String>,
-        attendance: Option<AttendanceChoice>,
+        #[serde(flatten)]
+        words: ViewsWords,
     }
     crate::staff::api::server::require_role(Role::SocialWorker).await?;
     let data: Data = crate::staff::api::server::run(
-        "query One($s: ID!) { sharedViews(shareId: $s) { childFirstName meetingKind meetingAt sharedAt
-            version worries goingWell wantToHappen feeling freeWords attendance } }",
+        format!(
+            "query One($s: ID!) {{ sharedViews(shareId: $s) {{ childFirstName meetingKind meetingAt \
+             sharedAt version {VIEWS_WORDS_FIELDS} }} }}"
+        ),
         serde_json::json!({ "s": share }),
     )
     .await?;
@@ -113,12 +108,7 @@ pub async fn load_one_shared(share: String) -> Result<SharedViews, PageError> {
         meeting_at: raw.meeting_at.as_deref().and_then(in_words),
         shared_at: in_words(&raw.shared_at),
         version: raw.version,
-        worries: raw.worries,
-        going_well: raw.going_well,
-        want_to_happen: raw.want_to_happen,
-        feeling: raw.feeling,
-        free_words: raw.free_words,
-        attendance: raw.attendance,
+        words: raw.words,
     })
 }
 
@@ -214,23 +204,6 @@ fn SharedOnePage(
 
 #[component]
 fn ViewsRead(views: SharedViews) -> impl IntoView {
-    let list = |title: &'static str, items: Vec<String>| {
-        view! {
-            <section class="card views-house">
-                <h2>{title}</h2>
-                {if items.is_empty() {
-                    view! { <p class="empty">"Nothing said here."</p> }.into_any()
-                } else {
-                    view! { <ul class="said">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
-                }}
-            </section>
-        }
-    };
-    let feeling = views.feeling.map(|f| {
-        let (face, words) = crate::text::feeling(f);
-        format!("{face} {words}")
-    });
-    let coming = views.attendance.map(|a| crate::text::attendance(a).0);
     view! {
         <h1>{format!("{}'s views", views.child)}</h1>
         <p>
@@ -238,20 +211,8 @@ fn ViewsRead(views: SharedViews) -> impl IntoView {
             {format!(". Version {}, shared {}.", views.version, views.shared_at.unwrap_or_default())}
         </p>
         <p class="notice">"Read-only, exactly as the child wrote it. Use the child's own words when you refer to them."</p>
-        {list("Things I worry about", views.worries)}
-        {list("Things that are going well", views.going_well)}
-        {list("What I want to happen", views.want_to_happen)}
-        <section class="card views-house">
-            <h2>"How I feel"</h2>
-            <p>{feeling.unwrap_or_else(|| "Not said.".into())}</p>
-        </section>
-        <section class="card views-house">
-            <h2>"Anything else"</h2>
-            <p class="said">{views.free_words.unwrap_or_else(|| "Nothing said here.".into())}</p>
-        </section>
-        <section class="card views-house">
-            <h2>"Coming to my meeting"</h2>
-            <p>{coming.unwrap_or("Not chosen yet.")}</p>
+        <section class="card">
+            <ChildWords words=views.words heading=Heading::H2 />
         </section>
     }
 }
