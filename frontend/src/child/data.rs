@@ -1,8 +1,9 @@
 //! What the child's pages know about the signed-in child, read through the GraphQL schema.
 use serde::{Deserialize, Serialize};
 
+use crate::components::ViewsWords;
 use crate::error::PageError;
-use crate::model::{AttendanceChoice, Feeling, MeetingKind, MeetingStatus, ViewsStatus};
+use crate::model::{MeetingKind, MeetingStatus, ViewsStatus};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
@@ -26,12 +27,8 @@ pub struct Meeting {
 pub struct Views {
     pub version: i32,
     pub status: Option<ViewsStatus>,
-    pub worries: Vec<String>,
-    pub going_well: Vec<String>,
-    pub want_to_happen: Vec<String>,
-    pub feeling: Option<Feeling>,
-    pub free_words: Option<String>,
-    pub attendance: Option<AttendanceChoice>,
+    #[serde(flatten)]
+    pub words: ViewsWords,
     pub share_with_social_worker: bool,
     pub share_with_chair: bool,
     pub share_with_family: bool,
@@ -68,6 +65,7 @@ pub mod server {
     use serde_json::json;
 
     use super::*;
+    use crate::components::VIEWS_WORDS_FIELDS;
     use crate::error::ErrorCode;
     use crate::{gql, session};
 
@@ -78,8 +76,9 @@ pub mod server {
             id kind scheduledAt place status chairFirstName outcomeForMe } } }
     }";
 
-    pub const VIEWS_FIELDS: &str = "version status worries goingWell wantToHappen feeling freeWords
-        attendance shareWithSocialWorker shareWithChair shareWithFamily shareWithMeeting";
+    /// With `VIEWS_WORDS_FIELDS`.
+    pub const VIEWS_FIELDS: &str = "version status shareWithSocialWorker shareWithChair
+        shareWithFamily shareWithMeeting";
 
     #[derive(Deserialize)]
     struct Home {
@@ -128,7 +127,7 @@ pub mod server {
         let views = match &meeting {
             Some(meeting) => {
                 let query = format!(
-                    "query MyViews($m: ID!) {{ myViews(meetingId: $m) {{ {VIEWS_FIELDS} }} }}"
+                    "query MyViews($m: ID!) {{ myViews(meetingId: $m) {{ {VIEWS_FIELDS} {VIEWS_WORDS_FIELDS} }} }}"
                 );
                 let found: MyViews = signed_in(gql::run(query, json!({ "m": meeting.id })).await)?;
                 found.my_views

@@ -71,7 +71,7 @@ fn CheckPage(child: Child) -> impl IntoView {
             </section>
         }
     };
-    let feeling = views.feeling.map_or_else(
+    let feeling = views.words.feeling.map_or_else(
         || t.nothing_yet.to_owned(),
         |f| {
             let (face, words) = text::feeling(f);
@@ -79,23 +79,24 @@ fn CheckPage(child: Child) -> impl IntoView {
         },
     );
     let coming = views
+        .words
         .attendance
         .map_or(t.not_chosen, |a| text::attendance(a).0);
     let who = chosen_audiences(&views, &child);
-    let nothing_said = views.worries.is_empty()
-        && views.going_well.is_empty()
-        && views.want_to_happen.is_empty()
-        && views.feeling.is_none()
-        && views.free_words.is_none();
+    let nothing_said = views.words.worries.is_empty()
+        && views.words.going_well.is_empty()
+        && views.words.want_to_happen.is_empty()
+        && views.words.feeling.is_none()
+        && views.words.free_words.is_none();
     view! {
         <ChildPage title=t.check_title.to_owned() younger=child.younger signed_in=true>
             <h1>{t.check_title}</h1>
             <p>{t.check_intro}</p>
-            {section(Step::Worries, list(&views.worries))}
-            {section(Step::GoingWell, list(&views.going_well))}
-            {section(Step::WantToHappen, list(&views.want_to_happen))}
+            {section(Step::Worries, list(&views.words.worries))}
+            {section(Step::GoingWell, list(&views.words.going_well))}
+            {section(Step::WantToHappen, list(&views.words.want_to_happen))}
             {section(Step::Feelings, view! { <p>{feeling}</p> }.into_any())}
-            {section(Step::AnythingElse, view! { <p class="said">{views.free_words.clone().unwrap_or_else(|| t.nothing_yet.to_owned())}</p> }.into_any())}
+            {section(Step::AnythingElse, view! { <p class="said">{views.words.free_words.clone().unwrap_or_else(|| t.nothing_yet.to_owned())}</p> }.into_any())}
             <section class="card check">
                 <h2><span class="picture" aria-hidden="true">"🚪 "</span>{t.coming_title}</h2>
                 <p>{coming}</p>

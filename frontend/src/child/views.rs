@@ -180,9 +180,9 @@ impl Answer {
             .filter(|item| !item.is_empty())
             .collect();
         let list = match self.part {
-            Part::Worries => Some(&mut views.worries),
-            Part::GoingWell => Some(&mut views.going_well),
-            Part::WantToHappen => Some(&mut views.want_to_happen),
+            Part::Worries => Some(&mut views.words.worries),
+            Part::GoingWell => Some(&mut views.words.going_well),
+            Part::WantToHappen => Some(&mut views.words.want_to_happen),
             _ => None,
         };
         if let Some(list) = list {
@@ -198,14 +198,14 @@ impl Answer {
             return;
         }
         match self.part {
-            Part::Feelings => views.feeling = self.feeling,
+            Part::Feelings => views.words.feeling = self.feeling,
             Part::AnythingElse => {
                 let mine = self
                     .words
                     .as_deref()
                     .map(in_own_words)
                     .filter(|w| !w.is_empty());
-                views.free_words = match (keep, views.free_words.as_deref(), mine) {
+                views.words.free_words = match (keep, views.words.free_words.as_deref(), mine) {
                     (true, Some(theirs), Some(mine)) if theirs != mine => {
                         Some(format!("{theirs}\n\n{mine}"))
                     }
@@ -213,7 +213,7 @@ impl Answer {
                     (_, _, mine) => mine,
                 };
             }
-            Part::Coming => views.attendance = self.attendance,
+            Part::Coming => views.words.attendance = self.attendance,
             Part::WhoSees => {
                 for (audience, on) in self.share {
                     match audience {
@@ -242,6 +242,7 @@ pub mod server {
 
     use super::*;
     use crate::child::data::server::{VIEWS_FIELDS, load, signed_in};
+    use crate::components::VIEWS_WORDS_FIELDS;
     use crate::error::ErrorCode;
 
     pub enum SaveError {
@@ -310,7 +311,7 @@ pub mod server {
     async fn draft(meeting: &str, version: i32, views: &Views) -> Result<Views, PageError> {
         let query = format!(
             "mutation Save($m: ID!, $v: Int!, $c: ViewsInput!) {{
-                saveViewsDraft(meetingId: $m, expectedVersion: $v, content: $c) {{ {VIEWS_FIELDS} }} }}"
+                saveViewsDraft(meetingId: $m, expectedVersion: $v, content: $c) {{ {VIEWS_FIELDS} {VIEWS_WORDS_FIELDS} }} }}"
         );
         let saved: SavedViews = signed_in(
             crate::gql::run(
@@ -325,13 +326,14 @@ pub mod server {
 
     /// The views as the API's `ViewsInput`.
     pub fn input(views: &Views) -> Value {
+        let words = &views.words;
         json!({
-            "worries": views.worries,
-            "goingWell": views.going_well,
-            "wantToHappen": views.want_to_happen,
-            "feeling": views.feeling,
-            "freeWords": views.free_words,
-            "attendance": views.attendance,
+            "worries": words.worries,
+            "goingWell": words.going_well,
+            "wantToHappen": words.want_to_happen,
+            "feeling": words.feeling,
+            "freeWords": words.free_words,
+            "attendance": words.attendance,
             "shareWithSocialWorker": views.share_with_social_worker,
             "shareWithChair": views.share_with_chair,
             "shareWithFamily": views.share_with_family,
@@ -481,17 +483,17 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
     let version = RwSignal::new(views.version);
     let progress = t.step_of.replace("{n}", &step.number().to_string());
     let body = match step {
-        Step::Feelings => view! { <FeelingChoice chosen=views.feeling /> }.into_any(),
+        Step::Feelings => view! { <FeelingChoice chosen=views.words.feeling /> }.into_any(),
         Step::AnythingElse => view! {
             <AutosavedText part=Part::AnythingElse version name="words" label=words.title
-                value=views.free_words.clone().unwrap_or_default() max=MAX_WORDS_LETTERS rows=8 />
+                value=views.words.free_words.clone().unwrap_or_default() max=MAX_WORDS_LETTERS rows=8 />
         }
         .into_any(),
         _ => {
             let items = match step {
-                Step::Worries => views.worries.clone(),
-                Step::GoingWell => views.going_well.clone(),
-                _ => views.want_to_happen.clone(),
+                Step::Worries => views.words.worries.clone(),
+                Step::GoingWell => views.words.going_well.clone(),
+                _ => views.words.want_to_happen.clone(),
             };
             view! { <ItemBoxes part=Part::of(step) version items /> }.into_any()
         }
@@ -705,7 +707,7 @@ fn ComingPage(child: Child) -> impl IntoView {
             view! {
                 <div class="choice">
                     <input type="radio" name="attendance" id=id.clone() value=value
-                        checked=views.attendance == Some(choice) aria-describedby=hint.clone() />
+                        checked=views.words.attendance == Some(choice) aria-describedby=hint.clone() />
                     <label for=id>{words}</label>
                     <p class="hint" id=hint>{means}</p>
                 </div>
@@ -761,6 +763,7 @@ fn WhoSeesPage(child: Child) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::ViewsWords;
 
     fn answer(part: Part, items: &[&str]) -> Answer {
         Answer {
@@ -781,33 +784,45 @@ mod tests {
     #[test]
     fn a_page_replaces_its_own_answer_and_drops_empty_boxes() {
         let mut views = Views {
-            worries: vec!["old".into()],
-            going_well: vec!["school".into()],
+            words: ViewsWords {
+                worries: vec!["old".into()],
+                going_well: vec!["school".into()],
+                ..ViewsWords::default()
+            },
             ..Views::default()
         };
         answer(Part::Worries, &["new", "  ", ""]).apply(&mut views, false);
-        assert_eq!(views.worries, vec!["new"]);
-        assert_eq!(views.going_well, vec!["school"]);
+        assert_eq!(views.words.worries, vec!["new"]);
+        assert_eq!(views.words.going_well, vec!["school"]);
     }
 
     #[test]
     fn a_clash_keeps_both_windows_words_once() {
         let mut theirs = Views {
-            worries: vec!["dad shouting".into(), "school".into()],
+            words: ViewsWords {
+                worries: vec!["dad shouting".into(), "school".into()],
+                ..ViewsWords::default()
+            },
             ..Views::default()
         };
         answer(Part::Worries, &["school", "my dog"]).apply(&mut theirs, true);
-        assert_eq!(theirs.worries, vec!["dad shouting", "school", "my dog"]);
+        assert_eq!(
+            theirs.words.worries,
+            vec!["dad shouting", "school", "my dog"]
+        );
 
         let mut theirs = Views {
-            free_words: Some("from the phone".into()),
+            words: ViewsWords {
+                free_words: Some("from the phone".into()),
+                ..ViewsWords::default()
+            },
             ..Views::default()
         };
         let mut mine = answer(Part::AnythingElse, &[]);
         mine.words = Some("from the laptop".into());
         mine.apply(&mut theirs, true);
         assert_eq!(
-            theirs.free_words.as_deref(),
+            theirs.words.free_words.as_deref(),
             Some("from the phone\n\nfrom the laptop")
         );
     }
@@ -819,7 +834,7 @@ mod tests {
         typed.words = Some(" Listen to me.\r\nI mean it.\r\n".into());
         typed.apply(&mut views, false);
         assert_eq!(
-            views.free_words.as_deref(),
+            views.words.free_words.as_deref(),
             Some("Listen to me.\nI mean it.")
         );
     }

@@ -8,7 +8,7 @@ use crate::model::{AttendanceChoice, Feeling, Step};
 use crate::text::{self, text};
 
 /// What the child said, as the API's views types give it (`VIEWS_WORDS_FIELDS`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ViewsWords {
     pub worries: Vec<String>,
