@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::{Expr, SelectStatement};
-use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::sqlx::sqlite::SqliteSynchronous;
 use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode, TransactionOptions,
@@ -55,6 +55,9 @@ pub async fn connect_with(
     url: &DatabaseUrl,
     pool: PoolSettings,
 ) -> Result<DatabaseConnection, DbError> {
+    if url.engine() == Engine::Sqlite {
+        sqlite::ensure_wal(url).await?;
+    }
     let mut options = ConnectOptions::new(url.expose().to_owned());
     options
         .connect_timeout(Duration::from_secs(5))
@@ -64,9 +67,11 @@ pub async fn connect_with(
         Engine::Sqlite => {
             options
                 .max_connections(pool.max_connections.unwrap_or(SQLITE_POOL_SIZE))
+                // WAL is a property of the file, set once above: setting it on every new
+                // connection needs a lock that cannot be waited for, so a second process on
+                // the file (a `myvoice migrate`, another command) could fail to open it.
                 .map_sqlx_sqlite_opts(|o| {
-                    o.journal_mode(SqliteJournalMode::Wal)
-                        .synchronous(SqliteSynchronous::Full)
+                    o.synchronous(SqliteSynchronous::Full)
                         .foreign_keys(true)
                         .busy_timeout(Duration::from_secs(5))
                 });
@@ -84,6 +89,8 @@ pub async fn connect_with(
     db.ping().await.map_err(connect_error)?;
     Ok(db)
 }
+
+mod sqlite;
 
 /// Any 64-bit number, the same in every instance: the advisory lock that serialises migrations.
 const MIGRATION_LOCK: i64 = 0x6d79_766f_6963_6501;
