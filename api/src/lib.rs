@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod drafts;
 pub mod error;
 pub mod events;
 pub mod graphql;

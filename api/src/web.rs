@@ -54,11 +54,15 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
         .site_pkg_dir("pkg")
         .build();
     let gql = crate::pages::bridge(state.clone());
+    let drafts = crate::drafts::store(state.db.clone());
     let pages = Router::new()
         .leptos_routes_with_context(
             &leptos_options,
             page_routes(),
-            move || leptos::prelude::provide_context(gql.clone()),
+            move || {
+                leptos::prelude::provide_context(gql.clone());
+                leptos::prelude::provide_context(drafts.clone());
+            },
             {
                 let options = leptos_options.clone();
                 move || frontend::shell(options.clone())
@@ -91,7 +95,7 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("no-referrer"),
         ))
-        // Paths only: a form sent without JavaScript may carry what was typed in its query string.
+        // Paths only: no page puts typed text in an address, and a log has no need of queries.
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
                 tracing::debug_span!("request", method = %request.method(), path = %request.uri().path())

@@ -13,6 +13,7 @@ pub mod api_key;
 pub mod audit_event;
 pub mod child;
 pub mod child_access;
+pub mod form_draft;
 pub mod local_authority;
 pub mod meeting;
 pub mod meeting_child;

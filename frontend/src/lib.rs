@@ -2,6 +2,8 @@
 pub mod app;
 pub mod child;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod drafts;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod gql;

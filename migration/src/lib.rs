@@ -28,6 +28,7 @@ mod m20261123_000017_create_auth_tables;
 mod m20261123_000018_add_child_younger_mode;
 mod m20261123_000019_create_unknown_code_try;
 mod m20261123_000020_index_caseload_lookups;
+mod m20261206_190000_create_form_draft;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000018_add_child_younger_mode::Migration),
             Box::new(m20261123_000019_create_unknown_code_try::Migration),
             Box::new(m20261123_000020_index_caseload_lookups::Migration),
+            Box::new(m20261206_190000_create_form_draft::Migration),
         ]
     }
 }

@@ -39,7 +39,17 @@ export async function staffPage(browser, { javaScript = true, viewport = DESKTOP
     const host = new URL(r.url()).hostname;
     if (host !== "127.0.0.1" && host !== "localhost") problems.push(`third-party request: ${r.url()}`);
   });
-  return { page, javaScript, viewport, problems: () => [...problems] };
+  // Every address asked for and every redirect's Location, to check none carries what was typed.
+  const addresses = [];
+  page.on("request", (r) => addresses.push(r.url()));
+  page.on("response", (r) => { const to = r.headers().location; if (to) addresses.push(to); });
+  return { page, javaScript, viewport, problems: () => [...problems], addresses: () => [...addresses] };
+}
+
+/// The addresses among `addresses` that carry any of `typed` (decoded as a reader would).
+export function carrying(addresses, typed) {
+  const decode = (a) => { try { return decodeURIComponent(a.replaceAll("+", " ")); } catch { return a; } };
+  return addresses.filter((a) => typed.some((t) => decode(a).includes(t)));
 }
 
 /// Wait until the page shows `heading` as its h1 and, with JavaScript on, the bundle has taken over.

@@ -7,11 +7,13 @@
 // Prints one JSON line per page checked ({page, violations, ...}) and one per run ({run, ...}).
 // Usage: node staff-referrals.mjs <base-on> <base-off> <waiting-referral-on> <waiting-referral-off> <screenshot-dir>
 import { launch } from "./chromium.mjs";
-import { STAFF, check, close, emit, open, press, ready, signIn, staffPage } from "./staff-common.mjs";
+import { STAFF, carrying, check, close, emit, open, press, ready, signIn, staffPage } from "./staff-common.mjs";
 
 const [baseOn, baseOff, waitingOn, waitingOff, shots] = process.argv.slice(2);
 const PHONE = { width: 360, height: 640 };
 const REASON = "Leo wants to talk about school. It worries him.";
+/// What is typed in the forms below: no address may carry any of it.
+const TYPED = [REASON, "Through his mum", "Likes pictures", "Mum and baby sister", "I have a meeting and I want", "07700 900123", "Sam (JS"];
 
 async function meter(page) {
   return page.evaluate(() => ({
@@ -97,6 +99,7 @@ async function socialWorker(browser, base, javaScript, run, pages) {
     pages.push(await check(browser, sw, shots, "referrals-sw-views"));
   } finally {
     run.problems.push(...sw.problems());
+    run.addressesCarryingText.push(...carrying(sw.addresses(), TYPED));
     await close(sw);
   }
 }
@@ -182,6 +185,7 @@ async function ask(browser, base, javaScript, run, pages) {
     }
   } finally {
     run.problems.push(...phone.problems());
+    run.addressesCarryingText.push(...carrying(phone.addresses(), TYPED));
     await close(phone);
   }
 }
@@ -189,7 +193,7 @@ async function ask(browser, base, javaScript, run, pages) {
 const browser = await launch();
 try {
   for (const [base, javaScript, waiting] of [[baseOn, true, waitingOn], [baseOff, false, waitingOff]]) {
-    const run = { run: "referrals", javaScript, problems: [] };
+    const run = { run: "referrals", javaScript, problems: [], addressesCarryingText: [] };
     const pages = [];
     try {
       await socialWorker(browser, base, javaScript, run, pages);

@@ -5,7 +5,7 @@ pub mod child_sign_in;
 pub mod graphql;
 pub mod issue_access;
 mod password;
-mod secrets;
+pub(crate) mod secrets;
 pub mod sessions;
 pub mod tokens;
 mod viewer;

@@ -9,11 +9,12 @@ use crate::text::text;
 /// Where "Leave now" goes: an ordinary, neutral page (the same one GOV.UK's exit button uses).
 pub const EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 
-/// Quick exit without JavaScript: end the session and leave. With JavaScript the button also
-/// replaces this page in the history, so "back" does not return to it.
+/// Quick exit without JavaScript: end the session, forget anything typed, and leave. With
+/// JavaScript the button also replaces this page in the history, so "back" does not return to it.
 #[leptos::server(prefix = "/api/child", endpoint = "leave")]
 pub async fn leave() -> Result<(), PageError> {
     crate::session::end();
+    crate::drafts::forget_all().await;
     leptos_axum::redirect(EXIT_URL);
     Ok(())
 }

@@ -55,7 +55,7 @@ pub fn NotSafe() -> impl IntoView {
                                         <ActionForm action=help attr:class="stack">
                                             <div class="field">
                                                 <label for="message">{t.not_safe_message_label}</label>
-                                                <textarea id="message" name="message" rows="3" maxlength="2000"></textarea>
+                                                <crate::components::TextBox id="message" name="message" rows=3 maxlength=2000 />
                                             </div>
                                             <button type="submit" class="button primary urgent">{t.not_safe_button}</button>
                                         </ActionForm>

@@ -86,6 +86,7 @@ pub async fn child_sign_in(code: String, pin: String) -> Result<(), PageError> {
         match result {
             Ok(signed) => {
                 crate::session::start(&signed.session.access_token);
+                crate::drafts::forget_all().await;
                 None
             }
             Err(error) if error.code() == ErrorCode::RateLimited => Some(Problem::Locked),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::ChildPage;
 use super::data::{Child, Views, load_child};
 use super::layout::ReadAloud;
+use crate::components::TextBox;
 use crate::error::PageError;
 use crate::model::{AttendanceChoice, Audience, Feeling, Step};
 use crate::text::{self, text};
@@ -554,7 +555,6 @@ fn AutosavedText(
     let id = id.unwrap_or_else(|| name.clone());
     let count_id = format!("{id}-count");
     let letters = RwSignal::new(value.chars().count());
-    let saved = value.clone();
     let hydrated = crate::app::use_hydrated();
     let state = RwSignal::new(None::<&'static str>);
     // Leaving the page (the form was sent) drops a save still waiting: it would save this page's
@@ -571,12 +571,8 @@ fn AutosavedText(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            // The property too: when the page is drawn again in place (e.g. after "kept both"), a box
-            // the child typed in would otherwise keep showing what they typed, not what was saved.
-            <textarea id=id name=name rows=rows maxlength=max aria-describedby=count_id.clone()
-                prop:value=saved on:input=on_input>
-                {value}
-            </textarea>
+            <TextBox id=id name=name rows=rows maxlength=max value
+                attr:aria-describedby=count_id.clone() on:input=on_input />
             <p class="count" id=count_id aria-live="polite" hidden=move || !hydrated.get()>
                 {move || t.letters_left.replace("{n}", &(max.saturating_sub(letters.get())).to_string())}
                 " "

@@ -1,6 +1,8 @@
 //! Pieces shared by the child's and the staff pages.
 mod child_words;
 mod form;
+mod text_box;
 
 pub use child_words::{ChildWords, Heading, VIEWS_WORDS_FIELDS, ViewsWords};
 pub use form::{ErrorSummary, FieldError};
+pub use text_box::TextBox;

@@ -1,13 +1,16 @@
 //! "Ask for an advocate": anyone, a child or a grown-up in their family, can ask the advocacy team
 //! for an advocate. No account. Plain words (reading age about 8), phone first, works without
-//! JavaScript; a thank-you page after.
+//! JavaScript; a thank-you page after. What someone typed is never put in an address: without
+//! JavaScript, a message that needs another look is kept on the server (`crate::drafts`).
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
 use crate::child::ChildPage;
 use crate::error::PageError;
 
-/// What went wrong, as the page says it; carried in the address after a plain form post.
+/// What went wrong, as the page says it; carried in the address after a plain form post (a word
+/// from this list, nothing typed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Problem {
     Name,
@@ -95,6 +98,17 @@ const KINDS: [(&str, &str); 6] = [
     ("FAMILY_GROUP_CONFERENCE", "A family group conference"),
 ];
 
+/// What the form holds, kept for the page without JavaScript when the message needs another look.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AskDraft {
+    pub name: String,
+    pub contact: String,
+    pub about: String,
+    pub council: String,
+    pub meeting_kind: String,
+    pub meeting_date: String,
+}
+
 /// Send the message. Arguments are the form's input names.
 #[leptos::server(prefix = "/api/public", endpoint = "ask-for-an-advocate")]
 pub async fn ask_for_advocate(
@@ -105,8 +119,9 @@ pub async fn ask_for_advocate(
     meeting_kind: Option<String>,
     meeting_date: Option<String>,
 ) -> Result<Option<String>, PageError> {
+    use crate::drafts::{self, Form};
     use crate::error::ErrorCode;
-    use crate::staff::social_worker::server::{form_encode, plain_form_post};
+    use crate::staff::social_worker::server::plain_form_post;
 
     let problem = if name.trim().is_empty() {
         Some(Problem::Name)
@@ -158,28 +173,33 @@ pub async fn ask_for_advocate(
     };
     match problem {
         None => {
+            drafts::forget(Form::AskForAdvocate).await;
             leptos_axum::redirect("/ask-for-an-advocate/thanks");
             Ok(None)
         }
         // With JavaScript: the page shows it, everything typed still in the boxes.
         Some(problem) if !plain_form_post() => Ok(Some(problem.slug().to_owned())),
-        // Without: back to the form, what was typed in its address.
+        // Without: back to the form, which shows what was typed, kept on the server.
         Some(problem) => {
-            let kind = meeting_kind.unwrap_or_default();
-            let date = meeting_date.unwrap_or_default();
-            let query = form_encode(&[
-                ("error", problem.slug()),
-                ("name", &name),
-                ("contact", &contact),
-                ("about", &about),
-                ("council", &council),
-                ("meeting_kind", &kind),
-                ("meeting_date", &date),
-            ]);
-            leptos_axum::redirect(&format!("/ask-for-an-advocate?{query}"));
+            let draft = AskDraft {
+                name,
+                contact,
+                about,
+                council,
+                meeting_kind: meeting_kind.unwrap_or_default(),
+                meeting_date: meeting_date.unwrap_or_default(),
+            };
+            drafts::keep(Form::AskForAdvocate, &draft).await;
+            leptos_axum::redirect(&format!("/ask-for-an-advocate?error={}", problem.slug()));
             Ok(None)
         }
     }
+}
+
+/// The message kept after a plain form post that needs another look, if any.
+#[leptos::server(prefix = "/api/public", endpoint = "ask-for-an-advocate-kept")]
+pub async fn kept_message() -> Result<Option<AskDraft>, PageError> {
+    Ok(crate::drafts::read(crate::drafts::Form::AskForAdvocate).await)
 }
 
 /// "Somerset Council" → "somerset", "Demo County Council" → "demo": councils are known by a short
@@ -200,9 +220,38 @@ fn council_slug(typed: &str) -> String {
 #[component]
 pub fn AskForAdvocate() -> impl IntoView {
     let query = use_query_map();
-    let action = ServerAction::<AskForAdvocate>::new();
-    let value = move |name: &str| query.with_untracked(|q| q.get(name).unwrap_or_default());
     let from_address = query.with_untracked(|q| q.get("error").as_deref().and_then(Problem::parse));
+    // Made here, not inside the Suspense (see `staff::gate`).
+    let kept = Resource::new_blocking(
+        move || from_address.is_some(),
+        |sent_back| async move {
+            if sent_back {
+                kept_message().await
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    view! {
+        <ChildPage title="Ask for an advocate".to_owned()>
+            <h1>"Ask for an advocate"</h1>
+            <p>"An advocate is someone on your side. They help you say what you think at meetings about your life."</p>
+            <p>"You can ask for one yourself. A grown-up in your family can ask too. It is free."</p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let draft = kept.await.ok().flatten().unwrap_or_default();
+                    view! { <AskForm draft from_address /> }
+                })}
+            </Suspense>
+            <p class="hint">"We will get back to you soon. If you are not safe right now, call 999."</p>
+        </ChildPage>
+    }
+}
+
+/// The form, holding `draft`; `from_address` is the problem named in the address.
+#[component]
+fn AskForm(draft: AskDraft, from_address: Option<Problem>) -> impl IntoView {
+    let action = ServerAction::<AskForAdvocate>::new();
     let problem = Signal::derive(move || match action.value().get() {
         Some(Ok(Some(slug))) => Problem::parse(&slug),
         Some(Ok(None)) => None,
@@ -224,66 +273,59 @@ pub fn AskForAdvocate() -> impl IntoView {
         })
     };
     let invalid = move |field: &'static str| move || field_error(field).get().is_some().to_string();
-    let chosen_kind = value("meeting_kind");
     let kinds = KINDS
         .iter()
         .map(|(v, label)| {
-            let selected = *v == chosen_kind;
+            let selected = *v == draft.meeting_kind;
             view! { <option value=*v selected=selected>{*label}</option> }
         })
         .collect_view();
     view! {
-        <ChildPage title="Ask for an advocate".to_owned()>
-            <h1>"Ask for an advocate"</h1>
-            <p>"An advocate is someone on your side. They help you say what you think at meetings about your life."</p>
-            <p>"You can ask for one yourself. A grown-up in your family can ask too. It is free."</p>
-            <crate::components::ErrorSummary errors />
-            <ActionForm action attr:class="stack" attr:novalidate=true>
-                <div class="field">
-                    <label for="name">"Your name"</label>
-                    <crate::components::FieldError id="name-error" message=field_error("name") />
-                    <input id="name" name="name" type="text" autocomplete="name" maxlength="200"
-                        value=value("name") aria-describedby="name-error" aria-invalid=invalid("name") />
-                </div>
-                <div class="field">
-                    <label for="contact">"How can we get back to you?"</label>
-                    <p class="hint" id="contact-hint">"A phone number or an email."</p>
-                    <crate::components::FieldError id="contact-error" message=field_error("contact") />
-                    <input id="contact" name="contact" type="text" autocomplete="tel" maxlength="200"
-                        value=value("contact") aria-describedby="contact-hint contact-error" aria-invalid=invalid("contact") />
-                </div>
-                <div class="field">
-                    <label for="about">"What would you like help with?"</label>
-                    <p class="hint" id="about-hint">"Say it your way. A few words is fine."</p>
-                    <crate::components::FieldError id="about-error" message=field_error("about") />
-                    <textarea id="about" name="about" rows="4" maxlength="2000"
-                        aria-describedby="about-hint about-error" aria-invalid=invalid("about")>{value("about")}</textarea>
-                </div>
-                <div class="field">
-                    <label for="council">"Your council"</label>
-                    <p class="hint" id="council-hint">"The council that helps your family. For example: Somerset."</p>
-                    <crate::components::FieldError id="council-error" message=field_error("council") />
-                    <input id="council" name="council" type="text" autocomplete="address-level2" maxlength="200"
-                        value=value("council") aria-describedby="council-hint council-error" aria-invalid=invalid("council") />
-                </div>
-                <div class="field">
-                    <label for="meeting_kind">"Is there a meeting? What is it called?"</label>
-                    <select id="meeting_kind" name="meeting_kind">{kinds}</select>
-                </div>
-                <div class="field">
-                    <label for="meeting_date">"When is the meeting?"</label>
-                    <p class="hint" id="date-hint">"If you know. You can leave this empty."</p>
-                    <crate::components::FieldError id="meeting_date-error" message=field_error("meeting_date") />
-                    <input id="meeting_date" name="meeting_date" type="date" value=value("meeting_date")
-                        aria-describedby="date-hint meeting_date-error" aria-invalid=invalid("meeting_date") />
-                </div>
-                <p class="field-error" id="send" hidden=move || field_error("send").get().is_none()>
-                    {move || field_error("send").get()}
-                </p>
-                <button type="submit" class="button primary">"Send my message"</button>
-            </ActionForm>
-            <p class="hint">"We will get back to you soon. If you are not safe right now, call 999."</p>
-        </ChildPage>
+        <crate::components::ErrorSummary errors />
+        <ActionForm action attr:class="stack" attr:novalidate=true>
+            <div class="field">
+                <label for="name">"Your name"</label>
+                <crate::components::FieldError id="name-error" message=field_error("name") />
+                <input id="name" name="name" type="text" autocomplete="name" maxlength="200"
+                    value=draft.name aria-describedby="name-error" aria-invalid=invalid("name") />
+            </div>
+            <div class="field">
+                <label for="contact">"How can we get back to you?"</label>
+                <p class="hint" id="contact-hint">"A phone number or an email."</p>
+                <crate::components::FieldError id="contact-error" message=field_error("contact") />
+                <input id="contact" name="contact" type="text" autocomplete="tel" maxlength="200"
+                    value=draft.contact aria-describedby="contact-hint contact-error" aria-invalid=invalid("contact") />
+            </div>
+            <div class="field">
+                <label for="about">"What would you like help with?"</label>
+                <p class="hint" id="about-hint">"Say it your way. A few words is fine."</p>
+                <crate::components::FieldError id="about-error" message=field_error("about") />
+                <crate::components::TextBox id="about" name="about" rows=4 maxlength=2000 value=draft.about
+                    attr:aria-describedby="about-hint about-error" attr:aria-invalid=invalid("about") />
+            </div>
+            <div class="field">
+                <label for="council">"Your council"</label>
+                <p class="hint" id="council-hint">"The council that helps your family. For example: Somerset."</p>
+                <crate::components::FieldError id="council-error" message=field_error("council") />
+                <input id="council" name="council" type="text" autocomplete="address-level2" maxlength="200"
+                    value=draft.council aria-describedby="council-hint council-error" aria-invalid=invalid("council") />
+            </div>
+            <div class="field">
+                <label for="meeting_kind">"Is there a meeting? What is it called?"</label>
+                <select id="meeting_kind" name="meeting_kind">{kinds}</select>
+            </div>
+            <div class="field">
+                <label for="meeting_date">"When is the meeting?"</label>
+                <p class="hint" id="date-hint">"If you know. You can leave this empty."</p>
+                <crate::components::FieldError id="meeting_date-error" message=field_error("meeting_date") />
+                <input id="meeting_date" name="meeting_date" type="date" value=draft.meeting_date
+                    aria-describedby="date-hint meeting_date-error" aria-invalid=invalid("meeting_date") />
+            </div>
+            <p class="field-error" id="send" hidden=move || field_error("send").get().is_none()>
+                {move || field_error("send").get()}
+            </p>
+            <button type="submit" class="button primary">"Send my message"</button>
+        </ActionForm>
     }
 }
 

@@ -143,6 +143,7 @@ pub mod server {
             .await;
         }
         session::clear(Who::Staff);
+        crate::drafts::forget_all().await;
     }
 
     pub async fn whoami() -> Result<Option<StaffUser>, PageError> {

@@ -33,6 +33,7 @@ pub async fn staff_sign_in(email: String, password: String) -> Result<(), PageEr
                 refresh: signed.session.refresh_token,
             }
             .save();
+            crate::drafts::forget_all().await;
             leptos_axum::redirect("/staff");
         }
         Err(error) if error.code() == ErrorCode::RateLimited => {

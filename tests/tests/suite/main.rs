@@ -1,4 +1,5 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
+mod addresses;
 mod admin;
 mod auth;
 mod bench;
@@ -16,6 +17,7 @@ mod node;
 mod outcomes;
 mod overload;
 mod oversight;
+mod plain_browser;
 mod preferences;
 mod readme;
 mod referrals;
@@ -29,4 +31,5 @@ mod staff_oversight;
 mod staff_referrals;
 mod staff_session;
 mod staff_story;
+mod text_boxes;
 mod views;

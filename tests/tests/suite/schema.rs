@@ -369,6 +369,7 @@ const TABLES: &[&str] = &[
     "audit_event",
     "child",
     "child_access",
+    "form_draft",
     "local_authority",
     "meeting",
     "meeting_child",
@@ -398,6 +399,7 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_audit_event_subject_type_subject_id",
     "idx_refresh_token_family_id",
     "idx_unknown_code_try_updated_at",
+    "idx_form_draft_expires_at",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.

@@ -417,6 +417,11 @@ async fn social_worker_refers_coordinator_allocates_and_anyone_can_ask_with_java
     for (run, app) in runs.iter().zip([&on, &off]) {
         let what = format!("JavaScript {}", run["javaScript"]);
         assert_clean(run, &what);
+        assert_eq!(
+            run["addressesCarryingText"],
+            json!([]),
+            "{what}: typed text in an address asked for or redirected to"
+        );
 
         // Partly filled: the meter says what is missing and warns the lead time is too short.
         let partial = &run["partial"];

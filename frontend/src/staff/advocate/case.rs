@@ -810,14 +810,14 @@ fn NotesSection(case_id: String, notes: Vec<Note>, error: Option<&'static str>) 
                     <label for="note-body">"Add a note"</label>
                     <p class="hint" id="note-hint">"Your own record. The child's words are never changed. Up to 2000 characters."</p>
                     <FieldError id="note-body-error" message=Signal::stored(error) />
-                    <textarea
+                    <crate::components::TextBox
                         id="note-body"
                         name="body"
-                        rows="4"
-                        maxlength=NOTE_MAX.to_string()
-                        aria-describedby=described
-                        aria-invalid=error.is_some().then_some("true")
-                    ></textarea>
+                        rows=4
+                        maxlength=NOTE_MAX
+                        attr:aria-describedby=described
+                        attr:aria-invalid=error.is_some().then_some("true")
+                    />
                 </div>
                 <button type="submit" class="button primary">"Add note"</button>
             </ActionForm>

@@ -539,9 +539,9 @@ fn Decisions(referral: ReferralView) -> impl IntoView {
                         <p class="field-error" id="decline-error" hidden=move || decline_error.get().is_none()>
                             {move || decline_error.get()}
                         </p>
-                        <textarea id="decline-reason" name="reason" rows="3" maxlength="2000"
-                            aria-describedby="decline-hint decline-error"
-                            aria-invalid=move || decline_error.get().is_some().to_string()></textarea>
+                        <crate::components::TextBox id="decline-reason" name="reason" rows=3 maxlength=2000
+                            attr:aria-describedby="decline-hint decline-error"
+                            attr:aria-invalid=move || decline_error.get().is_some().to_string() />
                     </div>
                     <button type="submit" class="button">"Decline referral"</button>
                 </ActionForm>

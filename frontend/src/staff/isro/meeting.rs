@@ -133,7 +133,7 @@ pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, Page
         words: ViewsWords,
     }
 
-    let user = server::require_role(Role::Isro).await?;
+    server::require_role(Role::Isro).await?;
     let query = format!(
         "query Meeting($id: ID!) {{
             meeting(id: $id) {{ id kind scheduledAt place status recordedAt children {{ firstName }}
@@ -203,10 +203,12 @@ pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, Page
         outcome_staff_words: meeting.outcome_staff_words.unwrap_or_default(),
         outcome_child_words: meeting.outcome_child_words.unwrap_or_default(),
     };
-    let record = typed
-        .then(|| super::record::drafts::get(&user.name, &meeting.id))
-        .flatten()
-        .unwrap_or(saved);
+    let kept = if typed {
+        super::record::drafts::get(&meeting.id).await
+    } else {
+        None
+    };
+    let record = kept.unwrap_or(saved);
 
     let sent: Vec<Sent> = data
         .outcome_distribution

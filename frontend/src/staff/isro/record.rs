@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::{ErrorSummary, FieldError};
+use crate::components::{ErrorSummary, FieldError, TextBox};
 use crate::error::PageError;
 
 /// One box of the record form. Its `name` is the form input, the server function's argument and
@@ -342,7 +342,7 @@ pub async fn record_meeting(
         recorded_at: Option<String>,
     }
 
-    let user = server::require_role(Role::Isro).await?;
+    server::require_role(Role::Isro).await?;
     // Browsers send a textarea's line breaks as CR LF; keep them as typed, one "\n" each.
     let lines = |s: String| s.replace("\r\n", "\n");
     let values = RecordValues {
@@ -373,7 +373,7 @@ pub async fn record_meeting(
     .await;
     match saved {
         Ok(saved) => {
-            drafts::forget(&user.name, &meeting_id);
+            drafts::forget().await;
             let stamp = saved.meeting.recorded_at.unwrap_or_default();
             leptos_axum::redirect(&format!(
                 "{page}?saved=record&at={}#record",
@@ -398,7 +398,7 @@ pub async fn record_meeting(
                 }
             }
             problems.sort_by_key(|p| p.field().map_or(0, |f| f as usize + 1));
-            drafts::keep(&user.name, &meeting_id, values);
+            drafts::keep(&meeting_id, values).await;
             leptos_axum::redirect(&format!(
                 "{page}?errors={}#record",
                 Problem::join(&problems)
@@ -418,59 +418,41 @@ pub fn meeting_href(id: &str) -> String {
     format!("/staff/meetings/{safe}")
 }
 
-/// Records the API refused, kept in this server's memory for a while so the form can show them
-/// again (a redirect cannot carry 50,000 characters, and the words must not go into the address).
+/// A record the API refused, kept for the page that shows it again: a redirect cannot carry
+/// 50,000 characters, and the words must not go into the address. Kept as this browser's draft
+/// (`crate::drafts`), so whichever instance serves the next page finds it.
 #[cfg(feature = "ssr")]
 pub mod drafts {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    use std::time::{Duration, Instant};
+    use serde::{Deserialize, Serialize};
 
     use super::RecordValues;
+    use crate::drafts::{self, Form};
 
-    const KEEP_FOR: Duration = Duration::from_secs(60 * 60);
-    const MOST: usize = 1_000;
-
-    type Key = (String, String);
-    static DRAFTS: LazyLock<Mutex<HashMap<Key, (Instant, RecordValues)>>> =
-        LazyLock::new(|| Mutex::new(HashMap::new()));
-
-    fn with<T>(f: impl FnOnce(&mut HashMap<Key, (Instant, RecordValues)>) -> T) -> T {
-        let mut drafts = DRAFTS
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        drafts.retain(|_, (at, _)| at.elapsed() < KEEP_FOR);
-        f(&mut drafts)
+    #[derive(Serialize, Deserialize)]
+    struct Kept {
+        meeting: String,
+        values: RecordValues,
     }
 
-    /// Keep what `who` typed for `meeting`.
-    pub fn keep(who: &str, meeting: &str, values: RecordValues) {
-        with(|drafts| {
-            if drafts.len() >= MOST
-                && let Some(oldest) = drafts
-                    .iter()
-                    .min_by_key(|(_, (at, _))| *at)
-                    .map(|(k, _)| k.clone())
-            {
-                drafts.remove(&oldest);
-            }
-            drafts.insert(
-                (who.to_owned(), meeting.to_owned()),
-                (Instant::now(), values),
-            );
-        });
+    /// Keep what was typed for `meeting`.
+    pub async fn keep(meeting: &str, values: RecordValues) {
+        let kept = Kept {
+            meeting: meeting.to_owned(),
+            values,
+        };
+        drafts::keep(Form::MeetingRecord, &kept).await;
     }
 
-    pub fn get(who: &str, meeting: &str) -> Option<RecordValues> {
-        with(|drafts| {
-            drafts
-                .get(&(who.to_owned(), meeting.to_owned()))
-                .map(|(_, v)| v.clone())
-        })
+    /// What was typed for `meeting`, if that is the record kept.
+    pub async fn get(meeting: &str) -> Option<RecordValues> {
+        drafts::read::<Kept>(Form::MeetingRecord)
+            .await
+            .filter(|kept| kept.meeting == meeting)
+            .map(|kept| kept.values)
     }
 
-    pub fn forget(who: &str, meeting: &str) {
-        with(|drafts| drafts.remove(&(who.to_owned(), meeting.to_owned())));
+    pub async fn forget() {
+        drafts::forget(Form::MeetingRecord).await;
     }
 }
 
@@ -564,12 +546,9 @@ fn RecordBox(field: Field, value: String, problem: Option<&'static str>) -> impl
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <FieldError id=error_static message=Signal::derive(move || problem) />
-            <textarea id=name name=name rows=rows maxlength=field.max()
-                aria-describedby=(!described.is_empty()).then_some(described)
-                aria-invalid=problem.is_some().then_some("true")
-                prop:value=value.clone()>
-                {value.clone()}
-            </textarea>
+            <TextBox id=name name=name rows=rows maxlength=field.max() value
+                attr:aria-describedby=(!described.is_empty()).then_some(described)
+                attr:aria-invalid=problem.is_some().then_some("true") />
         </div>
     }
 }

@@ -1,13 +1,15 @@
 //! "Request an advocate": the referral form. The API judges the draft (`assessReferral`): how
 //! complete it is, what is missing, the lead time, where it would start, and what would stop it.
 //! With JavaScript the meter follows the typing; without, "Check the referral" shows the same
-//! assessment on the page again with everything typed still in the boxes.
+//! assessment on the page again with everything typed still in the boxes: kept on the server as
+//! the browser's draft (`crate::drafts`), never in the address.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::children::{ChildRow, load_my_children};
 use super::{FieldProblem, FieldProblems, ProblemSummary, invalid};
+use crate::components::TextBox;
 use crate::error::PageError;
 use crate::model::MeetingStatus;
 use crate::staff::StaffPage;
@@ -41,10 +43,6 @@ impl Agreement {
         }
     }
 
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.value() == value)
-    }
-
     /// The radio's id; the first one is where the error summary sends the reader.
     fn id(self) -> &'static str {
         match self {
@@ -71,6 +69,22 @@ impl Agreement {
 pub enum Intent {
     Check,
     Send,
+}
+
+impl Intent {
+    /// As the form's buttons and the page's address say it.
+    fn value(self) -> &'static str {
+        match self {
+            Self::Check => "check",
+            Self::Send => "send",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Self> {
+        [Self::Check, Self::Send]
+            .into_iter()
+            .find(|i| i.value() == value)
+    }
 }
 
 /// What the form holds. Field names are the form's input names and the server function's
@@ -146,21 +160,6 @@ impl Draft {
             _ => {}
         }
     }
-
-    /// The draft in an address's query (how a plain form post keeps what was typed).
-    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        let mut draft = Self {
-            pair: get("pair").unwrap_or_default(),
-            parental_agreement: get("parental_agreement")
-                .as_deref()
-                .and_then(Agreement::parse),
-            ..Self::default()
-        };
-        for (name, _, _) in BOXES {
-            draft.set_text(name, get(name).unwrap_or_default());
-        }
-        draft
-    }
 }
 
 /// What the API made of the draft.
@@ -183,9 +182,16 @@ pub struct Checked {
     pub problems: FieldProblems,
 }
 
+/// The form as it opens, and what the API makes of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Opened {
+    pub draft: Draft,
+    pub checked: Checked,
+}
+
 /// "Check the referral" and "Send the referral". Sent: to the referral's page. Not sent: with
-/// JavaScript the page shows what is wrong in place; without, the browser is sent back to the
-/// form with every value in its address and the same assessment.
+/// JavaScript the page shows what is wrong in place; without, the draft is kept on the server and
+/// the browser is sent back to the form, which shows it with the same assessment.
 #[leptos::server(prefix = "/api/staff", endpoint = "referral")]
 #[allow(clippy::too_many_arguments)]
 pub async fn refer(
@@ -214,24 +220,39 @@ pub async fn refer(
     if sending && checked.problems.is_empty() {
         match server::create(&draft).await {
             Ok(id) => {
+                crate::drafts::forget(crate::drafts::Form::Referral).await;
                 leptos_axum::redirect(&format!("/staff/referrals/{id}?sent=1"));
                 return Ok(checked);
             }
             Err(server::Refused::Field(field, message)) => {
                 let mut checked = checked;
                 checked.problems.push((field.to_owned(), message));
-                return server::back(&draft, intent, checked);
+                return server::back(&draft, intent, checked).await;
             }
             Err(server::Refused::Page(error)) => return Err(error),
         }
     }
-    server::back(&draft, intent, checked)
+    server::back(&draft, intent, checked).await
 }
 
-/// The assessment alone, for the page (from its address) and the live meter.
+/// The assessment alone, for the live meter.
 #[leptos::server(prefix = "/api/staff", endpoint = "referral-check")]
 pub async fn check_referral(draft: Draft, sending: bool) -> Result<Checked, PageError> {
     server::evaluate(&draft, sending).await
+}
+
+/// The form as it opens: empty; or, back after "Check" or "Send" without JavaScript (`kept`), the
+/// draft kept on the server, assessed again.
+#[leptos::server(prefix = "/api/staff", endpoint = "referral-open")]
+pub async fn open_referral(kept: Option<Intent>) -> Result<Opened, PageError> {
+    let draft = match kept {
+        Some(_) => crate::drafts::read(crate::drafts::Form::Referral)
+            .await
+            .unwrap_or_default(),
+        None => Draft::default(),
+    };
+    let checked = server::evaluate(&draft, kept == Some(Intent::Send)).await?;
+    Ok(Opened { draft, checked })
 }
 
 #[cfg(feature = "ssr")]
@@ -242,7 +263,7 @@ mod server {
     use super::*;
     use crate::error::ErrorCode;
     use crate::staff::api::{Role, server::require_role, server::run};
-    use crate::staff::social_worker::server::{form_encode, plain_form_post};
+    use crate::staff::social_worker::server::plain_form_post;
 
     /// The API's field names, as this form's field ids.
     fn field_id(api_field: &str) -> &'static str {
@@ -420,28 +441,18 @@ mod server {
         }
     }
 
-    /// Not sent. Without JavaScript, back to the form with what was typed in its address.
-    pub fn back(draft: &Draft, intent: Intent, checked: Checked) -> Result<Checked, PageError> {
+    /// Not sent. Without JavaScript, back to the form: what was typed is kept on the server; the
+    /// address says only which button was pressed.
+    pub async fn back(
+        draft: &Draft,
+        intent: Intent,
+        checked: Checked,
+    ) -> Result<Checked, PageError> {
         if plain_form_post() {
-            let agreement = draft.parental_agreement.map(Agreement::value).unwrap_or("");
-            let mut pairs: Vec<(&str, &str)> = vec![
-                (
-                    "intent",
-                    if intent == Intent::Send {
-                        "send"
-                    } else {
-                        "check"
-                    },
-                ),
-                ("pair", &draft.pair),
-            ];
-            for (name, _, _) in BOXES {
-                pairs.push((name, draft.text(name)));
-            }
-            pairs.push(("parental_agreement", agreement));
+            crate::drafts::keep(crate::drafts::Form::Referral, draft).await;
             leptos_axum::redirect(&format!(
-                "/staff/referrals/new?{}#check",
-                form_encode(&pairs)
+                "/staff/referrals/new?intent={}#check",
+                intent.value()
             ));
         }
         Ok(checked)
@@ -452,47 +463,37 @@ mod server {
 #[component]
 pub fn NewReferralRoute() -> impl IntoView {
     let query = use_query_map();
-    let from_address = query.with_untracked(|q| Draft::from_query(|name| q.get(name)));
-    let intent = query.with_untracked(|q| q.get("intent"));
+    // Back after "Check" or "Send" without JavaScript: the address names the button, nothing more.
+    let kept = query.with_untracked(|q| q.get("intent").as_deref().and_then(Intent::parse));
     let staff = signed_in();
     let children = page_data(staff, Role::SocialWorker, || (), |_| load_my_children());
-    let first_check = {
-        let draft = from_address.clone();
-        let sending = intent.as_deref() == Some("send");
-        page_data(
-            staff,
-            Role::SocialWorker,
-            || (),
-            move |_| check_referral(draft.clone(), sending),
-        )
-    };
-    let page = move |user| {
-        let from_address = from_address.clone();
-        let intent = intent.clone();
-        view! { <NewReferral user from_address intent children first_check /> }
-    };
+    let opened = page_data(
+        staff,
+        Role::SocialWorker,
+        || (),
+        move |_| open_referral(kept),
+    );
+    let page = move |user| view! { <NewReferral user shown=kept.is_some() children opened /> };
     view! { <RolePage role=Role::SocialWorker staff page /> }
 }
 
 #[component]
 fn NewReferral(
     user: StaffUser,
-    from_address: Draft,
-    intent: Option<String>,
+    /// Back after "Check" or "Send" without JavaScript: the problems are shown too.
+    shown: bool,
     children: Resource<Result<Vec<ChildRow>, PageError>>,
-    first_check: Resource<Result<Checked, PageError>>,
+    opened: Resource<Result<Opened, PageError>>,
 ) -> impl IntoView {
     view! {
         <StaffPage title="Request an advocate".to_owned() user=Some(user)>
             <h1>"Request an advocate"</h1>
             <Suspense>
                 {move || {
-                    let from_address = from_address.clone();
-                    let shown = intent.is_some();
                     Suspend::new(async move {
-                        match (children.await, first_check.await) {
-                            (Ok(children), Ok(checked)) => view! {
-                                <ReferralForm children draft=from_address checked shown />
+                        match (children.await, opened.await) {
+                            (Ok(children), Ok(Opened { draft, checked })) => view! {
+                                <ReferralForm children draft checked shown />
                             }
                             .into_any(),
                             _ => view! { <p role="alert">"The form could not be loaded. Try again."</p> }.into_any(),
@@ -601,20 +602,19 @@ fn ReferralForm(
                     <label for=name>{label}</label>
                     <p class="hint" id=hint_id>{hint}</p>
                     <FieldProblem field=name problems />
-                    <textarea
+                    <TextBox
                         id=name
                         name=name
-                        rows="3"
-                        maxlength="2000"
-                        aria-describedby=described
-                        aria-invalid=invalid(problems, name)
+                        rows=3
+                        maxlength=2000
+                        value=draft.text(name).to_owned()
+                        attr:aria-describedby=described
+                        attr:aria-invalid=invalid(problems, name)
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
                             live.update(|d| d.set_text(name, value));
                         }
-                    >
-                        {draft.text(name).to_owned()}
-                    </textarea>
+                    />
                 </div>
             }
         })
