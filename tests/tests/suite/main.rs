@@ -21,6 +21,7 @@ mod readme;
 mod referrals;
 mod scale_out;
 mod schema;
+mod security_headers;
 mod server;
 mod sharing;
 mod staff_advocate;
