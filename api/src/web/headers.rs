@@ -49,10 +49,11 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
         headers.insert(name, HeaderValue::from_static(value));
     }
     // GraphiQL sends its own policy; every other HTML answer is one of the pages.
-    if is_html(headers) && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce)) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-        }
+    if is_html(headers)
+        && !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce))
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     // Pages, server functions and GraphQL answers show a child's words or a session's data: never
     // kept by the browser or a proxy, never shown again by "back" after leaving.

@@ -7,6 +7,7 @@ mod cases;
 mod child_pages;
 mod cli;
 mod crash;
+mod cross_site;
 mod demo;
 mod live;
 mod matrix;
