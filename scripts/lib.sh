@@ -63,6 +63,12 @@ build_site() {
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
     "$pkg/myvoice_bg.wasm" -o "$pkg/myvoice_bg.wasm"
   cp "$ROOT/frontend/style/myvoice.css" "$pkg/myvoice.css"
-  for f in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css; do gzip -9 -k -f "$f"; done
+  # GraphiQL (GET /graphql) from the exact versions in tests/browser/package.json, served by myvoice
+  # itself: nothing is loaded from a CDN (api/src/web/graphiql.rs).
+  local modules="$BROWSER_DIR/node_modules"
+  mkdir -p "$pkg/graphiql"
+  cp "$modules/react/umd/react.production.min.js" "$modules/react-dom/umd/react-dom.production.min.js" \
+    "$modules/graphiql/graphiql.min.js" "$modules/graphiql/graphiql.min.css" "$pkg/graphiql/"
+  for f in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css "$pkg"/graphiql/*; do gzip -9 -k -f "$f"; done
   printf 'bundle: wasm %s bytes (gzip %s)\n' "$(stat -c %s "$pkg/myvoice_bg.wasm")" "$(stat -c %s "$pkg/myvoice_bg.wasm.gz")"
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{ConfigError, DatabaseUrl, JwtSecret, Mode, Settings};
+use crate::config::{ConfigError, DatabaseUrl, JwtSecret, Mode, PublicUrl, Settings};
 use crate::db::PoolSettings;
 use crate::startup::{Application, StartupError};
 
@@ -57,6 +57,10 @@ pub struct ServeArgs {
     /// Folder with the built browser bundle (`pkg/`).
     #[arg(long, env = "MYVOICE_SITE_DIR", default_value = "target/site")]
     pub site_dir: std::path::PathBuf,
+    /// The address people type to reach myvoice, e.g. `https://myvoice.example.gov.uk` behind a
+    /// TLS proxy: with https, every cookie is Secure; its origin is accepted on form posts.
+    #[arg(long, env = "MYVOICE_PUBLIC_URL")]
+    pub public_url: Option<String>,
     #[command(flatten)]
     pub pool: PoolArgs,
 }
@@ -111,12 +115,19 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             };
             let database_url = DatabaseUrl::resolve(args.database.database_url.as_deref())?;
             let jwt_secret = JwtSecret::resolve(args.jwt_secret.as_deref(), mode, &database_url)?;
+            let public_url = args
+                .public_url
+                .as_deref()
+                .filter(|raw| !raw.trim().is_empty())
+                .map(PublicUrl::parse)
+                .transpose()?;
             let settings = Settings {
                 database_url,
                 bind: args.bind,
                 jwt_secret,
                 demo: args.demo,
                 site_dir: args.site_dir,
+                public_url,
             };
             let app = Application::build_with_pool(settings, args.pool.settings()).await?;
             app.announce();

@@ -37,6 +37,10 @@ pub enum ConfigError {
         "MYVOICE_JWT_SECRET is too short: use at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`)"
     )]
     ShortJwtSecret,
+    #[error(
+        "MYVOICE_PUBLIC_URL {0:?} is not a public address: use the scheme and host people type, e.g. https://myvoice.example.gov.uk"
+    )]
+    BadPublicUrl(String),
     #[error("cannot read or write the development JWT secret {path}: {source}")]
     SecretFile {
         path: PathBuf,
@@ -214,6 +218,53 @@ fn ensure_dir(path: &Path) -> Result<(), ConfigError> {
     })
 }
 
+/// The address people use to reach myvoice (`--public-url`), e.g. `https://myvoice.example.gov.uk`
+/// behind a TLS proxy. Its origin is what a browser sends as `Origin` from our own pages; when it is
+/// HTTPS every cookie is `Secure`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl {
+    origin: String,
+    https: bool,
+}
+
+impl PublicUrl {
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let raw = raw.trim();
+        let bad = || ConfigError::BadPublicUrl(raw.to_owned());
+        let uri: axum::http::Uri = raw.parse().map_err(|_| bad())?;
+        let https = match uri.scheme_str() {
+            Some("https") => true,
+            Some("http") => false,
+            _ => return Err(bad()),
+        };
+        let authority = uri.authority().ok_or_else(bad)?;
+        // An origin only: no user, no path, no query (a browser's `Origin` has none of them).
+        let bare = matches!(uri.path(), "" | "/") && uri.query().is_none();
+        if !bare || authority.as_str().contains('@') || authority.host().is_empty() {
+            return Err(bad());
+        }
+        // Browsers leave the default port out of `Origin`.
+        let default_port = if https { 443 } else { 80 };
+        let host = authority.host().to_ascii_lowercase();
+        let origin = match authority.port_u16() {
+            Some(port) if port != default_port => {
+                format!("{}://{host}:{port}", uri.scheme_str().unwrap_or_default())
+            }
+            _ => format!("{}://{host}", uri.scheme_str().unwrap_or_default()),
+        };
+        Ok(Self { origin, https })
+    }
+
+    /// `scheme://host[:port]`, as browsers write it in `Origin`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.https
+    }
+}
+
 /// Everything the application needs to start.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -222,6 +273,8 @@ pub struct Settings {
     pub jwt_secret: JwtSecret,
     pub demo: bool,
     pub site_dir: PathBuf,
+    /// Where people reach myvoice, when it differs from what the server sees (a TLS proxy).
+    pub public_url: Option<PublicUrl>,
 }
 
 #[cfg(test)]
@@ -277,6 +330,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!err.contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn public_urls_are_origins_and_say_whether_they_are_https() {
+        let url = PublicUrl::parse("https://MyVoice.example.gov.uk/").unwrap();
+        assert_eq!(url.origin(), "https://myvoice.example.gov.uk");
+        assert!(url.is_https());
+        let url = PublicUrl::parse("https://myvoice.example:443").unwrap();
+        assert_eq!(url.origin(), "https://myvoice.example");
+        let url = PublicUrl::parse("http://127.0.0.1:3000").unwrap();
+        assert_eq!(url.origin(), "http://127.0.0.1:3000");
+        assert!(!url.is_https());
+        for raw in [
+            "myvoice.example",
+            "ftp://myvoice.example",
+            "https://myvoice.example/staff",
+            "https://user@myvoice.example",
+            "https://myvoice.example/?a=b",
+            "",
+        ] {
+            let err = PublicUrl::parse(raw).unwrap_err().to_string();
+            assert!(err.contains("https://"), "{raw}: {err}");
+        }
     }
 
     #[test]

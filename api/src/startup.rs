@@ -70,7 +70,7 @@ impl Application {
             db: db.clone(),
             tokens,
         };
-        let router = crate::web::router(state, &settings.site_dir)
+        let router = crate::web::router(state, &settings.site_dir, settings.public_url.as_ref())
             .merge(crate::metrics::routes(statements.clone()));
         let listener =
             TcpListener::bind(settings.bind)

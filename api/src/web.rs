@@ -1,29 +1,37 @@
 //! The HTTP surface: probes, GraphQL, GraphiQL, the pages and their browser bundle.
+mod cross_site;
+mod graphiql;
+mod headers;
+
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use async_graphql::ErrorExtensions;
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
-use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
 use axum::{
-    Router,
+    Extension, Router,
     extract::WebSocketUpgrade,
     extract::{ConnectInfo, State},
-    http::{HeaderMap, HeaderName, HeaderValue, header},
-    response::{Html, IntoResponse, Response},
+    http::{HeaderMap, HeaderValue, header, request::Parts},
+    middleware,
+    response::{IntoResponse, Response},
     routing::get,
 };
 use leptos::config::LeptosOptions;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use tower_http::{
     compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
-    set_header::SetResponseHeaderLayer, trace::TraceLayer,
+    trace::TraceLayer,
 };
 
 use crate::auth::{ClientAddr, TokenIssuer, viewer_from_headers, viewer_from_init_payload};
+use crate::config::PublicUrl;
 use crate::graphql::AppSchema;
+use cross_site::OurOrigins;
+use headers::PageNonce;
 
 /// What the GraphQL endpoint needs for each request.
 #[derive(Clone)]
@@ -47,7 +55,7 @@ fn page_routes() -> Vec<AxumRouteListing> {
         .clone()
 }
 
-pub fn router(state: ApiState, site_dir: &Path) -> Router {
+pub fn router(state: ApiState, site_dir: &Path, public_url: Option<&PublicUrl>) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name(frontend::OUTPUT_NAME)
         .site_root(site_dir.display().to_string())
@@ -55,29 +63,42 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
         .build();
     let gql = crate::pages::bridge(state.clone());
     let drafts = crate::drafts::store(state.db.clone());
+    let cookies = frontend::session::CookiePolicy {
+        secure: public_url.is_some_and(PublicUrl::is_https),
+    };
+    // What every page and server function gets from the server: the schema, the drafts kept for
+    // forms sent without JavaScript, how to set cookies, and this request's nonce (replacing the
+    // one Leptos made, which the header does not name).
+    let context = move || {
+        provide_context(gql.clone());
+        provide_context(drafts.clone());
+        provide_context(cookies);
+        let nonce =
+            use_context::<Parts>().and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+        if let Some(PageNonce(nonce)) = nonce {
+            provide_context(nonce);
+        }
+    };
     let pages = Router::new()
-        .leptos_routes_with_context(
-            &leptos_options,
-            page_routes(),
-            move || {
-                leptos::prelude::provide_context(gql.clone());
-                leptos::prelude::provide_context(drafts.clone());
-            },
-            {
-                let options = leptos_options.clone();
-                move || frontend::shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler(frontend::shell))
+        .leptos_routes_with_context(&leptos_options, page_routes(), context.clone(), {
+            let options = leptos_options.clone();
+            move || frontend::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context,
+            frontend::shell,
+        ))
         .with_state(leptos_options);
     let bundle = ServeDir::new(site_dir.join("pkg"))
         .precompressed_br()
         .precompressed_gzip();
 
     let health = crate::health::routes(state.db.clone());
+    let ours = OurOrigins::new(public_url);
     let api = Router::new()
-        .route("/graphql", get(graphiql).post(graphql))
+        .route("/graphql", get(graphiql::graphiql).post(graphql))
         .route("/graphql/ws", get(graphql_ws))
+        .layer(Extension(ours.clone()))
         .with_state(state);
 
     Router::new()
@@ -87,14 +108,11 @@ pub fn router(state: ApiState, site_dir: &Path) -> Router {
         .merge(pages)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
+        .layer(middleware::from_fn_with_state(
+            ours,
+            cross_site::refuse_cross_site,
         ))
-        .layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static("referrer-policy"),
-            HeaderValue::from_static("no-referrer"),
-        ))
+        .layer(middleware::from_fn(headers::security_headers))
         // Paths only: no page puts typed text in an address, and a log has no need of queries.
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
@@ -154,11 +172,12 @@ pub async fn execute(
 /// WebSocket hijacking).
 async fn graphql_ws(
     State(state): State<ApiState>,
+    Extension(ours): Extension<Arc<OurOrigins>>,
     headers: HeaderMap,
     protocol: GraphQLProtocol,
     upgrade: WebSocketUpgrade,
 ) -> Response {
-    let cookie_bearer = same_origin(&headers)
+    let cookie_bearer = cross_site::same_origin(&headers, &ours)
         .then(|| staff_cookie_access_token(&headers))
         .flatten()
         .map(|token| format!("Bearer {token}"));
@@ -199,23 +218,6 @@ fn staff_cookie_access_token(headers: &HeaderMap) -> Option<String> {
         .filter(|access| !access.is_empty())
 }
 
-/// True when the request says it comes from a page of this very host: `Origin` is
-/// `http(s)://<Host>`. No `Origin` (not a browser) or another site's is not same-origin.
-fn same_origin(headers: &HeaderMap) -> bool {
-    let value = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
-    };
-    let (Some(origin), Some(host)) = (value(header::ORIGIN), value(header::HOST)) else {
-        return false;
-    };
-    origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"))
-        .is_some_and(|authority| authority.eq_ignore_ascii_case(host))
-}
-
 /// The `connection_init` payload, with the cookie's bearer token added when the payload names
 /// no credentials of its own (explicit credentials always win).
 fn with_cookie_fallback(
@@ -237,16 +239,6 @@ fn with_cookie_fallback(
     }
 }
 
-async fn graphiql() -> Html<String> {
-    Html(
-        GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql/ws")
-            .title("myvoice GraphQL")
-            .finish(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,26 +249,6 @@ mod tests {
             map.append(*name, HeaderValue::from_static(value));
         }
         map
-    }
-
-    #[test]
-    fn only_a_page_of_this_host_is_same_origin() {
-        let ours = headers(&[
-            ("origin", "http://127.0.0.1:3000"),
-            ("host", "127.0.0.1:3000"),
-        ]);
-        assert!(same_origin(&ours));
-        let other = headers(&[
-            ("origin", "https://evil.example"),
-            ("host", "127.0.0.1:3000"),
-        ]);
-        assert!(!same_origin(&other));
-        let other_port = headers(&[
-            ("origin", "http://127.0.0.1:4000"),
-            ("host", "127.0.0.1:3000"),
-        ]);
-        assert!(!same_origin(&other_port));
-        assert!(!same_origin(&headers(&[("host", "127.0.0.1:3000")])));
     }
 
     #[test]

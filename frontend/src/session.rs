@@ -1,13 +1,21 @@
 //! Session cookies: the only cookies myvoice sets. A child's holds their access token; a member of
 //! staff's holds their access and refresh tokens. Both are invisible to scripts (HttpOnly), never
-//! sent from other sites (SameSite=Strict), and end after a while without activity so a shared or
-//! lost device does not stay signed in.
+//! sent from other sites (SameSite=Strict), sent only over HTTPS when myvoice is served over it
+//! (Secure), and end after a while without activity so a shared or lost device does not stay
+//! signed in.
 use cookie::{Cookie, SameSite, time::Duration};
 use http::{HeaderValue, header, request::Parts};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
 use crate::IDLE_MINUTES;
+
+/// How this server sets cookies, from its settings (`--public-url`), provided as Leptos context:
+/// `Secure` when people reach myvoice over HTTPS.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CookiePolicy {
+    pub secure: bool,
+}
 
 /// Whose session: the child's pages and the staff pages never share one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,13 +121,15 @@ fn set(cookie: cookie::CookieBuilder<'static>) {
     set_cookie(cookie, "/");
 }
 
-/// Set `cookie` on this response for pages under `path`: HttpOnly, SameSite=Strict, like every
-/// cookie myvoice sets.
+/// Set `cookie` on this response for pages under `path`: HttpOnly, SameSite=Strict and, over
+/// HTTPS, Secure, like every cookie myvoice sets.
 pub fn set_cookie(cookie: cookie::CookieBuilder<'static>, path: &'static str) {
+    let secure = use_context::<CookiePolicy>().unwrap_or_default().secure;
     let cookie = cookie
         .path(path)
         .http_only(true)
         .same_site(SameSite::Strict)
+        .secure(secure)
         .build();
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),

@@ -36,23 +36,31 @@ pub fn settings(test_db: &TestDb, demo: bool) -> Settings {
         jwt_secret: JwtSecret::parse(TEST_JWT_SECRET).expect("secret"),
         demo,
         site_dir: repo_root().join("target/site"),
+        public_url: None,
     }
 }
 
 pub async fn spawn_app() -> TestApp {
-    spawn_with(false).await
+    spawn_with(false, |_| {}).await
 }
 
 pub async fn spawn_demo_app() -> TestApp {
-    spawn_with(true).await
+    spawn_with(true, |_| {}).await
 }
 
-async fn spawn_with(demo: bool) -> TestApp {
+/// The demo app with some settings changed (e.g. a public address).
+pub async fn spawn_demo_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_with(true, configure).await
+}
+
+async fn spawn_with(demo: bool, configure: impl FnOnce(&mut Settings)) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         api::telemetry::init();
     }
     let test_db = TestDb::fresh().await;
-    let app = Application::build(settings(&test_db, demo))
+    let mut settings = settings(&test_db, demo);
+    configure(&mut settings);
+    let app = Application::build(settings)
         .await
         .expect("application starts");
     let address = app.address();

@@ -35,8 +35,6 @@ pub fn ChildPage(
 ) -> impl IntoView {
     let t = text();
     let hydrated = use_hydrated();
-    #[cfg(feature = "ssr")]
-    no_store();
     view! {
         <Title text=title />
         <Meta name="description" content="Your meeting. Your say." />
@@ -57,15 +55,6 @@ pub fn ChildPage(
             <a class="not-safe" href="/not-safe">{t.not_safe}</a>
             {signed_in.then(|| view! { <IdleWarning /> })}
         </footer>
-    }
-}
-
-/// Child pages hold a child's words: never keep them in a cache or let "back" show them after leaving.
-#[cfg(feature = "ssr")]
-fn no_store() {
-    use http::{HeaderValue, header};
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
 }
 

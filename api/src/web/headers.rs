@@ -1,0 +1,117 @@
+//! Headers on every answer: a Content-Security-Policy with a fresh nonce for each page, no framing,
+//! no powerful browser features, and nothing personal kept in a cache.
+//!
+//! The nonce is made here, before the page renders, and travels to Leptos in the request's
+//! extensions (`PageNonce`; `web.rs` provides it as Leptos' `Nonce`), so the hydration script and
+//! the inline scripts carrying resolved data hold the very nonce the header names. A script an
+//! attacker slips into a page has no nonce and does not run.
+use axum::{
+    extract::Request,
+    http::{HeaderMap, HeaderName, HeaderValue, header},
+    middleware::Next,
+    response::Response,
+};
+use leptos::nonce::Nonce;
+
+/// This request's nonce, for the page being rendered.
+#[derive(Clone, Debug)]
+pub struct PageNonce(pub Nonce);
+
+/// Where the bundle (wasm, its JS glue, the stylesheet) and GraphiQL's pinned files are served:
+/// the same bytes for everyone, so browsers may keep them.
+const STATIC_PREFIX: &str = "/pkg/";
+
+/// No browser feature a page of ours needs permission for. Reading aloud (speech synthesis) needs
+/// none; every name here is one Chromium knows, so the header itself logs no warning.
+const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
+     encrypted-media=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), \
+     payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), \
+     xr-spatial-tracking=()";
+
+pub async fn security_headers(mut request: Request, next: Next) -> Response {
+    let nonce = Nonce::new();
+    request.extensions_mut().insert(PageNonce(nonce.clone()));
+    let cacheable = request.uri().path().starts_with(STATIC_PREFIX);
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let fixed = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        // Our own pages' requests keep their `Origin` (the cross-site check reads it); no other
+        // site learns an address of ours.
+        (header::REFERRER_POLICY, "same-origin"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            PERMISSIONS_POLICY,
+        ),
+    ];
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    // GraphiQL sends its own policy; every other HTML answer is one of the pages.
+    if is_html(headers)
+        && !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce))
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    // Pages, server functions and GraphQL answers show a child's words or a session's data: never
+    // kept by the browser or a proxy, never shown again by "back" after leaving.
+    if !cacheable {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// The pages' policy. Scripts: the bundle from this host and inline scripts holding this
+/// request's nonce (the hydration start, resolved data), and compiling the bundle's WebAssembly.
+/// Connections (server functions, the live socket on `/graphql/ws`) to this host only. Forms post
+/// here, or to the quick exit's page (the no-JavaScript "Leave now" is a post that redirects
+/// there). Nothing may frame a page.
+pub fn page_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         manifest-src 'self'; form-action 'self' {exit}; frame-ancestors 'none'; \
+         base-uri 'none'; object-src 'none'",
+        exit = exit_origin()
+    )
+}
+
+/// `https://host` of the quick exit's address.
+fn exit_origin() -> &'static str {
+    let url = frontend::child::layout::EXIT_URL;
+    let host_start = url.find("://").map_or(0, |i| i + 3);
+    url[host_start..]
+        .find('/')
+        .map_or(url, |end| &url[..host_start + end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_policy_allows_only_this_nonce_and_no_inline_script() {
+        let policy = page_policy("abc123");
+        assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"));
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(
+            policy.contains("form-action 'self' https://www.bbc.co.uk;"),
+            "{policy}"
+        );
+    }
+
+    #[test]
+    fn the_quick_exit_origin_is_its_scheme_and_host() {
+        assert_eq!(exit_origin(), "https://www.bbc.co.uk");
+    }
+}
