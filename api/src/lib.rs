@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cases;
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod drafts;

@@ -6,14 +6,14 @@ mod headers;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use async_graphql::ErrorExtensions;
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
+use async_graphql::{ErrorExtensions, ParseRequestError};
 use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
 use axum::{
     Extension, Router,
     extract::WebSocketUpgrade,
     extract::{ConnectInfo, State},
-    http::{HeaderMap, HeaderValue, header, request::Parts},
+    http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts},
     middleware,
     response::{IntoResponse, Response},
     routing::get,
@@ -23,8 +23,8 @@ use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use tower_http::{
-    compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
-    trace::TraceLayer,
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    services::ServeDir, trace::TraceLayer,
 };
 
 use crate::auth::{ClientAddr, TokenIssuer, viewer_from_headers, viewer_from_init_payload};
@@ -99,7 +99,10 @@ pub fn router(state: ApiState, site_dir: &Path, public_url: Option<&PublicUrl>) 
         .route("/graphql", get(graphiql::graphiql).post(graphql))
         .route("/graphql/ws", get(graphql_ws))
         .layer(Extension(ours.clone()))
-        .with_state(state);
+        .with_state(state)
+        // The real fix for a panic is not to panic (inputs are checked at the edge); this makes
+        // sure one that slips through still answers, with a code, and the server keeps serving.
+        .layer(CatchPanicLayer::custom(answer_panic));
 
     Router::new()
         .merge(health)
@@ -121,12 +124,63 @@ pub fn router(state: ApiState, site_dir: &Path, public_url: Option<&PublicUrl>) 
         )
 }
 
+/// A coded GraphQL error answered with an HTTP status, for what never reaches the schema.
+fn error_answer(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = serde_json::json!({
+        "data": null,
+        "errors": [{ "message": message, "extensions": { "code": code } }],
+    });
+    (status, axum::Json(body)).into_response()
+}
+
+/// A body that is not a GraphQL request (not JSON, no `query`, a batch): 400, with a code like
+/// every other error.
+struct NotAGraphQLRequest(ParseRequestError);
+
+impl From<ParseRequestError> for NotAGraphQLRequest {
+    fn from(error: ParseRequestError) -> Self {
+        Self(error)
+    }
+}
+
+impl IntoResponse for NotAGraphQLRequest {
+    fn into_response(self) -> Response {
+        match self.0 {
+            ParseRequestError::PayloadTooLarge => error_answer(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "BAD_REQUEST",
+                "The request is too large.",
+            ),
+            other => error_answer(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                &format!("This is not a GraphQL request: {other}"),
+            ),
+        }
+    }
+}
+
+/// A panic while answering: logged, and answered 500 with a code instead of a dropped connection.
+fn answer_panic(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(%detail, "a request panicked");
+    error_answer(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "INTERNAL_SERVER_ERROR",
+        &crate::error::ApiError::Internal(String::new()).message(),
+    )
+}
+
 /// Establish the viewer once, then run the request through the one schema.
 async fn graphql(
     State(state): State<ApiState>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
-    request: GraphQLRequest,
+    request: GraphQLRequest<NotAGraphQLRequest>,
 ) -> Response {
     let response = execute(&state, &headers, Some(peer.ip()), request.into_inner()).await;
     let busy = crate::error::busy_retry_after(&response);
@@ -134,7 +188,7 @@ async fn graphql(
     if let Some(secs) = busy {
         // No database connection came free in time: 503 with Retry-After, so clients and load
         // balancers back off instead of meeting a silent timeout.
-        *http.status_mut() = axum::http::StatusCode::SERVICE_UNAVAILABLE;
+        *http.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
         http.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from(secs));
     }
@@ -257,6 +311,40 @@ mod tests {
         assert_eq!(staff_cookie_access_token(&map).as_deref(), Some("acc.ess"));
         let child = headers(&[("cookie", "myvoice_session=child")]);
         assert_eq!(staff_cookie_access_token(&child), None);
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_answered_with_a_coded_error() {
+        use tower::ServiceExt;
+        let app = Router::new()
+            .route(
+                "/graphql",
+                axum::routing::post(|| async {
+                    panic!("a defect");
+                    #[allow(unreachable_code)]
+                    ()
+                }),
+            )
+            .layer(CatchPanicLayer::custom(answer_panic));
+        let request = axum::http::Request::post("/graphql")
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let response = app.oneshot(request).await.expect("an answer");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .expect("body");
+        let body: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"],
+            "INTERNAL_SERVER_ERROR"
+        );
+        assert!(
+            !body["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("defect")
+        );
     }
 
     #[test]

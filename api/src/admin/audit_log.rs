@@ -28,6 +28,12 @@ pub struct AuditFilter {
 
 impl AuditFilter {
     pub fn check(&self) -> ApiResult<()> {
+        if let Some(from) = self.from {
+            crate::dates::moment("from", from)?;
+        }
+        if let Some(to) = self.to {
+            crate::dates::moment("to", to)?;
+        }
         match (self.from, self.to) {
             (Some(from), Some(to)) if to <= from => Err(ApiError::bad_input(
                 "to",

@@ -70,14 +70,15 @@ impl NodeKind {
     }
 }
 
-/// Kind and number of any global ID, for `node(id)`.
+/// Kind and number of any global ID, for `node(id)`: only IDs this API hands out, so one row has
+/// one ID (`Meeting:+7` and `Meeting:007` are not IDs).
 pub fn decode(id: &ID) -> Option<(NodeKind, i32)> {
     let bytes = URL_SAFE_NO_PAD.decode(id.as_str()).ok()?;
     let text = std::str::from_utf8(&bytes).ok()?;
     let (name, raw) = text.split_once(':')?;
     let kind = NodeKind::ALL.into_iter().find(|k| k.name() == name)?;
     let raw = raw.parse().ok().filter(|n: &i32| *n > 0)?;
-    Some((kind, raw))
+    (kind.id(raw) == *id).then_some((kind, raw))
 }
 
 #[cfg(test)]
@@ -99,5 +100,33 @@ mod tests {
                 .parse(&ID(URL_SAFE_NO_PAD.encode("Child:-1")), "childId")
                 .is_err()
         );
+        let too_big = ID(URL_SAFE_NO_PAD.encode(format!("Child:{}", i64::MAX)));
+        assert!(NodeKind::Child.parse(&too_big, "childId").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_an_id_of_its_kind_or_bad_input(text in "\\PC*") {
+            let _ = NodeKind::Meeting.parse(&ID(text.clone()), "meetingId");
+            if let Some((kind, raw)) = decode(&ID(text.clone())) {
+                proptest::prop_assert!(raw > 0);
+                proptest::prop_assert_eq!(kind.id(raw).0, text);
+            }
+        }
+
+        #[test]
+        fn any_number_in_an_id_is_a_row_or_bad_input(kind in 0..NodeKind::ALL.len(), n in "-?[0-9]{1,25}") {
+            let kind = NodeKind::ALL[kind];
+            let id = ID(URL_SAFE_NO_PAD.encode(format!("{}:{n}", kind.name())));
+            let expected = n.parse::<i32>().ok().filter(|v| *v > 0 && v.to_string() == n);
+            proptest::prop_assert_eq!(kind.parse(&id, "id").ok(), expected);
+        }
+
+        #[test]
+        fn ids_round_trip(kind in 0..NodeKind::ALL.len(), raw in 1..=i32::MAX) {
+            let kind = NodeKind::ALL[kind];
+            proptest::prop_assert_eq!(kind.parse(&kind.id(raw), "id").ok(), Some(raw));
+            proptest::prop_assert_eq!(decode(&kind.id(raw)), Some((kind, raw)));
+        }
     }
 }

@@ -1,4 +1,5 @@
 //! The one GraphQL schema: every reader and writer (pages, integrators, GraphiQL) goes through it.
+pub mod codes;
 pub mod context;
 pub mod ids;
 mod limits;
@@ -48,17 +49,24 @@ pub struct MutationRoot(
 #[derive(MergedSubscription, Default)]
 pub struct SubscriptionRoot(crate::live::LiveSubscription);
 
-/// Limits and shared data are set here, once.
+/// Limits and shared data are set here, once. Operations that read only the schema go to a second
+/// schema that resolves no data at all (see `limits`).
 pub fn build_schema(db: DatabaseConnection, tokens: TokenIssuer, events: EventBus) -> AppSchema {
-    AppSchema(
-        schema_builder()
-            .data(crate::group_commit::GroupCommit::new(db.clone()))
-            .data(db)
-            .data(tokens)
-            .data(events)
-            .data(RateLimits::default())
-            .finish(),
-    )
+    let data = schema_builder()
+        .limit_depth(limits::MAX_DEPTH)
+        .limit_recursive_depth(limits::MAX_RECURSIVE_DEPTH)
+        .data(crate::group_commit::GroupCommit::new(db.clone()))
+        .data(db)
+        .data(tokens)
+        .data(events)
+        .data(RateLimits::default())
+        .finish();
+    let schema_only = schema_builder()
+        .introspection_only()
+        .limit_depth(limits::MAX_INTROSPECTION_DEPTH)
+        .limit_recursive_depth(limits::MAX_INTROSPECTION_DEPTH)
+        .finish();
+    AppSchema::new(data, schema_only)
 }
 
 /// The schema as SDL, for `myvoice export-schema` and the committed `schema.graphql`.
@@ -72,7 +80,5 @@ fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, Sub
         MutationRoot::default(),
         SubscriptionRoot::default(),
     )
-    .limit_depth(12)
-    .limit_complexity(500)
-    .limit_recursive_depth(16)
+    .limit_complexity(limits::MAX_COMPLEXITY)
 }

@@ -8,6 +8,9 @@ use crate::error::{ApiError, ApiResult};
 
 pub const DEFAULT_PAGE: u64 = 20;
 pub const MAX_PAGE: u64 = 100;
+/// The last position a cursor may name. Rows have `i32` ids, so no list is longer; the bound keeps
+/// `offset + limit` far inside the `i64` the database drivers take (a larger offset panicked there).
+pub const MAX_POSITION: u64 = i32::MAX as u64;
 
 /// Fields every connection carries besides its edges.
 #[derive(SimpleObject)]
@@ -67,13 +70,16 @@ fn encode_cursor(position: u64) -> String {
     URL_SAFE_NO_PAD.encode(format!("pos:{position}"))
 }
 
+/// The position a cursor names: only cursors this API hands out (so `pos:+7` or `pos:007` are not
+/// cursors), and never past `MAX_POSITION`.
 fn decode_cursor(cursor: &str) -> Option<u64> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
-    std::str::from_utf8(&bytes)
+    let position: u64 = std::str::from_utf8(&bytes)
         .ok()?
         .strip_prefix("pos:")?
         .parse()
-        .ok()
+        .ok()?;
+    (position <= MAX_POSITION && encode_cursor(position) == cursor).then_some(position)
 }
 
 #[cfg(test)]
@@ -104,6 +110,61 @@ mod tests {
     fn bad_page_arguments_are_bad_input() {
         assert!(Page::parse(Some(0), None).is_err());
         assert!(Page::parse(Some(101), None).is_err());
+        assert!(Page::parse(Some(i32::MIN), None).is_err());
         assert!(Page::parse(None, Some("garbage".into())).is_err());
+        // Past any list: once panicked converting the offset for the SQL driver.
+        let huge = URL_SAFE_NO_PAD.encode(format!("pos:{}", i64::MAX));
+        assert!(Page::parse(None, Some(huge)).is_err());
+        let max = URL_SAFE_NO_PAD.encode(format!("pos:{}", u64::MAX));
+        assert!(Page::parse(None, Some(max)).is_err());
+        let last = Page::parse(Some(100), Some(encode_cursor(MAX_POSITION))).unwrap();
+        assert!(i64::try_from(last.offset + last.limit).is_ok());
+        for padded in ["pos:+7", "pos:07", "pos: 7", "pos:-1", "POS:7"] {
+            assert!(
+                decode_cursor(&URL_SAFE_NO_PAD.encode(padded)).is_none(),
+                "{padded}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_cursor_text_is_a_position_or_bad_input(cursor in "\\PC*") {
+            if let Ok(page) = Page::parse(None, Some(cursor.clone())) {
+                proptest::prop_assert!(page.offset <= MAX_POSITION + 1);
+                proptest::prop_assert_eq!(encode_cursor(page.offset - 1), cursor);
+            }
+        }
+
+        #[test]
+        fn any_encoded_text_is_a_position_or_bad_input(text in "(pos:)?[-+0-9 ]{0,25}") {
+            let cursor = URL_SAFE_NO_PAD.encode(&text);
+            if let Some(position) = decode_cursor(&cursor) {
+                proptest::prop_assert!(position <= MAX_POSITION);
+                proptest::prop_assert_eq!(format!("pos:{position}"), text);
+            }
+        }
+
+        #[test]
+        fn any_number_in_a_cursor_is_bounded(n in proptest::num::u64::ANY) {
+            let cursor = URL_SAFE_NO_PAD.encode(format!("pos:{n}"));
+            let page = Page::parse(Some(100), Some(cursor));
+            proptest::prop_assert_eq!(page.is_ok(), n <= MAX_POSITION);
+            if let Ok(page) = page {
+                proptest::prop_assert_eq!(page.offset, n + 1);
+                proptest::prop_assert!(i64::try_from(page.offset + page.limit).is_ok());
+            }
+        }
+
+        #[test]
+        fn cursors_round_trip(position in 0..=MAX_POSITION) {
+            proptest::prop_assert_eq!(decode_cursor(&encode_cursor(position)), Some(position));
+        }
+
+        #[test]
+        fn any_first_is_a_page_length_or_bad_input(first in proptest::num::i32::ANY) {
+            let page = Page::parse(Some(first), None);
+            proptest::prop_assert_eq!(page.is_ok(), (1..=100).contains(&first));
+        }
     }
 }

@@ -5,7 +5,7 @@ pub mod kinds;
 pub mod record;
 pub mod types;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::CaseStatus;
 use entity::{advocacy_case, child, meeting, meeting_child, staff_user};
 use sea_orm::sea_query::{NullOrdering, Query};
@@ -26,7 +26,10 @@ pub struct DateRange {
 }
 
 impl DateRange {
+    /// Both ends within the days we keep (`dates`), in order.
     pub fn parse(from: Option<NaiveDate>, to: Option<NaiveDate>) -> ApiResult<Self> {
+        let from = from.map(|d| crate::dates::day("from", d)).transpose()?;
+        let to = to.map(|d| crate::dates::day("to", d)).transpose()?;
         if let (Some(from), Some(to)) = (from, to)
             && to < from
         {
@@ -40,7 +43,7 @@ impl DateRange {
         let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
         (
             self.from.and_then(start),
-            self.to.and_then(|d| start(d + Duration::days(1))),
+            self.to.and_then(|d| d.succ_opt()).and_then(start),
         )
     }
 
@@ -204,6 +207,14 @@ mod tests {
         assert_eq!(start.unwrap().to_rfc3339(), "2026-01-01T00:00:00+00:00");
         assert_eq!(end.unwrap().to_rfc3339(), "2026-02-01T00:00:00+00:00");
         assert!(DateRange::parse(Some(d("2026-02-01")), Some(d("2026-01-31"))).is_err());
+        // chrono's last day has no next day: refused at the edge, never added to.
+        assert!(DateRange::parse(None, Some(d("+262142-12-31"))).is_err());
+        assert!(DateRange::parse(Some(d("-262143-01-01")), None).is_err());
+        let open = DateRange {
+            from: None,
+            to: Some(NaiveDate::MAX),
+        };
+        assert_eq!(open.bounds(), (None, None));
     }
 
     #[test]

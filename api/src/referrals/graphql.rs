@@ -228,7 +228,10 @@ impl ReferralMutation {
             contact: text::required("contact", &input.contact, SHORT)?,
             about: text::required("about", &input.about, LONG)?,
             meeting_kind: input.meeting_kind.map(Into::into),
-            meeting_date: input.meeting_date,
+            meeting_date: input
+                .meeting_date
+                .map(|d| crate::dates::day("meetingDate", d))
+                .transpose()?,
         };
         super::self_referral(ctx.db()?, new, Utc::now()).await?;
         Ok(SelfReferralReceipt {
