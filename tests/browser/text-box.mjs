@@ -15,7 +15,8 @@ async function pwned(page) {
   return page.evaluate(() => ({
     pwned: window.__pwned ?? null,
     images: document.querySelectorAll('img[src="x"]').length,
-    scripts: [...document.querySelectorAll("script")].filter((s) => s.textContent.includes("__pwned")).length,
+    // A script element made from the words (the page's own data may quote them, escaped, in a string).
+    scripts: [...document.querySelectorAll("script")].filter((s) => s.textContent.trim().startsWith("window.__pwned")).length,
   }));
 }
 
