@@ -1,6 +1,7 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
 mod admin;
 mod auth;
+mod bad_input;
 mod bench;
 mod browser;
 mod cases;
@@ -8,6 +9,8 @@ mod child_pages;
 mod cli;
 mod crash;
 mod demo;
+mod fuzz;
+mod integrators;
 mod live;
 mod matrix;
 mod meetings;
