@@ -45,6 +45,24 @@ ensure_chromium() {
   fi
 }
 
+# schemathesis from PyPI, for the GraphQL fuzz (tests/tests/suite/fuzz.rs), in a venv of its own.
+FUZZ_VENV="${MYVOICE_FUZZ_VENV:-$HOME/.cache/myvoice-venv}"
+SCHEMATHESIS_VERSION="4.32.5"
+
+ensure_fuzzer() {
+  if [ "$("$FUZZ_VENV/bin/st" --version 2>/dev/null | awk '{print $3}')" = "$SCHEMATHESIS_VERSION" ]; then
+    return
+  fi
+  if ! python3 -m venv --help >/dev/null 2>&1; then
+    say "installing Python and venv from Debian"
+    as_root apt-get update -qq && as_root apt-get install -y -qq python3 python3-venv python3-pip
+  fi
+  say "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $FUZZ_VENV (once)"
+  rm -rf "$FUZZ_VENV"
+  python3 -m venv "$FUZZ_VENV"
+  "$FUZZ_VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+}
+
 # Build the hydration bundle into target/site/pkg: wasm, its JS glue, the stylesheet, gzip copies.
 build_site() {
   ensure_wasm_toolchain

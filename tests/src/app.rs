@@ -262,3 +262,34 @@ pub async fn add_local_authority(db: &DatabaseConnection, name: &str, slug: &str
     .expect("add local authority")
     .id
 }
+
+/// A new integrator's API key (sent as `X-Api-Key`) with these scopes, made by the demo admin.
+/// `scopes` is GraphQL, e.g. `[READ_MEETINGS, READ_OUTCOMES]`.
+pub async fn integrator_key(app: &TestApp, scopes: &str) -> String {
+    let admin = staff_token(&app.db, "admin@demo.myvoice").await;
+    let query =
+        format!("mutation {{ createApiKey(name: \"integrator\", scopes: {scopes}) {{ secret }} }}");
+    let body = app.graphql_as(Some(&admin), &query, json!({})).await;
+    body["data"]["createApiKey"]["secret"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no API key: {body}"))
+        .to_owned()
+}
+
+/// POST a GraphQL query with `X-Api-Key`, as an integrator does.
+pub async fn graphql_with_key(app: &TestApp, key: &str, query: &str, variables: Value) -> Value {
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header("x-api-key", key)
+        .json(&json!({ "query": query, "variables": variables }))
+        .send()
+        .await
+        .expect("POST /graphql");
+    assert!(
+        response.status().is_success(),
+        "GraphQL HTTP status {}",
+        response.status()
+    );
+    response.json().await.expect("GraphQL JSON")
+}

@@ -70,12 +70,29 @@ fn classify(error: &ServerError) -> (&'static str, Option<String>) {
         return (TOO_COMPLEX, None);
     }
     // Validation: `Invalid value for argument "input.meetingDate", expected type "NaiveDate"`;
-    // execution: `Failed to parse "Int": …`, with the field's path.
+    // execution: `Failed to parse "Int": …` or `Expected input type "NaiveDate", found 1.`, with
+    // the field's path.
     if let Some(rest) = message.strip_prefix("Invalid value for argument ") {
         return (BAD_USER_INPUT, quoted(rest));
     }
-    if message.starts_with("Failed to parse \"") || message.starts_with("Invalid value for") {
+    let coercion = [
+        "Failed to parse \"",
+        "Expected input type \"",
+        "Invalid value for",
+    ];
+    if coercion.iter().any(|m| message.starts_with(m)) {
         return (BAD_USER_INPUT, None);
+    }
+    // A variable the operation declares and uses but the request left out: `Variable id is not
+    // defined.`, met while resolving the field (its path is set).
+    if let Some(rest) = message.strip_prefix("Variable ")
+        && rest.ends_with("is not defined.")
+        && !error.path.is_empty()
+    {
+        return (
+            BAD_USER_INPUT,
+            rest.split_whitespace().next().map(str::to_owned),
+        );
     }
     if error.path.is_empty() {
         (VALIDATION_FAILED, None)
@@ -84,11 +101,15 @@ fn classify(error: &ServerError) -> (&'static str, Option<String>) {
     }
 }
 
-/// The text inside the first pair of double quotes.
+/// The argument or input field named inside the first pair of double quotes: the last name of a
+/// path such as `input.worries.3`, as the API's own errors name fields (`worries`).
 fn quoted(text: &str) -> Option<String> {
     let start = text.find('"')? + 1;
     let len = text[start..].find('"')?;
-    Some(text[start..start + len].to_owned())
+    text[start..start + len]
+        .rsplit('.')
+        .find(|part| !part.is_empty() && !part.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -124,15 +145,25 @@ mod tests {
             ),
             (
                 Value::from(BAD_USER_INPUT),
-                Some(Value::from("input.meetingDate"))
+                Some(Value::from("meetingDate"))
             )
         );
         assert_eq!(
             code(r#"Failed to parse "Int": oops"#, true),
             Value::from(BAD_USER_INPUT)
         );
+        let found = r#"Expected input type "NaiveDate", found 20260101."#;
+        assert_eq!(code(found, true), Value::from(BAD_USER_INPUT));
         assert_eq!(
             code(r#"Unknown field "nope" on type "QueryRoot"."#, false),
+            Value::from(VALIDATION_FAILED)
+        );
+        assert_eq!(
+            code_of("Variable id is not defined.", true),
+            (Value::from(BAD_USER_INPUT), Some(Value::from("id")))
+        );
+        assert_eq!(
+            code(r#"Variable "$x" is not defined."#, false),
             Value::from(VALIDATION_FAILED)
         );
         assert_eq!(code("Something new", true), Value::from(INTERNAL));
@@ -147,5 +178,9 @@ mod tests {
         assert_eq!(quoted(r#"no quotes"#), None);
         assert_eq!(quoted(r#"one " only"#), None);
         assert_eq!(quoted("\"é\"").as_deref(), Some("é"));
+        assert_eq!(
+            quoted(r#""content.worries.3", x"#).as_deref(),
+            Some("worries")
+        );
     }
 }

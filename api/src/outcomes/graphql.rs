@@ -5,7 +5,7 @@ use async_graphql::{Context, Enum, ID, Object};
 use chrono::{DateTime, Utc};
 use entity::{agency, enums, outcome_distribution as dist};
 
-use crate::error::loaded;
+use crate::error::{ApiError, loaded};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::loaders::{AgencyKey, MeetingKey};
@@ -206,6 +206,9 @@ impl OutcomesQuery {
     }
 }
 
+/// Agencies one `distributeOutcome` may name.
+const MAX_AGENCIES: usize = 100;
+
 #[derive(Default)]
 pub struct OutcomesMutation;
 
@@ -217,10 +220,18 @@ impl OutcomesMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The meeting's ID.")] meeting_id: ID,
-        #[graphql(desc = "The agencies to send the outcome to.")] agency_ids: Vec<ID>,
+        #[graphql(desc = "The agencies to send the outcome to (up to 100).")] agency_ids: Vec<ID>,
     ) -> async_graphql::Result<Vec<OutcomeDistribution>> {
         let viewer = ctx.viewer();
         let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
+        // An authority has tens of agencies; a bound keeps one request's `IN (…)` small.
+        if agency_ids.len() > MAX_AGENCIES {
+            return Err(ApiError::bad_input(
+                "agencyIds",
+                format!("An outcome can be sent to at most {MAX_AGENCIES} agencies at once."),
+            )
+            .into());
+        }
         let agency_ids = agency_ids
             .iter()
             .map(|id| NodeKind::Agency.parse(id, "agencyIds"))

@@ -2,6 +2,7 @@
 mod addresses;
 mod admin;
 mod auth;
+mod bad_input;
 mod bench;
 mod browser;
 mod cases;
@@ -10,6 +11,8 @@ mod cli;
 mod crash;
 mod cross_site;
 mod demo;
+mod fuzz;
+mod integrators;
 mod live;
 mod matrix;
 mod meetings;
