@@ -2,7 +2,8 @@
 use chrono::Utc;
 use entity::audit_event;
 use entity::enums::ActorKind;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::{ActiveEnum, ActiveModelTrait, ConnectionTrait, DbErr, Set};
 
 use crate::auth::{TenantId, Viewer};
 
@@ -52,6 +53,8 @@ pub enum AuditAction {
     StaffInvited,
     /// An admin deactivated a member of staff: they can no longer sign in.
     StaffDeactivated,
+    /// An admin lifted the lock wrong passwords had put on a member of staff's sign-in.
+    StaffSignInUnlocked,
 }
 
 impl AuditAction {
@@ -82,6 +85,7 @@ impl AuditAction {
             Self::YoungerModeSet => "child.younger_mode_set",
             Self::StaffInvited => "staff.invited",
             Self::StaffDeactivated => "staff.deactivated",
+            Self::StaffSignInUnlocked => "staff.sign_in_unlocked",
         }
     }
 }
@@ -121,6 +125,35 @@ pub async fn record(
         .insert(conn)
         .await
         .map(|_| ())
+}
+
+/// One anonymous event for each row `rows` selects as `(local_authority_id, id)`, in one statement
+/// whether it selects none, one or several: a failed sign-in writes the same statements whether
+/// the account or code exists or not.
+pub async fn record_anonymous_each(
+    conn: &impl ConnectionTrait,
+    mut rows: SelectStatement,
+    action: AuditAction,
+    subject_kind: &'static str,
+) -> Result<(), DbErr> {
+    rows.expr(Expr::val(ActorKind::Anonymous.to_value()))
+        .expr(Expr::val(action.as_str()))
+        .expr(Expr::val(subject_kind))
+        .expr(Expr::val(Utc::now()));
+    let mut insert = Query::insert();
+    insert
+        .into_table(audit_event::Entity)
+        .columns([
+            audit_event::Column::LocalAuthorityId,
+            audit_event::Column::SubjectId,
+            audit_event::Column::ActorKind,
+            audit_event::Column::Action,
+            audit_event::Column::SubjectType,
+            audit_event::Column::OccurredAt,
+        ])
+        .select_from(rows)
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    conn.execute(&insert).await.map(|_| ())
 }
 
 /// One event, not yet written: for work that writes its events with a batch's.

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{ConfigError, DatabaseUrl, JwtSecret, Mode, PublicUrl, Settings};
+use crate::config::{ConfigError, DatabaseUrl, JwtSecret, MetricsToken, Mode, PublicUrl, Settings};
 use crate::db::PoolSettings;
 use crate::startup::{Application, StartupError};
 
@@ -61,6 +61,9 @@ pub struct ServeArgs {
     /// TLS proxy: with https, every cookie is Secure; its origin is accepted on form posts.
     #[arg(long, env = "MYVOICE_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Bearer token `GET /metrics` asks for (at least 32 bytes). Unset: /metrics is not served.
+    #[arg(long, env = "MYVOICE_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     #[command(flatten)]
     pub pool: PoolArgs,
 }
@@ -113,14 +116,17 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             } else {
                 Mode::Production
             };
-            let database_url = DatabaseUrl::resolve(args.database.database_url.as_deref())?;
-            let jwt_secret = JwtSecret::resolve(args.jwt_secret.as_deref(), mode, &database_url)?;
+            // Settings that cannot create anything are checked first, so a typo stops the start
+            // before a database file or a development secret is made.
             let public_url = args
                 .public_url
                 .as_deref()
                 .filter(|raw| !raw.trim().is_empty())
                 .map(PublicUrl::parse)
                 .transpose()?;
+            let metrics_token = MetricsToken::resolve(args.metrics_token.as_deref())?;
+            let database_url = DatabaseUrl::resolve(args.database.database_url.as_deref())?;
+            let jwt_secret = JwtSecret::resolve(args.jwt_secret.as_deref(), mode, &database_url)?;
             let settings = Settings {
                 database_url,
                 bind: args.bind,
@@ -128,6 +134,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 demo: args.demo,
                 site_dir: args.site_dir,
                 public_url,
+                metrics_token,
             };
             let app = Application::build_with_pool(settings, args.pool.settings()).await?;
             app.announce();

@@ -41,6 +41,10 @@ pub enum ConfigError {
         "MYVOICE_PUBLIC_URL {0:?} is not a public address: use the scheme and host people type, e.g. https://myvoice.example.gov.uk"
     )]
     BadPublicUrl(String),
+    #[error(
+        "MYVOICE_METRICS_TOKEN is too short: use at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`)"
+    )]
+    ShortMetricsToken,
     #[error("cannot read or write the development JWT secret {path}: {source}")]
     SecretFile {
         path: PathBuf,
@@ -265,6 +269,39 @@ impl PublicUrl {
     }
 }
 
+/// The bearer token `GET /metrics` asks for (a Prometheus scrape config's `bearer_token`). Without
+/// one, `/metrics` is not served at all. Never printed.
+#[derive(Clone)]
+pub struct MetricsToken(Vec<u8>);
+
+impl MetricsToken {
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let raw = raw.trim();
+        if raw.len() < MIN_SECRET_BYTES {
+            return Err(ConfigError::ShortMetricsToken);
+        }
+        Ok(Self(raw.as_bytes().to_vec()))
+    }
+
+    /// The flag or environment value, when set.
+    pub fn resolve(configured: Option<&str>) -> Result<Option<Self>, ConfigError> {
+        configured
+            .filter(|s| !s.trim().is_empty())
+            .map(Self::parse)
+            .transpose()
+    }
+
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for MetricsToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MetricsToken(***)")
+    }
+}
+
 /// Everything the application needs to start.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -275,6 +312,8 @@ pub struct Settings {
     pub site_dir: PathBuf,
     /// Where people reach myvoice, when it differs from what the server sees (a TLS proxy).
     pub public_url: Option<PublicUrl>,
+    /// `GET /metrics` answers only with this bearer token; without one it is not served.
+    pub metrics_token: Option<MetricsToken>,
 }
 
 #[cfg(test)]
@@ -367,6 +406,18 @@ mod tests {
             Err(ConfigError::ShortJwtSecret)
         ));
         assert!(JwtSecret::resolve(Some(&"k".repeat(32)), Mode::Production, &db).is_ok());
+    }
+
+    #[test]
+    fn a_metrics_token_is_optional_but_never_short() {
+        assert!(MetricsToken::resolve(None).unwrap().is_none());
+        assert!(MetricsToken::resolve(Some("  ")).unwrap().is_none());
+        assert!(matches!(
+            MetricsToken::resolve(Some("short")),
+            Err(ConfigError::ShortMetricsToken)
+        ));
+        let token = MetricsToken::resolve(Some(&"m".repeat(32))).unwrap().unwrap();
+        assert_eq!(format!("{token:?}"), "MetricsToken(***)");
     }
 
     #[test]

@@ -331,7 +331,6 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedOutcome, DemoError> {
         code_digest: Set(code.digest()),
         pin_hash: Set(pin_hash),
         expires_at: Set(now + Duration::days(365)),
-        failed_attempts: Set(0),
         created_by: Set(Some(advocate)),
         created_at: Set(now),
         ..Default::default()

@@ -12,7 +12,7 @@ use sea_orm::{DatabaseConnection, DbBackend};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{broadcast, mpsc, oneshot};
 
-use crate::auth::TenantId;
+use crate::auth::{Person, SessionRegistry, TenantId};
 
 /// The PostgreSQL channel all instances of one database share.
 const CHANNEL: &str = "myvoice_events";
@@ -40,6 +40,9 @@ pub enum Event {
         recipient_id: i32,
         views_id: i32,
     },
+    /// Someone's sessions ended (staff deactivated, a child's code replaced, a key revoked): their
+    /// tokens stop working and their live sockets close.
+    SessionsEnded { tenant: TenantId, person: Person },
 }
 
 #[derive(Clone)]
@@ -47,6 +50,8 @@ pub struct EventBus {
     local: broadcast::Sender<Event>,
     /// PostgreSQL only: events for the other instances.
     outbox: Option<mpsc::Sender<Event>>,
+    /// What this instance remembers of current sessions; told at once when sessions end.
+    sessions: SessionRegistry,
 }
 
 impl Default for EventBus {
@@ -55,6 +60,7 @@ impl Default for EventBus {
         Self {
             local: broadcast::channel(1024).0,
             outbox: None,
+            sessions: SessionRegistry::default(),
         }
     }
 }
@@ -91,7 +97,11 @@ impl EventBus {
         // When the last bus is dropped the sender stops, and tells the listener to stop too.
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(send_to_others(pool, instance, pending, stop));
-        tokio::spawn(hear_others(listener, instance, bus.local.clone(), stopped));
+        let heard = Heard {
+            local: bus.local.clone(),
+            sessions: bus.sessions.clone(),
+        };
+        tokio::spawn(hear_others(listener, instance, heard, stopped));
         Ok(Self {
             outbox: Some(outbox),
             ..bus
@@ -99,7 +109,12 @@ impl EventBus {
     }
 
     /// Nobody listening is fine: the change is in the database, and pages show it on reload.
+    /// Sessions that ended are forgotten here before this returns, so the next request on this
+    /// instance is refused; other instances forget them when the notice reaches them.
     pub fn publish(&self, event: Event) {
+        if let Event::SessionsEnded { person, .. } = event {
+            self.sessions.forget(person);
+        }
         if let Some(outbox) = &self.outbox
             && outbox.try_send(event.clone()).is_err()
         {
@@ -113,6 +128,10 @@ impl EventBus {
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.local.subscribe()
+    }
+
+    pub fn sessions(&self) -> &SessionRegistry {
+        &self.sessions
     }
 }
 
@@ -133,6 +152,9 @@ enum Kind {
     CaseloadChanged,
     UrgentHelpRaised,
     ViewsShared,
+    StaffSessionsEnded,
+    ChildSessionsEnded,
+    KeySessionsEnded,
 }
 
 impl Notice {
@@ -153,6 +175,11 @@ impl Notice {
                 recipient_id,
                 views_id,
             } => (Kind::ViewsShared, tenant, recipient_id, views_id),
+            Event::SessionsEnded { tenant, person } => match person {
+                Person::Staff(id) => (Kind::StaffSessionsEnded, tenant, id, 0),
+                Person::Child(id) => (Kind::ChildSessionsEnded, tenant, id, 0),
+                Person::ApiKey(id) => (Kind::KeySessionsEnded, tenant, id, 0),
+            },
         };
         Self {
             from,
@@ -180,6 +207,18 @@ impl Notice {
                 tenant,
                 recipient_id: self.to,
                 views_id: self.id,
+            },
+            Kind::StaffSessionsEnded => Event::SessionsEnded {
+                tenant,
+                person: Person::Staff(self.to),
+            },
+            Kind::ChildSessionsEnded => Event::SessionsEnded {
+                tenant,
+                person: Person::Child(self.to),
+            },
+            Kind::KeySessionsEnded => Event::SessionsEnded {
+                tenant,
+                person: Person::ApiKey(self.to),
             },
         }
     }
@@ -211,12 +250,19 @@ async fn send_to_others(
     }
 }
 
+/// Where what other instances publish goes on this one.
+struct Heard {
+    local: broadcast::Sender<Event>,
+    sessions: SessionRegistry,
+}
+
 /// Hand what other instances published to this instance's subscribers. The listener reconnects by
-/// itself after a lost connection (what was sent meanwhile is missed, as for a lagging subscriber).
+/// itself after a lost connection (what was sent meanwhile is missed, as for a lagging subscriber;
+/// sessions that ended meanwhile are caught by forgetting every remembered session).
 async fn hear_others(
     mut listener: PgListener,
     instance: u64,
-    local: broadcast::Sender<Event>,
+    here: Heard,
     mut stopped: oneshot::Receiver<()>,
 ) {
     loop {
@@ -227,12 +273,17 @@ async fn hear_others(
         match heard {
             Ok(notification) => match serde_json::from_str::<Notice>(notification.payload()) {
                 Ok(notice) if notice.from != instance => {
-                    let _ = local.send(notice.event());
+                    let event = notice.event();
+                    if let Event::SessionsEnded { person, .. } = event {
+                        here.sessions.forget(person);
+                    }
+                    let _ = here.local.send(event);
                 }
                 Ok(_) => {}
                 Err(error) => tracing::warn!(%error, "unreadable live update ignored"),
             },
             Err(error) => {
+                here.sessions.forget_everyone();
                 tracing::warn!(%error, "listening for live updates failed; retrying");
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }
@@ -261,6 +312,18 @@ mod tests {
                 tenant: TenantId(7),
                 recipient_id: 8,
                 views_id: 9,
+            },
+            Event::SessionsEnded {
+                tenant: TenantId(1),
+                person: Person::Staff(2),
+            },
+            Event::SessionsEnded {
+                tenant: TenantId(1),
+                person: Person::Child(3),
+            },
+            Event::SessionsEnded {
+                tenant: TenantId(1),
+                person: Person::ApiKey(4),
             },
         ];
         for event in events {

@@ -63,15 +63,21 @@ impl Application {
                 .map_err(|e| StartupError::Demo(e.to_string()))?;
         }
         let tokens = crate::auth::TokenIssuer::new(&settings.jwt_secret);
+        // Before the first request: unknown sign-ins must not pay for making the dummy hash.
+        crate::auth::prepare();
         let events = EventBus::for_database(&db).await?;
-        let schema = crate::graphql::build_schema(db.clone(), tokens.clone(), events);
+        let schema = crate::graphql::build_schema(db.clone(), tokens.clone(), events.clone());
         let state = crate::web::ApiState {
             schema,
             db: db.clone(),
             tokens,
+            events,
         };
         let router = crate::web::router(state, &settings.site_dir, settings.public_url.as_ref())
-            .merge(crate::metrics::routes(statements.clone()));
+            .merge(crate::metrics::routes(
+                statements.clone(),
+                settings.metrics_token.as_ref(),
+            ));
         let listener =
             TcpListener::bind(settings.bind)
                 .await

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::{ErrorExtensions, ParseRequestError};
-use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse};
 use axum::{
     Extension, Router,
     extract::WebSocketUpgrade,
@@ -27,8 +27,9 @@ use tower_http::{
     services::ServeDir, trace::TraceLayer,
 };
 
-use crate::auth::{ClientAddr, TokenIssuer, viewer_from_headers, viewer_from_init_payload};
+use crate::auth::{Authenticator, ClientAddr, TokenIssuer, viewer_from_headers};
 use crate::config::PublicUrl;
+use crate::events::EventBus;
 use crate::graphql::AppSchema;
 use cross_site::OurOrigins;
 use headers::PageNonce;
@@ -39,6 +40,8 @@ pub struct ApiState {
     pub schema: AppSchema,
     pub db: DatabaseConnection,
     pub tokens: TokenIssuer,
+    /// The schema's bus too: live sockets close when it says a session ended.
+    pub events: EventBus,
 }
 
 /// Largest request body we accept; a child's views are a few kilobytes.
@@ -202,7 +205,12 @@ pub async fn execute(
     client: Option<std::net::IpAddr>,
     request: async_graphql::Request,
 ) -> async_graphql::Response {
-    match viewer_from_headers(headers, &state.tokens, &state.db).await {
+    let auth = Authenticator {
+        tokens: &state.tokens,
+        sessions: state.events.sessions(),
+        db: &state.db,
+    };
+    match viewer_from_headers(headers, auth).await {
         Ok(viewer) => {
             let mut request = request
                 .data(viewer)
@@ -223,7 +231,7 @@ pub async fn execute(
 /// cannot read their HttpOnly session cookie, so a payload without credentials falls back to the
 /// staff cookie sent with the upgrade, but only when the page that opened the socket is ours
 /// (`Origin` matches `Host`): another site's page must not ride on the cookie (cross-site
-/// WebSocket hijacking).
+/// WebSocket hijacking). The connection closes when the viewer's session ends (`live::socket`).
 async fn graphql_ws(
     State(state): State<ApiState>,
     Extension(ours): Extension<Arc<OurOrigins>>,
@@ -238,19 +246,9 @@ async fn graphql_ws(
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| {
-            let (schema, tokens, db) =
-                (state.schema.clone(), state.tokens.clone(), state.db.clone());
-            GraphQLWebSocket::new(socket, schema, protocol)
-                .on_connection_init(move |payload| async move {
-                    let payload = with_cookie_fallback(payload, cookie_bearer);
-                    let viewer = viewer_from_init_payload(&payload, &tokens, &db)
-                        .await
-                        .map_err(|e| e.extend())?;
-                    let mut data = async_graphql::Data::default();
-                    data.insert(viewer);
-                    Ok(data)
-                })
-                .serve()
+            crate::live::socket::serve(socket, protocol, state, move |payload| {
+                with_cookie_fallback(payload, cookie_bearer)
+            })
         })
         .into_response()
 }

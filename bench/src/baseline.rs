@@ -224,7 +224,7 @@ async fn caseload(
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    let advocate = match token.map(|t| state.tokens.verify(t.trim())) {
+    let advocate = match token.map(|t| state.tokens.verify(t.trim()).map(|v| v.viewer)) {
         Some(Ok(Viewer::Staff(staff))) if staff.role == StaffRole::Advocate => staff,
         Some(Ok(_)) => return error(StatusCode::OK, "FORBIDDEN"),
         _ => return error(StatusCode::OK, "UNAUTHENTICATED"),

@@ -304,6 +304,7 @@ fn staff(l: &Layout, hash: &str, now: DateTime<Utc>) -> Vec<staff_user::ActiveMo
             active: Set(true),
             agency_id: Set(agency_id),
             created_at: Set(now),
+            session_epoch: Set(0),
         };
     let mut out = Vec::with_capacity(l.staff_count());
     out.push(person(
@@ -391,6 +392,7 @@ fn child_row(l: &Layout, i: usize, now: DateTime<Utc>) -> child::ActiveModel {
         social_worker_id: Set(Some(l.social_worker_of(i))),
         created_at: Set(now - Duration::days(400)),
         younger_mode: Set(false),
+        session_epoch: Set(0),
     }
 }
 

@@ -235,9 +235,9 @@ pub async fn measure(
             eprintln!("  warming up: {} errors, the first: {error}", warm.errors);
         }
     }
-    let before = server::statements(http, &target.base).await?;
+    let before = server::statements(http, target).await?;
     let outcome = drive(http, &url, plan, seconds).await;
-    let after = server::statements(http, &target.base).await?;
+    let after = server::statements(http, target).await?;
     let statements = after.saturating_sub(before);
     Ok(measurement(scenario, target, &outcome, statements, notes))
 }

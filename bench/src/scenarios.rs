@@ -49,8 +49,9 @@ fn staff_token(tokens: &TokenIssuer, id: i32, role: StaffRole) -> anyhow::Result
         tenant: TenantId(LA),
         role,
     };
+    // Generated staff start in session epoch 0 (the column's default).
     Ok(tokens
-        .issue_staff(&viewer)
+        .issue_staff(&viewer, 0)
         .context("minting a staff token")?
         .token)
 }
@@ -95,7 +96,7 @@ pub fn submit(
             tenant: TenantId(LA),
         };
         Ok(tokens
-            .issue_child(&viewer)
+            .issue_child(&viewer, 0)
             .context("minting a child token")?
             .token)
     };
@@ -188,8 +189,6 @@ pub async fn sign_in_children(
             code_digest: Set(code.digest()),
             pin_hash: Set(pin_hash.clone()),
             expires_at: Set(now + Duration::days(42)),
-            failed_attempts: Set(0),
-            locked_until: Set(None),
             revoked_at: Set(None),
             created_by: Set(Some(l.advocate_of(*c))),
             last_used_at: Set(None),

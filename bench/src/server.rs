@@ -12,6 +12,8 @@ use tokio::process::{Child, Command};
 pub struct Server {
     pub name: &'static str,
     pub address: SocketAddr,
+    /// What `/metrics` asks for (`MYVOICE_METRICS_TOKEN`), when it asks.
+    metrics_token: Option<String>,
     child: Child,
 }
 
@@ -44,6 +46,7 @@ impl Server {
         let mut server = Self {
             name,
             address,
+            metrics_token: None,
             child,
         };
         let deadline = Instant::now() + Duration::from_secs(120);
@@ -71,6 +74,7 @@ impl Server {
             name: self.name,
             base: self.url(""),
             pid: self.pid(),
+            metrics_token: self.metrics_token.clone(),
         }
     }
 
@@ -97,6 +101,8 @@ pub struct Target {
     pub name: &'static str,
     pub base: String,
     pub pid: Option<u32>,
+    /// The bearer token its `/metrics` asks for, if any.
+    pub metrics_token: Option<String>,
 }
 
 impl Target {
@@ -152,13 +158,21 @@ pub async fn start_myvoice(
     log: &Path,
 ) -> anyhow::Result<Server> {
     let address = free_address()?;
+    // /metrics is not public: the benchmark reads it with a token of its own.
+    let metrics_token: String = rand::random::<[u8; 32]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let mut command = Command::new(bin);
     command
         .arg("serve")
         .env("MYVOICE_DATABASE_URL", database_url)
         .env("MYVOICE_BIND", address.to_string())
-        .env("MYVOICE_JWT_SECRET", secret);
-    Server::start("myvoice", command, address, http, log).await
+        .env("MYVOICE_JWT_SECRET", secret)
+        .env("MYVOICE_METRICS_TOKEN", &metrics_token);
+    let mut server = Server::start("myvoice", command, address, http, log).await?;
+    server.metrics_token = Some(metrics_token);
+    Ok(server)
 }
 
 /// This program's own `serve-baseline` on `database_url`.
@@ -178,9 +192,12 @@ pub async fn start_baseline(
 }
 
 /// `myvoice_sql_statements_total` from a server's `/metrics`.
-pub async fn statements(http: &reqwest::Client, base: &str) -> anyhow::Result<u64> {
-    let text = http
-        .get(format!("{base}/metrics"))
+pub async fn statements(http: &reqwest::Client, target: &Target) -> anyhow::Result<u64> {
+    let mut request = http.get(format!("{}/metrics", target.base));
+    if let Some(token) = &target.metrics_token {
+        request = request.bearer_auth(token);
+    }
+    let text = request
         .send()
         .await?
         .error_for_status()?

@@ -24,6 +24,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Younger-child mode on the child's pages (bigger pictures, fewer words, read aloud); off by default.
     pub younger_mode: bool,
+    /// Moves on when the child's code is replaced: access tokens name the epoch they were issued
+    /// in, and older ones stop working at once.
+    pub session_epoch: i32,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(

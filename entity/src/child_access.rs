@@ -17,8 +17,6 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub pin_hash: String,
     pub expires_at: DateTimeUtc,
-    pub failed_attempts: i32,
-    pub locked_until: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
     pub created_by: Option<i32>,
     pub last_used_at: Option<DateTimeUtc>,

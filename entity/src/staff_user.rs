@@ -20,6 +20,9 @@ pub struct Model {
     /// Only agency users belong to an agency (a CHECK enforces it).
     pub agency_id: Option<i32>,
     pub created_at: DateTimeUtc,
+    /// Moves on when the account's sessions must end (deactivation): access tokens name the epoch
+    /// they were issued in, and older ones stop working at once.
+    pub session_epoch: i32,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(belongs_to, from = "agency_id", to = "id")]

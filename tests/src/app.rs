@@ -3,7 +3,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use api::auth::{ChildViewer, StaffViewer, TenantId, TokenIssuer};
-use api::config::{DatabaseUrl, JwtSecret, Settings};
+use api::config::{DatabaseUrl, JwtSecret, MetricsToken, Settings};
 use api::startup::Application;
 use entity::{child, staff_user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -29,6 +29,9 @@ pub fn repo_root() -> PathBuf {
 /// The key every test app signs with (the binary gets it as MYVOICE_JWT_SECRET in `process`).
 pub const TEST_JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 
+/// The bearer token every test app's `/metrics` asks for.
+pub const TEST_METRICS_TOKEN: &str = "test-metrics-token-that-is-32-bytes-long";
+
 pub fn settings(test_db: &TestDb, demo: bool) -> Settings {
     Settings {
         database_url: DatabaseUrl::parse(&test_db.url).expect("test database URL"),
@@ -37,6 +40,7 @@ pub fn settings(test_db: &TestDb, demo: bool) -> Settings {
         demo,
         site_dir: repo_root().join("target/site"),
         public_url: None,
+        metrics_token: Some(MetricsToken::parse(TEST_METRICS_TOKEN).expect("metrics token")),
     }
 }
 
@@ -53,7 +57,8 @@ pub async fn spawn_demo_app_with(configure: impl FnOnce(&mut Settings)) -> TestA
     spawn_with(true, configure).await
 }
 
-async fn spawn_with(demo: bool, configure: impl FnOnce(&mut Settings)) -> TestApp {
+/// A fresh app whose settings `configure` changes first (e.g. no metrics token).
+pub async fn spawn_with(demo: bool, configure: impl FnOnce(&mut Settings)) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         api::telemetry::init();
     }
@@ -84,6 +89,17 @@ impl TestApp {
         let before = self.statements.load(Ordering::SeqCst);
         let output = work.await;
         (self.statements.load(Ordering::SeqCst) - before, output)
+    }
+
+    /// A second instance of the service on the same database, as behind a load balancer; the
+    /// address it serves on. It stops when the test ends.
+    pub async fn another_instance(&self) -> SocketAddr {
+        let app = Application::build(settings(&self.test_db, false))
+            .await
+            .expect("second instance starts");
+        let address = app.address();
+        tokio::spawn(app.run_until_stopped());
+        address
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -142,7 +158,10 @@ pub async fn staff_token(db: &DatabaseConnection, email: &str) -> String {
         tenant: TenantId(staff.local_authority_id),
         role: staff.role,
     };
-    test_tokens().issue_staff(&viewer).expect("token").token
+    test_tokens()
+        .issue_staff(&viewer, staff.session_epoch)
+        .expect("token")
+        .token
 }
 
 /// The token `staff_token` would make, but expired an hour ago (well past the 30 s leeway).
@@ -158,6 +177,7 @@ pub async fn expired_staff_token(db: &DatabaseConnection, email: &str) -> String
         "exp": now - 3600,
         "la": staff.local_authority_id,
         "role": staff.role,
+        "ep": staff.session_epoch,
     });
     jsonwebtoken::encode(
         &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
@@ -179,7 +199,10 @@ pub async fn child_token(db: &DatabaseConnection, preferred_name: &str) -> Strin
         child_id: child.id,
         tenant: TenantId(child.local_authority_id),
     };
-    test_tokens().issue_child(&viewer).expect("token").token
+    test_tokens()
+        .issue_child(&viewer, child.session_epoch)
+        .expect("token")
+        .token
 }
 
 /// The meeting takes place: the named demo child's (first) meeting moves to two hours ago, so the

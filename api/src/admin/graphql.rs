@@ -7,6 +7,8 @@ use entity::enums;
 use super::audit_log::AuditEntry;
 use super::staff::Email;
 use super::{AuditFilter, NewStaff, StaffFilter};
+use crate::auth::Person;
+use crate::events::Event;
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::pagination::{List, Page};
@@ -254,17 +256,39 @@ impl AdminMutation {
         })
     }
 
-    /// Deactivate a member of staff (admin only, not yourself): they cannot sign in again, and
-    /// their sessions cannot be renewed. Deactivating twice is harmless.
+    /// Deactivate a member of staff (admin only, not yourself): they cannot sign in again, and their
+    /// sessions end at once (access and refresh tokens refused, live updates closed). Deactivating
+    /// twice is harmless.
     async fn deactivate_staff(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The member of staff to deactivate.")] id: ID,
     ) -> async_graphql::Result<StaffMember> {
+        let admin = policy::manage_staff(ctx.viewer())?;
         let id = NodeKind::StaffUser.parse(&id, "id")?;
         let db = ctx.db()?;
-        let target = super::staff::find(db, id).await?;
-        let admin = policy::deactivate_staff(ctx.viewer(), &target)?;
-        Ok(super::deactivate(db, admin, target).await?.into())
+        let target = super::staff::find(db, admin.tenant, id).await?;
+        policy::deactivate_staff(admin, &target)?;
+        let row = super::deactivate(db, admin, target).await?;
+        // After the commit: every instance forgets the session and closes its sockets.
+        ctx.events()?.publish(Event::SessionsEnded {
+            tenant: admin.tenant,
+            person: Person::Staff(row.id),
+        });
+        Ok(row.into())
+    }
+
+    /// Let a member of staff sign in again now (admin only), after ten wrong passwords in a row
+    /// locked their e-mail address for 15 minutes. Harmless when nothing is locked.
+    async fn unlock_staff_sign_in(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The member of staff whose sign-in to unlock.")] id: ID,
+    ) -> async_graphql::Result<StaffMember> {
+        let admin = policy::manage_staff(ctx.viewer())?;
+        let id = NodeKind::StaffUser.parse(&id, "id")?;
+        let db = ctx.db()?;
+        let target = super::staff::find(db, admin.tenant, id).await?;
+        Ok(super::unlock_sign_in(db, admin, target).await?.into())
     }
 }

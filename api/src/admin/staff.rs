@@ -1,7 +1,8 @@
 //! Staff accounts. An invited member of staff gets a temporary password, shown once to the admin who
-//! passes it on; only its argon2id hash is kept. A deactivated account cannot sign in, and every
-//! refresh token it holds stops working at once (an access token already issued lapses within
-//! 15 minutes).
+//! passes it on; only its argon2id hash is kept. A deactivated account cannot sign in, and its
+//! sessions end at once: its session epoch moves on (access tokens from before are refused), every
+//! refresh token it holds is revoked, and the caller tells the events bus, which closes its live
+//! sockets on every instance. An admin can also lift a lock on someone's sign-in.
 use chrono::Utc;
 use entity::enums::{ActorKind, StaffRole};
 use entity::{agency, refresh_token, staff_user};
@@ -14,6 +15,7 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::audit::{self, AuditAction, Subject};
+use crate::auth::lockout::{self, TryKey};
 use crate::auth::{StaffViewer, TenantId, hash_secret};
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::pagination::Page;
@@ -188,9 +190,14 @@ pub async fn invite(
     })
 }
 
-/// A member of staff of this authority, whoever asks (the policy decides what may be done with it).
-pub async fn find(db: &DatabaseConnection, id: i32) -> ApiResult<staff_user::Model> {
+/// A member of staff of `tenant`; another authority's answer exactly like missing ones.
+pub async fn find(
+    db: &DatabaseConnection,
+    tenant: TenantId,
+    id: i32,
+) -> ApiResult<staff_user::Model> {
     staff_user::Entity::find_by_id(id)
+        .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
         .one(db)
         .await?
         .ok_or(ApiError::NotFound("Staff member"))
@@ -206,8 +213,10 @@ pub async fn deactivate(
         return Ok(target);
     }
     let txn = crate::db::begin_write(db).await?;
+    let epoch = target.session_epoch;
     let mut active = target.into_active_model();
     active.active = Set(false);
+    active.session_epoch = Set(epoch + 1);
     let row = active.update(&txn).await?;
     refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
@@ -226,6 +235,28 @@ pub async fn deactivate(
     .await?;
     txn.commit().await?;
     Ok(row)
+}
+
+/// Let a member of staff try their password again now, after wrong tries locked their address
+/// (`auth::lockout`). Harmless when nothing is locked; recorded either way.
+pub async fn unlock_sign_in(
+    db: &DatabaseConnection,
+    admin: &StaffViewer,
+    target: staff_user::Model,
+) -> ApiResult<staff_user::Model> {
+    let txn = crate::db::begin_write(db).await?;
+    lockout::clear(&txn, &TryKey::email(&target.email)).await?;
+    audit::record(
+        &txn,
+        admin.tenant,
+        (ActorKind::Staff, Some(admin.id)),
+        AuditAction::StaffSignInUnlocked,
+        Subject::new("staff_user", target.id),
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(target)
 }
 
 #[cfg(test)]

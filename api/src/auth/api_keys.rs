@@ -38,6 +38,15 @@ pub async fn authenticate(db: &DatabaseConnection, presented: &str) -> ApiResult
     })
 }
 
+/// Whether a key that authenticated earlier (an open live socket) still works.
+pub async fn still_valid(db: &DatabaseConnection, key_id: i32) -> ApiResult<bool> {
+    let row = api_key::Entity::find_by_id(key_id)
+        .filter(api_key::Column::RevokedAt.is_null())
+        .one(db)
+        .await?;
+    Ok(row.is_some())
+}
+
 pub struct CreatedKey {
     pub row: api_key::Model,
     pub secret: String,

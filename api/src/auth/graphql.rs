@@ -4,9 +4,12 @@ use std::collections::BTreeSet;
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::advocacy_case;
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::{AccessCode, Pin, Scope, Viewer, api_keys, child_sign_in, issue_access, sessions};
+use super::{
+    AccessCode, Person, Pin, Scope, Viewer, api_keys, child_sign_in, issue_access, sessions,
+};
+use crate::events::Event;
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::policy;
@@ -188,7 +191,9 @@ fn role_name(role: entity::enums::StaffRole) -> String {
 
 #[Object]
 impl AuthMutation {
-    /// Staff sign-in with e-mail and password. Rate-limited per client address.
+    /// Staff sign-in with e-mail and password. Rate-limited per client address; ten wrong passwords
+    /// in a row for one e-mail address lock it for 15 minutes, from any address (RATE_LIMITED with
+    /// `retryAfter`, whether or not the address has an account).
     async fn sign_in(
         &self,
         ctx: &Context<'_>,
@@ -226,7 +231,7 @@ impl AuthMutation {
     }
 
     /// A child signs in with the code and PIN from their advocate. Five wrong tries lock the code
-    /// for 15 minutes. Rate-limited per client address.
+    /// for 15 minutes, from any address. Rate-limited per client address.
     async fn child_sign_in(
         &self,
         ctx: &Context<'_>,
@@ -249,21 +254,28 @@ impl AuthMutation {
     }
 
     /// Give the child of one of your cases a new sign-in code and PIN (advocate of the case only).
-    /// Any earlier code for the child stops working.
+    /// Any earlier code for the child stops working, and the child is signed out everywhere.
     async fn issue_child_access(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The case whose child gets the new code.")] case_id: ID,
     ) -> Result<ChildAccessSlip> {
+        let advocate = policy::access::issue_child_access_role(ctx.viewer())?;
         let id = NodeKind::Case.parse(&case_id, "caseId")?;
         let db = ctx.db()?;
         let case = advocacy_case::Entity::find_by_id(id)
+            .filter(advocacy_case::Column::LocalAuthorityId.eq(advocate.tenant.0))
             .one(db)
             .await
             .map_err(crate::error::ApiError::from)?
             .ok_or(crate::error::ApiError::NotFound("Case"))?;
-        let advocate = policy::access::issue_child_access(ctx.viewer(), &case)?;
+        policy::access::issue_child_access(advocate, &case)?;
         let issued = issue_access::issue(db, advocate, &case).await?;
+        // After the commit: the child's earlier sessions end on every instance.
+        ctx.events()?.publish(Event::SessionsEnded {
+            tenant: advocate.tenant,
+            person: Person::Child(case.child_id),
+        });
         Ok(ChildAccessSlip {
             access_code: issued.code.display(),
             pin: issued.pin.expose().to_owned(),
@@ -297,7 +309,13 @@ impl AuthMutation {
     ) -> Result<ApiKey> {
         let admin = policy::access::manage_api_keys(ctx.viewer())?;
         let id = NodeKind::ApiKey.parse(&id, "id")?;
-        Ok(api_keys::revoke(ctx.db()?, admin, id).await?.into())
+        let revoked = api_keys::revoke(ctx.db()?, admin, id).await?;
+        // Its open live sockets close on every instance.
+        ctx.events()?.publish(Event::SessionsEnded {
+            tenant: admin.tenant,
+            person: Person::ApiKey(revoked.id),
+        });
+        Ok(revoked.into())
     }
 }
 

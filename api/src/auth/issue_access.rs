@@ -1,8 +1,9 @@
 //! An advocate gives a child a way in: a fresh access code and PIN, shown once, stored only hashed.
-//! Issuing again replaces the earlier code (a lost slip of paper stops working).
+//! Issuing again replaces the earlier code (a lost slip of paper stops working) and ends the
+//! child's sessions (their session epoch moves on; the caller tells the events bus).
 use chrono::{DateTime, Duration, Utc};
 use entity::{advocacy_case, child, child_access};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
     TransactionTrait,
@@ -42,6 +43,15 @@ pub async fn issue(
     let now = Utc::now();
     let expires_at = now + Duration::days(ACCESS_DAYS);
     let txn = db.begin().await?;
+    // Signed in with the old code or the new one, the child's earlier sessions end.
+    child::Entity::update_many()
+        .col_expr(
+            child::Column::SessionEpoch,
+            Expr::col(child::Column::SessionEpoch).add(1),
+        )
+        .filter(child::Column::Id.eq(case.child_id))
+        .exec(&txn)
+        .await?;
     child_access::Entity::update_many()
         .col_expr(child_access::Column::RevokedAt, Expr::value(now))
         .filter(child_access::Column::ChildId.eq(case.child_id))

@@ -28,6 +28,9 @@ struct Claims {
     la: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     role: Option<StaffRole>,
+    /// The person's session epoch when the token was issued: a token from an earlier epoch (the
+    /// account was deactivated, the child's code replaced) no longer works.
+    ep: i32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -48,6 +51,14 @@ pub struct IssuedToken {
     pub expires_at: chrono::DateTime<Utc>,
 }
 
+/// What a well-signed, unexpired token says: who, and the session epoch it was issued in (checked
+/// against the person's current one by `auth::current`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub viewer: Viewer,
+    pub epoch: i32,
+}
+
 impl TokenIssuer {
     pub fn new(secret: &JwtSecret) -> Self {
         let mut validation = Validation::new(Algorithm::HS256);
@@ -63,32 +74,34 @@ impl TokenIssuer {
         }
     }
 
-    pub fn issue_staff(&self, staff: &StaffViewer) -> Result<IssuedToken, TokenError> {
+    /// A member of staff's token, in their current session `epoch` (`staff_user.session_epoch`).
+    pub fn issue_staff(&self, staff: &StaffViewer, epoch: i32) -> Result<IssuedToken, TokenError> {
         self.issue(
-            STAFF_AUDIENCE,
-            format!("staff:{}", staff.id),
+            (STAFF_AUDIENCE, format!("staff:{}", staff.id)),
             staff.tenant,
             Some(staff.role),
+            epoch,
             STAFF_TOKEN_MINUTES,
         )
     }
 
-    pub fn issue_child(&self, child: &ChildViewer) -> Result<IssuedToken, TokenError> {
+    /// A child's token, in their current session `epoch` (`child.session_epoch`).
+    pub fn issue_child(&self, child: &ChildViewer, epoch: i32) -> Result<IssuedToken, TokenError> {
         self.issue(
-            CHILD_AUDIENCE,
-            format!("child:{}", child.child_id),
+            (CHILD_AUDIENCE, format!("child:{}", child.child_id)),
             child.tenant,
             None,
+            epoch,
             CHILD_TOKEN_MINUTES,
         )
     }
 
     fn issue(
         &self,
-        aud: &str,
-        sub: String,
+        (aud, sub): (&str, String),
         tenant: TenantId,
         role: Option<StaffRole>,
+        epoch: i32,
         minutes: i64,
     ) -> Result<IssuedToken, TokenError> {
         let now = Utc::now();
@@ -102,14 +115,16 @@ impl TokenIssuer {
             exp: expires_at.timestamp(),
             la: tenant.0,
             role,
+            ep: epoch,
         };
         let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|_| TokenError::Invalid)?;
         Ok(IssuedToken { token, expires_at })
     }
 
-    /// The viewer a token names; any flaw (signature, algorithm, time, audience, shape) is simply invalid.
-    pub fn verify(&self, token: &str) -> Result<Viewer, TokenError> {
+    /// The viewer a token names; any flaw (signature, algorithm, time, audience, shape) is simply
+    /// invalid. Whether its session is still current is `auth::current`'s question.
+    pub fn verify(&self, token: &str) -> Result<Verified, TokenError> {
         let claims = decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|_| TokenError::Invalid)?
             .claims;
@@ -121,18 +136,22 @@ impl TokenIssuer {
                 .and_then(|id| id.parse().ok())
                 .ok_or(TokenError::Invalid)
         };
-        match (claims.aud.as_str(), claims.role) {
-            (STAFF_AUDIENCE, Some(role)) => Ok(Viewer::Staff(StaffViewer {
+        let viewer = match (claims.aud.as_str(), claims.role) {
+            (STAFF_AUDIENCE, Some(role)) => Viewer::Staff(StaffViewer {
                 id: id("staff:")?,
                 tenant,
                 role,
-            })),
-            (CHILD_AUDIENCE, None) => Ok(Viewer::Child(ChildViewer {
+            }),
+            (CHILD_AUDIENCE, None) => Viewer::Child(ChildViewer {
                 child_id: id("child:")?,
                 tenant,
-            })),
-            _ => Err(TokenError::Invalid),
-        }
+            }),
+            _ => return Err(TokenError::Invalid),
+        };
+        Ok(Verified {
+            viewer,
+            epoch: claims.ep,
+        })
     }
 }
 
@@ -157,14 +176,20 @@ mod tests {
     #[test]
     fn a_staff_token_round_trips_to_the_same_viewer() {
         let tokens = issuer(KEY);
-        let issued = tokens.issue_staff(&staff()).unwrap();
-        assert_eq!(tokens.verify(&issued.token), Ok(Viewer::Staff(staff())));
+        let issued = tokens.issue_staff(&staff(), 3).unwrap();
+        assert_eq!(
+            tokens.verify(&issued.token),
+            Ok(Verified {
+                viewer: Viewer::Staff(staff()),
+                epoch: 3
+            })
+        );
     }
 
     #[test]
     fn a_token_signed_with_another_key_is_refused() {
         let issued = issuer("another-key-another-key-another-key!")
-            .issue_staff(&staff())
+            .issue_staff(&staff(), 0)
             .unwrap();
         assert_eq!(issuer(KEY).verify(&issued.token), Err(TokenError::Invalid));
     }
@@ -176,7 +201,7 @@ mod tests {
         let header = b64(r#"{"alg":"none","typ":"JWT"}"#);
         let now = Utc::now().timestamp();
         let payload = b64(&format!(
-            r#"{{"iss":"myvoice","aud":"myvoice:staff","sub":"staff:7","iat":{now},"nbf":{now},"exp":{},"la":1,"role":"admin"}}"#,
+            r#"{{"iss":"myvoice","aud":"myvoice:staff","sub":"staff:7","iat":{now},"nbf":{now},"exp":{},"la":1,"role":"admin","ep":0}}"#,
             now + 600
         ));
         assert_eq!(

@@ -4,6 +4,8 @@ use std::net::IpAddr;
 
 use entity::enums::StaffRole;
 
+use super::current::Person;
+
 /// A tenant: every viewer but the anonymous one belongs to exactly one local authority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TenantId(pub i32);
@@ -81,6 +83,16 @@ pub enum Viewer {
 }
 
 impl Viewer {
+    /// Whose sessions these credentials belong to (nobody's when anonymous).
+    pub fn person(&self) -> Option<Person> {
+        match self {
+            Self::Anonymous => None,
+            Self::Staff(s) => Some(Person::Staff(s.id)),
+            Self::Child(c) => Some(Person::Child(c.child_id)),
+            Self::Integrator(i) => Some(Person::ApiKey(i.key_id)),
+        }
+    }
+
     pub fn tenant(&self) -> Option<TenantId> {
         match self {
             Self::Anonymous => None,

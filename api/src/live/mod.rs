@@ -1,6 +1,8 @@
 //! Live updates over graphql-ws at `/graphql/ws`: an advocate's caseload and urgent help, views
 //! shared with a social worker or chair. Events carry IDs only; content is fetched through queries,
-//! so the usual policy and audit apply to it.
+//! so the usual policy and audit apply to it. `socket` serves the connections.
+pub mod socket;
+
 use async_graphql::futures_util::{Stream, StreamExt};
 use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
 use entity::enums::StaffRole;

@@ -3,30 +3,30 @@
 use entity::enums::StaffRole;
 use entity::staff_user;
 
-use super::{same_tenant, staff_in};
+use super::staff_in;
 use crate::auth::{StaffViewer, TenantId, Viewer};
 use crate::error::{ApiError, ApiResult};
 
-/// List and invite the authority's staff.
+/// List, invite, deactivate and unlock the authority's staff: an admin. Asked before anything is
+/// looked up, so another role learns nothing about which accounts exist; lookups then keep to the
+/// admin's own authority, so another authority's staff are NOT_FOUND, exactly like missing ones.
 pub fn manage_staff(viewer: &Viewer) -> ApiResult<&StaffViewer> {
     staff_in(viewer, &[StaffRole::Admin])
 }
 
-/// Deactivate one member of staff: an admin of the same authority, and never themselves (an
-/// authority must not lock out its last admin by accident).
-pub fn deactivate_staff<'v>(
-    viewer: &'v Viewer,
-    target: &staff_user::Model,
-) -> ApiResult<&'v StaffViewer> {
-    let admin = staff_in(viewer, &[StaffRole::Admin])?;
-    same_tenant(viewer, target.local_authority_id, "Staff member")?;
+/// Deactivate this member of staff: never yourself (an authority must not lock out its last admin
+/// by accident).
+pub fn deactivate_staff(admin: &StaffViewer, target: &staff_user::Model) -> ApiResult<()> {
+    if target.local_authority_id != admin.tenant.0 {
+        return Err(ApiError::NotFound("Staff member"));
+    }
     if target.id == admin.id {
         return Err(ApiError::bad_input(
             "id",
             "You cannot deactivate your own account. Ask another administrator.",
         ));
     }
-    Ok(admin)
+    Ok(())
 }
 
 /// Read the authority's audit trail.
@@ -59,6 +59,7 @@ mod tests {
             active: true,
             agency_id: None,
             created_at: Utc::now(),
+            session_epoch: 0,
         }
     }
 
@@ -90,7 +91,11 @@ mod tests {
 
     #[test]
     fn an_admin_deactivates_others_of_their_own_authority_only() {
-        let admin = staff(7, 1, StaffRole::Admin);
+        let admin = StaffViewer {
+            id: 7,
+            tenant: TenantId(1),
+            role: StaffRole::Admin,
+        };
         assert!(deactivate_staff(&admin, &row(8, 1)).is_ok());
         assert!(matches!(
             deactivate_staff(&admin, &row(8, 2)),
@@ -100,9 +105,14 @@ mod tests {
             deactivate_staff(&admin, &row(7, 1)),
             Err(ApiError::BadUserInput { .. })
         ));
+        assert!(manage_staff(&Viewer::Staff(admin)).is_ok());
         assert!(matches!(
-            deactivate_staff(&staff(9, 1, StaffRole::Coordinator), &row(8, 1)),
+            manage_staff(&staff(9, 1, StaffRole::Coordinator)),
             Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            manage_staff(&Viewer::Anonymous),
+            Err(ApiError::Unauthenticated)
         ));
     }
 }

@@ -28,6 +28,8 @@ pub fn may_receive(staff: &StaffViewer, event: &Event) -> bool {
             recipient_id,
             ..
         } => *tenant == staff.tenant && *recipient_id == staff.id,
+        // Not a live update: it closes the person's sockets (`live::socket`).
+        Event::SessionsEnded { .. } => false,
     }
 }
 

@@ -51,7 +51,11 @@ pub fn StaffSignIn() -> impl IntoView {
     let problem = move || match query.read().get("error").as_deref() {
         Some("missing") => Some("Enter your e-mail address and password."),
         Some("wrong") => Some("The e-mail address or password is not right."),
-        Some("busy") => Some("Too many sign-in attempts from here. Wait a minute and try again."),
+        // From this address, or for this e-mail address (locked for 15 minutes after ten wrong
+        // passwords): the same words either way, so they say nothing about who has an account.
+        Some("busy") => Some(
+            "Too many sign-in attempts. Wait 15 minutes and try again. If it keeps happening, ask an administrator.",
+        ),
         _ => None,
     };
     let notice = move || match query.read().get("why").as_deref() {

@@ -164,8 +164,10 @@ async fn malformed_codes_and_pins_are_explained() {
 async fn sign_in_attempts_are_rate_limited_per_client_address() {
     let app = spawn_demo_app().await;
     let mut codes = Vec::new();
-    for _ in 0..25 {
-        codes.push(error_code(&sign_in(&app, "nobody@demo.myvoice", "x").await).to_owned());
+    // A different address each time: the per-account lock (sign_in_limits.rs) is not what stops them.
+    for n in 0..25 {
+        let email = format!("nobody{n}@demo.myvoice");
+        codes.push(error_code(&sign_in(&app, &email, "x").await).to_owned());
     }
     // A budget of 20 a minute: the first 20 are answered, then the address must wait.
     assert!(
@@ -185,19 +187,31 @@ struct Claims<'a> {
     exp: i64,
     la: i32,
     role: &'a str,
+    ep: i32,
 }
 
-fn forge(key: &[u8], aud: &str, exp_offset: i64, nbf_offset: i64) -> String {
+const TEST_KEY: &[u8] = b"test-secret-that-is-at-least-32-bytes-long";
+
+/// A token for the demo admin (`admin`: its id and authority), signed with `key`.
+fn forge(
+    admin: &entity::staff_user::Model,
+    key: &[u8],
+    aud: &str,
+    exp_offset: i64,
+    nbf_offset: i64,
+) -> String {
     let now = chrono::Utc::now().timestamp();
+    let sub = format!("staff:{}", admin.id);
     let claims = Claims {
         iss: "myvoice",
         aud,
-        sub: "staff:1",
+        sub: &sub,
         iat: now,
         nbf: now + nbf_offset,
         exp: now + exp_offset,
-        la: 1,
+        la: admin.local_authority_id,
         role: "admin",
+        ep: admin.session_epoch,
     };
     encode(
         &Header::new(Algorithm::HS256),
@@ -210,7 +224,12 @@ fn forge(key: &[u8], aud: &str, exp_offset: i64, nbf_offset: i64) -> String {
 #[tokio::test]
 async fn forged_expired_and_misaddressed_tokens_are_refused() {
     let app = spawn_demo_app().await;
-    let right_key = b"test-secret-that-is-at-least-32-bytes-long";
+    let admin = tests::app::staff_by_email(&app.db, "admin@demo.myvoice").await;
+    let mut earlier = admin.clone();
+    earlier.session_epoch -= 1;
+    let earlier_session = forge(&earlier, TEST_KEY, "myvoice:staff", 600, 0);
+    let forge = |key: &[u8], aud: &str, exp: i64, nbf: i64| forge(&admin, key, aud, exp, nbf);
+    let right_key = TEST_KEY;
     // Sanity: the forger makes valid tokens with the right key and claims.
     let valid = forge(right_key, "myvoice:staff", 600, 0);
     assert_eq!(
@@ -240,6 +259,7 @@ async fn forged_expired_and_misaddressed_tokens_are_refused() {
             forge(right_key, "myvoice:staff", 7200, 3600),
         ),
         ("wrong audience", forge(right_key, "someone-else", 600, 0)),
+        ("an earlier session", earlier_session),
         ("garbage", "not.a.token".to_owned()),
     ];
     for (name, token) in attacks {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use api::startup::Application;
 use myvoice_bench::server::Target;
 use myvoice_bench::{baseline, dataset, load, pools, run, scenarios};
-use tests::app::{settings, test_tokens};
+use tests::app::{TEST_METRICS_TOKEN, settings, test_tokens};
 use tests::db::TestDb;
 
 const SECOND: Duration = Duration::from_secs(1);
@@ -22,6 +22,7 @@ async fn the_benchmark_runs_each_scenario_on_a_small_dataset() {
         name: "myvoice",
         base: format!("http://{}", app.address()),
         pid: None,
+        metrics_token: Some(TEST_METRICS_TOKEN.to_owned()),
     };
     tokio::spawn(app.run_until_stopped());
     let db = run::connect_for_loading(&test_db.url)
@@ -42,6 +43,7 @@ async fn the_benchmark_runs_each_scenario_on_a_small_dataset() {
                 .expect("baseline")
         ),
         pid: None,
+        metrics_token: None,
     };
     let http = load::http_client(4);
     let page = run::same_caseload(&http, &tokens, &l, &myvoice, &baseline)

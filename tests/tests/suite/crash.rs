@@ -330,10 +330,13 @@ async fn children_with_drafts(db: &DatabaseConnection, n: usize) -> (i32, Vec<Su
         .map(|child_id| Submission {
             child_id,
             token: tokens
-                .issue_child(&ChildViewer {
-                    child_id,
-                    tenant: TenantId(la),
-                })
+                .issue_child(
+                    &ChildViewer {
+                        child_id,
+                        tenant: TenantId(la),
+                    },
+                    0,
+                )
                 .expect("child token")
                 .token,
             key: format!("crash-test-key-{child_id}"),

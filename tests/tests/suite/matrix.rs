@@ -52,7 +52,7 @@ use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
 // ---------------------------------------------------------------------------------------------
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
+pub(crate) enum Kind {
     Q,
     M,
     S,
@@ -60,7 +60,7 @@ enum Kind {
 use Kind::{M, Q, S};
 
 #[rustfmt::skip]
-const MATRIX: &[(Kind, &str, &str)] = &[
+pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     //                                   N X C L a v s w i j k g h m F O T U
     (Q, "apiVersion",                   "A D A A A A A A A A A A A A A A A A"),
     (Q, "health",                       "A D A A A A A A A A A A A A A A A A"),
@@ -112,13 +112,14 @@ const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "childSignIn",                  "A D A A A A A A A A A A A A A A A A"),
     (M, "selfReferral",                 "A D A A A A A A A A A A A A A A A A"),
     // ways in handed out by staff (T creates a key for its own authority only)
-    (M, "issueChildAccess",             "D D D D A D D D D D D D D D D D D D"),
     (M, "createApiKey",                 "D D D D D D D D D D D D D A D D A D"),
     (M, "revokeApiKey",                 "D D D D D D D D D D D D D A D D D D"),
     // staff accounts: each admin invites into their own authority; deactivating the demo admin is
     // BAD_USER_INPUT for themselves (let in) and NOT_FOUND for the other authority's admin
     (M, "inviteStaff",                  "D D D D D D D D D D D D D A D D A D"),
     (M, "deactivateStaff",              "D D D D D D D D D D D D D A D D D D"),
+    // lifting a sign-in lock: each admin for their own authority's staff only
+    (M, "unlockStaffSignIn",            "D D D D D D D D D D D D D A D D D D"),
     // the child's views: only the child writes them
     (M, "saveViewsDraft",               "D D A D D D D D D D D D D D D D D D"),
     (M, "submitViews",                  "D D A D D D D D D D D D D D D D D D"),
@@ -138,6 +139,8 @@ const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "acceptReferral",               "D D D D D D D D D D A D D D D D D D"),
     (M, "allocateAdvocate",             "D D D D D D D D D D A D D D D D D D"),
     (M, "declineReferral",              "D D D D D D D D D D A D D D D D D D"),
+    // last of the mutations: Mia's new code ends her sessions, and with them C's token
+    (M, "issueChildAccess",             "D D D D A D D D D D D D D D D D D D"),
     //                                   N X C L a v s w i j k g h m F O T U
     (S, "caseloadChanged",              "D D D D A A D D D D D D D D D D D A"),
     (S, "urgentHelpRaised",             "D D D D A A D D D D D D D D D D D A"),
@@ -145,7 +148,7 @@ const MATRIX: &[(Kind, &str, &str)] = &[
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Viewer {
+pub(crate) enum Viewer {
     Anonymous,
     Expired,
     Child,
@@ -480,7 +483,7 @@ fn shorten(value: &Value) -> String {
 // Credentials.
 // ---------------------------------------------------------------------------------------------
 
-enum Credentials {
+pub(crate) enum Credentials {
     None,
     Bearer(String),
     ApiKey(String),
@@ -513,7 +516,7 @@ async fn credentials(app: &TestApp, fx: &Fixture, viewer: Viewer) -> Credentials
     }
 }
 
-async fn post(app: &TestApp, credentials: &Credentials, query: &str, variables: Value) -> Value {
+pub(crate) async fn post(app: &TestApp, credentials: &Credentials, query: &str, variables: Value) -> Value {
     let mut request = app.client.post(app.url("/graphql"));
     request = match credentials {
         Credentials::None => request,
@@ -538,41 +541,41 @@ async fn post(app: &TestApp, credentials: &Credentials, query: &str, variables: 
 // The same setup in every app: something to see for each allowed viewer, and valid arguments.
 // ---------------------------------------------------------------------------------------------
 
-const OTHER_ADMIN: &str = "admin@other.example";
-const OTHER_ADVOCATE: &str = "advocate@other.example";
+pub(crate) const OTHER_ADMIN: &str = "admin@other.example";
+pub(crate) const OTHER_ADVOCATE: &str = "advocate@other.example";
 const SECOND_ADVOCATE: &str = "advocate.two@demo.myvoice";
 const SECOND_SOCIAL_WORKER: &str = "social.worker.two@demo.myvoice";
 const SECOND_ISRO: &str = "isro.two@demo.myvoice";
 const SECOND_AGENCY_USER: &str = "health@demo.myvoice";
 
 /// Opaque IDs and secrets of the demo authority, as the operations take them.
-struct Fixture {
-    mia: String,
-    mia_meeting: String,
-    mia_case: String,
+pub(crate) struct Fixture {
+    pub(crate) mia: String,
+    pub(crate) mia_meeting: String,
+    pub(crate) mia_case: String,
     /// Leo's meeting held yesterday: recorded and distributed to the police (the agency user's agency).
-    past_meeting: String,
+    pub(crate) past_meeting: String,
     /// A meeting for Mia in three weeks that has no referral yet.
-    new_meeting: String,
-    leo_referral: String,
+    pub(crate) new_meeting: String,
+    pub(crate) leo_referral: String,
     /// Jade's referral waiting for parental agreement.
-    jade_referral: String,
-    advocate: String,
-    social_worker: String,
+    pub(crate) jade_referral: String,
+    pub(crate) advocate: String,
+    pub(crate) social_worker: String,
     /// An agency the outcome has not been sent to yet.
-    health_agency: String,
-    views: String,
+    pub(crate) health_agency: String,
+    pub(crate) views: String,
     /// The version of Mia's views after setup (submitted, not shared).
-    views_version: i64,
-    urgent_help: String,
-    distribution: String,
-    spare_key: String,
+    pub(crate) views_version: i64,
+    pub(crate) urgent_help: String,
+    pub(crate) distribution: String,
+    pub(crate) spare_key: String,
     /// The demo admin (deactivating themselves is refused).
-    admin: String,
+    pub(crate) admin: String,
     /// One staff session per viewer of the group: each refreshes its own.
-    refresh_tokens: Vec<String>,
-    key_all: String,
-    key_oversight: String,
+    pub(crate) refresh_tokens: Vec<String>,
+    pub(crate) key_all: String,
+    pub(crate) key_oversight: String,
 }
 
 fn gid(kind: NodeKind, id: i32) -> String {
@@ -633,7 +636,7 @@ async fn add_other_authority(db: &DatabaseConnection) {
 }
 
 /// A member of staff who signs in with a minted token only.
-async fn add_staff(
+pub(crate) async fn add_staff(
     db: &DatabaseConnection,
     la: i32,
     email: &str,
@@ -769,7 +772,7 @@ async fn rows(db: &DatabaseConnection) -> Rows {
 /// The demo data, plus: three API keys; Mia's views submitted, shared, changed and submitted again
 /// (not shared yet), read by her advocate, with an advocate's note; Mia's request for help; Leo's
 /// meeting held yesterday, recorded and sent to the police; one staff session per viewer.
-async fn setup(app: &TestApp, viewers: usize) -> Fixture {
+pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
     let db = &app.db;
     let rows = rows(db).await;
     let admin = staff_token(db, "admin@demo.myvoice").await;
@@ -872,7 +875,7 @@ async fn setup(app: &TestApp, viewers: usize) -> Fixture {
 // ---------------------------------------------------------------------------------------------
 
 #[rustfmt::skip]
-fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(String, Value)> {
+pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(String, Value)> {
     let today = Utc::now().date_naive();
     let none = json!({});
     let id = |id: &str| json!({ "id": id });
@@ -964,6 +967,8 @@ fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(S
                            "role": "ADVOCATE" } }),
         ),
         "deactivateStaff" => ("mutation($id: ID!) { deactivateStaff(id: $id) { id } }", id(&fx.admin)),
+        "unlockStaffSignIn" =>
+            ("mutation($id: ID!) { unlockStaffSignIn(id: $id) { id } }", id(&fx.admin)),
         "saveViewsDraft" => (
             "mutation($id: ID!, $v: Int!, $c: ViewsInput!) {
                saveViewsDraft(meetingId: $id, expectedVersion: $v, content: $c) { version } }",
