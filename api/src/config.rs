@@ -416,7 +416,9 @@ mod tests {
             MetricsToken::resolve(Some("short")),
             Err(ConfigError::ShortMetricsToken)
         ));
-        let token = MetricsToken::resolve(Some(&"m".repeat(32))).unwrap().unwrap();
+        let token = MetricsToken::resolve(Some(&"m".repeat(32)))
+            .unwrap()
+            .unwrap();
         assert_eq!(format!("{token:?}"), "MetricsToken(***)");
     }
 

@@ -197,12 +197,7 @@ pub async fn statements(http: &reqwest::Client, target: &Target) -> anyhow::Resu
     if let Some(token) = &target.metrics_token {
         request = request.bearer_auth(token);
     }
-    let text = request
-        .send()
-        .await?
-        .error_for_status()?
-        .text()
-        .await?;
+    let text = request.send().await?.error_for_status()?.text().await?;
     parse_statements(&text).context("no myvoice_sql_statements_total in /metrics")
 }
 

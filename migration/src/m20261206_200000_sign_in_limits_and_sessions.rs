@@ -78,9 +78,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // Old rows are pruned by age.
-        manager
-            .create_index(index(t, SignInTry::UpdatedAt))
-            .await?;
+        manager.create_index(index(t, SignInTry::UpdatedAt)).await?;
         manager.drop_table(drop(UnknownCodeTry::Table)).await?;
         for col in [ChildAccess::FailedAttempts, ChildAccess::LockedUntil] {
             alter(

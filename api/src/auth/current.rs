@@ -133,9 +133,7 @@ impl SessionRegistry {
         if remembered.people.len() >= MAX_REMEMBERED {
             remembered.people.clear();
         }
-        remembered
-            .people
-            .insert(person, (current, Instant::now()));
+        remembered.people.insert(person, (current, Instant::now()));
     }
 }
 

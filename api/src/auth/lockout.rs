@@ -64,7 +64,10 @@ fn locked(until: DateTime<Utc>) -> ApiError {
 pub async fn check(conn: &impl ConnectionTrait, key: &TryKey) -> ApiResult<()> {
     let now = Utc::now();
     let row = Entity::find_by_id(key.0.clone()).one(conn).await?;
-    match row.and_then(|r| r.locked_until).filter(|until| *until > now) {
+    match row
+        .and_then(|r| r.locked_until)
+        .filter(|until| *until > now)
+    {
         Some(until) => Err(locked(until)),
         None => Ok(()),
     }

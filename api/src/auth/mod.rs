@@ -67,7 +67,10 @@ pub struct Authenticator<'a> {
 /// The viewer named by a request's credentials: `Authorization: Bearer <jwt>` for staff and children,
 /// `X-Api-Key` for integrators. No credentials is anonymous; bad credentials are an error, never
 /// anonymous, and so is a token whose session has ended.
-pub async fn viewer_from_headers(headers: &HeaderMap, auth: Authenticator<'_>) -> ApiResult<Viewer> {
+pub async fn viewer_from_headers(
+    headers: &HeaderMap,
+    auth: Authenticator<'_>,
+) -> ApiResult<Viewer> {
     let header = |name: &str| {
         headers
             .get(name)

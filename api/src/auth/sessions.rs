@@ -40,9 +40,7 @@ pub async fn sign_in(
 ) -> ApiResult<Session> {
     let email = email.trim().to_lowercase();
     let key = TryKey::email(&email);
-    let candidates = active_with_email(&email)
-        .all(db)
-        .await?;
+    let candidates = active_with_email(&email).all(db).await?;
     // Refused while locked, before the password is looked at: right or wrong, the same answer.
     lockout::check(db, &key).await?;
     let password = password.to_owned();

@@ -516,7 +516,12 @@ async fn credentials(app: &TestApp, fx: &Fixture, viewer: Viewer) -> Credentials
     }
 }
 
-pub(crate) async fn post(app: &TestApp, credentials: &Credentials, query: &str, variables: Value) -> Value {
+pub(crate) async fn post(
+    app: &TestApp,
+    credentials: &Credentials,
+    query: &str,
+    variables: Value,
+) -> Value {
     let mut request = app.client.post(app.url("/graphql"));
     request = match credentials {
         Credentials::None => request,

@@ -618,12 +618,24 @@ async fn entities_round_trip_through_the_schema() {
     }
     if advocate.is_err() {
         use sea_orm::{ConnectionTrait, Statement};
-        for sql in ["SELECT sql FROM sqlite_master WHERE name = 'staff_user'", "SELECT id, session_epoch, typeof(session_epoch) FROM staff_user"] {
-            let rows = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await.unwrap();
+        for sql in [
+            "SELECT sql FROM sqlite_master WHERE name = 'staff_user'",
+            "SELECT id, session_epoch, typeof(session_epoch) FROM staff_user",
+        ] {
+            let rows = db
+                .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap();
             for row in rows {
-                let a = row.try_get_by_index::<Option<String>>(0).map_err(|e| format!("{e:?}"));
-                let b = row.try_get_by_index::<Option<i64>>(1).map_err(|e| format!("{e:?}"));
-                let c = row.try_get_by_index::<Option<String>>(2).map_err(|e| format!("{e:?}"));
+                let a = row
+                    .try_get_by_index::<Option<String>>(0)
+                    .map_err(|e| format!("{e:?}"));
+                let b = row
+                    .try_get_by_index::<Option<i64>>(1)
+                    .map_err(|e| format!("{e:?}"));
+                let c = row
+                    .try_get_by_index::<Option<String>>(2)
+                    .map_err(|e| format!("{e:?}"));
                 eprintln!("DEBUG {sql}: {a:?} {b:?} {c:?}");
             }
         }

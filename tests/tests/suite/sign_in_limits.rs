@@ -90,7 +90,10 @@ async fn wrong_passwords_from_many_addresses_lock_the_account_on_every_instance(
         let right = sign_in(&from(30), server, KNOWN, "demo-password").await;
         assert_eq!(error_code(&right), "RATE_LIMITED", "{right}");
         let wait = retry_after(&right);
-        assert!((14 * 60..=15 * 60).contains(&wait), "about 15 minutes: {wait}");
+        assert!(
+            (14 * 60..=15 * 60).contains(&wait),
+            "about 15 minutes: {wait}"
+        );
     }
 
     // An admin lets them back in at once.
@@ -104,9 +107,15 @@ async fn wrong_passwords_from_many_addresses_lock_the_account_on_every_instance(
             json!({ "id": id }),
         )
         .await;
-    assert_eq!(unlocked["data"]["unlockStaffSignIn"]["email"], KNOWN, "{unlocked}");
+    assert_eq!(
+        unlocked["data"]["unlockStaffSignIn"]["email"], KNOWN,
+        "{unlocked}"
+    );
     let right = sign_in(&from(31), second, KNOWN, "demo-password").await;
-    assert!(right["data"]["signIn"]["accessToken"].is_string(), "{right}");
+    assert!(
+        right["data"]["signIn"]["accessToken"].is_string(),
+        "{right}"
+    );
 }
 
 /// Ten wrong tries then one with `last`: each answer as a guesser sees it, its wait when limited,
@@ -135,14 +144,27 @@ async fn an_unknown_address_is_counted_locked_and_answered_like_a_known_one() {
     let known = try_eleven(&app, &from(40), KNOWN, "demo-password").await;
     let unknown = try_eleven(&app, &from(41), UNKNOWN, "demo-password").await;
     let strip = |tries: &[((String, String), Option<u64>, u64)]| -> Vec<_> {
-        tries.iter().map(|(seen, wait, statements)| (seen.clone(), wait.is_some(), *statements)).collect()
+        tries
+            .iter()
+            .map(|(seen, wait, statements)| (seen.clone(), wait.is_some(), *statements))
+            .collect()
     };
-    assert_eq!(strip(&known), strip(&unknown), "known vs unknown e-mail address");
+    assert_eq!(
+        strip(&known),
+        strip(&unknown),
+        "known vs unknown e-mail address"
+    );
     assert_eq!(known[0].0.0, "UNAUTHENTICATED");
-    assert_eq!(known[10].0.0, "RATE_LIMITED", "the right password is refused while locked");
+    assert_eq!(
+        known[10].0.0, "RATE_LIMITED",
+        "the right password is refused while locked"
+    );
     let (a, b) = (known[10].1.unwrap(), unknown[10].1.unwrap());
     assert!(a.abs_diff(b) <= 2, "the same wait: {a} vs {b}");
-    println!("staff sign-in statements, known vs unknown: {:?}", strip(&known));
+    println!(
+        "staff sign-in statements, known vs unknown: {:?}",
+        strip(&known)
+    );
 }
 
 #[tokio::test]
@@ -165,7 +187,10 @@ async fn a_known_code_and_an_unknown_one_answer_alike_with_the_same_statements()
     }
     assert_eq!(answers[0], answers[1], "known vs unknown code");
     assert_eq!(answers[0][5].0.0, "RATE_LIMITED");
-    println!("child sign-in statements, known vs unknown: {:?}", answers[0]);
+    println!(
+        "child sign-in statements, known vs unknown: {:?}",
+        answers[0]
+    );
 }
 
 /// Medians of how long `known(i)` and `unknown(i)` took, tried in turns so that whatever else the
@@ -224,10 +249,20 @@ async fn known_and_unknown_addresses_and_codes_take_about_the_same_time() {
     };
     let (known, unknown) = medians(
         TRIES,
-        |i| timed(from(60 + i as u8), SIGN_IN, json!({ "e": KNOWN, "p": "wrong" })),
+        |i| {
+            timed(
+                from(60 + i as u8),
+                SIGN_IN,
+                json!({ "e": KNOWN, "p": "wrong" }),
+            )
+        },
         |i| {
             let email = format!("nobody{i}@demo.myvoice");
-            timed(from(80 + i as u8), SIGN_IN, json!({ "e": email, "p": "wrong" }))
+            timed(
+                from(80 + i as u8),
+                SIGN_IN,
+                json!({ "e": email, "p": "wrong" }),
+            )
         },
     )
     .await;
