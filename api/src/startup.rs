@@ -73,10 +73,13 @@ impl Application {
             tokens,
             events,
         };
-        let router =
-            crate::web::router(state, &settings.site_dir, settings.public_url.as_ref()).merge(
-                crate::metrics::routes(statements.clone(), settings.metrics_token.as_ref()),
-            );
+        let operator = crate::metrics::routes(statements.clone(), settings.metrics_token.as_ref());
+        let router = crate::web::router(
+            state,
+            &settings.site_dir,
+            settings.public_url.as_ref(),
+            operator,
+        );
         let listener =
             TcpListener::bind(settings.bind)
                 .await

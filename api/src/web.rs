@@ -22,9 +22,10 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
+use tower::util::option_layer;
 use tower_http::{
     catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
-    services::ServeDir, trace::TraceLayer,
+    services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
 use crate::auth::{Authenticator, ClientAddr, TokenIssuer, viewer_from_headers};
@@ -58,7 +59,14 @@ fn page_routes() -> Vec<AxumRouteListing> {
         .clone()
 }
 
-pub fn router(state: ApiState, site_dir: &Path, public_url: Option<&PublicUrl>) -> Router {
+/// Everything served on one port. `operator` holds routes for operators (`/metrics`), which get
+/// the same headers and panic handling as the rest.
+pub fn router(
+    state: ApiState,
+    site_dir: &Path,
+    public_url: Option<&PublicUrl>,
+    operator: Router,
+) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name(frontend::OUTPUT_NAME)
         .site_root(site_dir.display().to_string())
@@ -102,14 +110,20 @@ pub fn router(state: ApiState, site_dir: &Path, public_url: Option<&PublicUrl>) 
         .route("/graphql", get(graphiql::graphiql).post(graphql))
         .route("/graphql/ws", get(graphql_ws))
         .layer(Extension(ours.clone()))
-        .with_state(state)
-        // The real fix for a panic is not to panic (inputs are checked at the edge); this makes
-        // sure one that slips through still answers, with a code, and the server keeps serving.
-        .layer(CatchPanicLayer::custom(answer_panic));
+        .with_state(state);
+    // Browsers that once reached us over HTTPS never try plain HTTP again (only when the public
+    // address is HTTPS: sent over plain HTTP it would be ignored, or lock out a test server).
+    let hsts = public_url.filter(|url| url.is_https()).map(|_| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        )
+    });
 
     Router::new()
         .merge(health)
         .merge(api)
+        .merge(operator)
         .nest_service("/pkg", bundle)
         .merge(pages)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -119,6 +133,10 @@ pub fn router(state: ApiState, site_dir: &Path, public_url: Option<&PublicUrl>) 
             cross_site::refuse_cross_site,
         ))
         .layer(middleware::from_fn(headers::security_headers))
+        .layer(option_layer(hsts))
+        // The real fix for a panic is not to panic (inputs are checked at the edge); this makes
+        // sure one that slips through still answers, with a code, and the server keeps serving.
+        .layer(CatchPanicLayer::custom(answer_panic))
         // Paths only: no page puts typed text in an address, and a log has no need of queries.
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {

@@ -1,9 +1,13 @@
 //! What a browser is told about every page and answer: a Content-Security-Policy with a fresh
 //! nonce, no framing, no powerful features, nothing personal kept in a cache; and GraphiQL from
 //! myvoice's own files.
+use api::config::PublicUrl;
 use reqwest::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
 use serde_json::json;
-use tests::app::{TestApp, child_token, repo_root, spawn_demo_app, staff_token};
+use tests::app::{
+    TEST_METRICS_TOKEN, TestApp, child_token, repo_root, spawn_demo_app, spawn_demo_app_with,
+    staff_token,
+};
 
 use super::browser::run_browser_script;
 
@@ -180,6 +184,40 @@ async fn answers_with_personal_data_are_not_stored_and_the_bundle_may_be() {
         "run scripts/test.sh: it builds the bundle"
     );
     assert!(!header(&bundle, CACHE_CONTROL).contains("no-store"));
+}
+
+#[tokio::test]
+async fn browsers_are_told_to_keep_to_https_only_when_the_public_address_is_https() {
+    let https = spawn_demo_app_with(|settings| {
+        settings.public_url = Some(PublicUrl::parse("https://myvoice.example.gov.uk").unwrap());
+    })
+    .await;
+    for path in ["/", "/sign-in", "/pkg/myvoice.css", "/health"] {
+        let answer = https.get(path).await;
+        assert_eq!(
+            header(&answer, "strict-transport-security"),
+            "max-age=31536000",
+            "{path}"
+        );
+    }
+    let plain = spawn_demo_app().await;
+    let answer = plain.get("/").await;
+    assert!(answer.headers().get("strict-transport-security").is_none());
+}
+
+#[tokio::test]
+async fn the_operators_metrics_carry_the_same_headers_as_everything_else() {
+    let app = spawn_demo_app().await;
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth(TEST_METRICS_TOKEN)
+        .send()
+        .await
+        .expect("GET /metrics");
+    assert_eq!(metrics.status(), 200);
+    assert_eq!(header(&metrics, CACHE_CONTROL), "no-store");
+    assert_eq!(header(&metrics, "x-content-type-options"), "nosniff");
 }
 
 #[tokio::test]

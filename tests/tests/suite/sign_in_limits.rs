@@ -1,12 +1,11 @@
 //! Sign-in limits per account (issue 17): wrong tries are counted per e-mail address and per access
 //! code, across client addresses and instances, and known and unknown ones answer alike — the same
-//! codes, messages, waits, SQL statements and (roughly) time. Requests come from several loopback
+//! codes, messages, waits and SQL statements (argon2 runs against a dummy hash for unknown ones; the
+//! time is measured by hand, not asserted here). Requests come from several loopback
 //! addresses (127.0.0.x), so the per-address budget (20 a minute) is not what stops them.
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use entity::sign_in_try;
-use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 use tests::app::{TestApp, error_code, spawn_demo_app, staff_by_email, staff_token};
 
@@ -191,94 +190,4 @@ async fn a_known_code_and_an_unknown_one_answer_alike_with_the_same_statements()
         "child sign-in statements, known vs unknown: {:?}",
         answers[0]
     );
-}
-
-/// Medians of how long `known(i)` and `unknown(i)` took, tried in turns so that whatever else the
-/// machine does weighs on both alike.
-async fn medians<K, U, FK, FU>(tries: usize, known: K, unknown: U) -> (Duration, Duration)
-where
-    K: Fn(usize) -> FK,
-    U: Fn(usize) -> FU,
-    FK: std::future::Future<Output = Duration>,
-    FU: std::future::Future<Output = Duration>,
-{
-    let (mut a, mut b) = (Vec::with_capacity(tries), Vec::with_capacity(tries));
-    for i in 0..tries {
-        a.push(known(i).await);
-        b.push(unknown(i).await);
-    }
-    a.sort();
-    b.sort();
-    (a[tries / 2], b[tries / 2])
-}
-
-async fn forget_every_count(app: &TestApp) {
-    sign_in_try::Entity::delete_many()
-        .exec(&app.db)
-        .await
-        .expect("counts cleared");
-}
-
-/// Within 3x of each other: generous, since the machine is shared; the statement counts above are
-/// the strong check.
-fn alike(a: Duration, b: Duration, what: &str) {
-    let (slow, fast) = if a > b { (a, b) } else { (b, a) };
-    assert!(
-        slow <= fast * 3,
-        "{what}: medians {a:?} vs {b:?} differ by more than 3x"
-    );
-    println!("{what}: median {a:?} vs {b:?}");
-}
-
-#[tokio::test]
-async fn known_and_unknown_addresses_and_codes_take_about_the_same_time() {
-    const TRIES: usize = 15;
-    let app = spawn_demo_app().await;
-    // A fresh client address per try keeps every try inside the per-address budget, and the
-    // counts are cleared between tries (outside the timing) so none is locked.
-    let timed = |client: reqwest::Client, query: &'static str, vars: Value| {
-        let app = &app;
-        async move {
-            let started = Instant::now();
-            let answer = post(&client, app.address, query, vars).await;
-            let took = started.elapsed();
-            assert_eq!(error_code(&answer), "UNAUTHENTICATED", "{answer}");
-            forget_every_count(app).await;
-            took
-        }
-    };
-    let (known, unknown) = medians(
-        TRIES,
-        |i| {
-            timed(
-                from(60 + i as u8),
-                SIGN_IN,
-                json!({ "e": KNOWN, "p": "wrong" }),
-            )
-        },
-        |i| {
-            let email = format!("nobody{i}@demo.myvoice");
-            timed(
-                from(80 + i as u8),
-                SIGN_IN,
-                json!({ "e": email, "p": "wrong" }),
-            )
-        },
-    )
-    .await;
-    alike(known, unknown, "staff e-mail known vs unknown");
-
-    let (known, unknown) = medians(
-        TRIES,
-        |i| {
-            let vars = json!({ "c": "DEMO-0001", "p": "1111" });
-            timed(from(100 + i as u8), CHILD_SIGN_IN, vars)
-        },
-        |i| {
-            let vars = json!({ "c": format!("ZZZZ-{:04}", i), "p": "1111" });
-            timed(from(120 + i as u8), CHILD_SIGN_IN, vars)
-        },
-    )
-    .await;
-    alike(known, unknown, "access code known vs unknown");
 }
