@@ -29,4 +29,18 @@ pub struct Model {
     pub agency: BelongsTo<Option<super::agency::Entity>>,
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// A new row starts in session epoch 0. Set here rather than left to the column's default:
+    /// SQLite's `RETURNING` answers NULL for a column added by `ALTER TABLE` that an insert leaves
+    /// out, and the inserted model could then not be read back.
+    async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait + 'async_trait,
+    {
+        if insert && self.session_epoch.is_not_set() {
+            self.session_epoch = sea_orm::ActiveValue::Set(0);
+        }
+        Ok(self)
+    }
+}

@@ -107,8 +107,10 @@ try {
       const reopened = { path: new URL(page.url()).pathname, text: await page.locator("body").innerText() };
       return { wordsBefore, landedOn, cookieGone, back, reopened };
     // With JavaScript the page that sent the "end my session" beacon is gone before its answer,
-    // so the browser reports the beacon as aborted; `cookieGone` shows the server did end it.
-    }, (problem) => javaScript && problem === `failed (net::ERR_ABORTED): ${base}/api/child/leave`);
+    // so the browser reports the beacon as aborted; `cookieGone` shows the server did end it. On a
+    // busy machine the child may leave before the bundle has loaded, which aborts its download.
+    }, (problem) => javaScript && [`${base}/api/child/leave`, `${base}/pkg/myvoice_bg.wasm`, `${base}/pkg/myvoice.js`]
+      .some((url) => problem === `failed (net::ERR_ABORTED): ${url}`));
   }
 } finally {
   await browser.close();

@@ -398,7 +398,6 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_audit_event_local_authority_id_occurred_at",
     "idx_audit_event_subject_type_subject_id",
     "idx_refresh_token_family_id",
-    "idx_unknown_code_try_updated_at",
     "idx_form_draft_expires_at",
     "idx_sign_in_try_updated_at",
 ];
@@ -606,40 +605,6 @@ async fn entities_round_trip_through_the_schema() {
     }
     .insert(&db)
     .await;
-    if advocate.is_err() {
-        use sea_orm::{ConnectionTrait, QueryTrait};
-        let find = staff_user::Entity::find_by_id(1).build(db.get_database_backend());
-        eprintln!("DEBUG find: {find}");
-        let one = staff_user::Entity::find_by_id(1).one(&db).await;
-        eprintln!("DEBUG one: {one:?}");
-        let json = staff_user::Entity::find_by_id(1).into_json().one(&db).await;
-        eprintln!("DEBUG json: {json:?}");
-        eprintln!("DEBUG support_returning: {}", db.support_returning());
-    }
-    if advocate.is_err() {
-        use sea_orm::{ConnectionTrait, Statement};
-        for sql in [
-            "SELECT sql FROM sqlite_master WHERE name = 'staff_user'",
-            "SELECT id, session_epoch, typeof(session_epoch) FROM staff_user",
-        ] {
-            let rows = db
-                .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-                .await
-                .unwrap();
-            for row in rows {
-                let a = row
-                    .try_get_by_index::<Option<String>>(0)
-                    .map_err(|e| format!("{e:?}"));
-                let b = row
-                    .try_get_by_index::<Option<i64>>(1)
-                    .map_err(|e| format!("{e:?}"));
-                let c = row
-                    .try_get_by_index::<Option<String>>(2)
-                    .map_err(|e| format!("{e:?}"));
-                eprintln!("DEBUG {sql}: {a:?} {b:?} {c:?}");
-            }
-        }
-    }
     let advocate = advocate.expect("staff");
     assert!(advocate.active, "active defaults to true");
     assert_eq!(advocate.session_epoch, 0, "session_epoch defaults to 0");
