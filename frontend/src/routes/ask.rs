@@ -19,18 +19,20 @@ enum Problem {
     Council,
     UnknownCouncil,
     Date,
+    NotADate,
     TooLong,
     Busy,
 }
 
 impl Problem {
-    const ALL: [Self; 8] = [
+    const ALL: [Self; 9] = [
         Self::Name,
         Self::Contact,
         Self::About,
         Self::Council,
         Self::UnknownCouncil,
         Self::Date,
+        Self::NotADate,
         Self::TooLong,
         Self::Busy,
     ];
@@ -43,6 +45,7 @@ impl Problem {
             Self::Council => "council",
             Self::UnknownCouncil => "unknown-council",
             Self::Date => "date",
+            Self::NotADate => "not-a-date",
             Self::TooLong => "too-long",
             Self::Busy => "busy",
         }
@@ -62,6 +65,9 @@ impl Problem {
             Self::Council => "Please tell us the name of your council.",
             Self::UnknownCouncil => "We do not know that council. Please check the name.",
             Self::Date => "That day has already gone. Please check the date, or leave it empty.",
+            Self::NotADate => {
+                "We could not read that date. Please pick the day, or leave it empty."
+            }
             Self::TooLong => "That is a bit too long for us. Please make it shorter.",
             Self::Busy => {
                 "Lots of messages were sent from here just now. Please wait a minute, then press Send again. Your words are still here."
@@ -76,7 +82,7 @@ impl Problem {
             Self::Contact => "contact",
             Self::About | Self::TooLong => "about",
             Self::Council | Self::UnknownCouncil => "council",
-            Self::Date => "meeting_date",
+            Self::Date | Self::NotADate => "meeting_date",
             Self::Busy => "send",
         }
     }
@@ -131,6 +137,11 @@ pub async fn ask_for_advocate(
         Some(Problem::About)
     } else if council.trim().is_empty() {
         Some(Problem::Council)
+    } else if meeting_date.as_deref().map(str::trim).is_some_and(|d| {
+        // A browser without a date picker sends what was typed.
+        !d.is_empty() && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err()
+    }) {
+        Some(Problem::NotADate)
     } else {
         // Only the kinds offered; "I don't know" is none.
         let kind = meeting_kind

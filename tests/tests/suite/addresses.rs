@@ -205,6 +205,27 @@ async fn a_message_sent_back_and_the_other_plain_forms_keep_typed_text_out_of_ad
             .contains("Please tell us a phone number or an email")
     );
     message[1] = ("contact", "07700 900123");
+    // A browser without a date picker sends what was typed: the date is what is wrong.
+    message[5] = ("meeting_date", "next tuesday");
+    let back = anyone
+        .post(
+            "/ask-for-an-advocate?error=contact",
+            "/api/public/ask-for-an-advocate",
+            &message,
+        )
+        .await;
+    assert_eq!(
+        back.location.as_deref(),
+        Some("/ask-for-an-advocate?error=not-a-date")
+    );
+    let page = anyone.open("/ask-for-an-advocate?error=not-a-date").await;
+    assert!(page.body.contains("We could not read that date."));
+    assert!(
+        page.body.contains("href=\"#meeting_date\""),
+        "linked to its box"
+    );
+    assert_eq!(text_boxes(&page.body)["about"], about);
+    message[5] = ("meeting_date", "");
     let sent = anyone
         .post(
             "/ask-for-an-advocate?error=contact",
