@@ -91,6 +91,15 @@ impl TestApp {
         (self.statements.load(Ordering::SeqCst) - before, output)
     }
 
+    /// How many SQL statements one query as `token` costs, its session already known to the app
+    /// (a session's first request reads its epoch once: `sessions_end` counts that on its own).
+    pub async fn statements_of(&self, token: &str, query: &str, variables: Value) -> (u64, Value) {
+        self.graphql_as(Some(token), "{ apiVersion }", json!({}))
+            .await;
+        self.statements_during(self.graphql_as(Some(token), query, variables))
+            .await
+    }
+
     /// A second instance of the service on the same database, as behind a load balancer; the
     /// address it serves on. It stops when the test ends.
     pub async fn another_instance(&self) -> SocketAddr {

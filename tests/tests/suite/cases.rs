@@ -363,9 +363,7 @@ async fn the_caseload_costs_the_same_sql_statements_for_5_or_50_cases() {
         .await;
     }
     urgent_help_for(&app.db, "Child 1", false).await;
-    let (five, resp) = app
-        .statements_during(app.graphql_as(Some(&advocate), CASELOAD, vars.clone()))
-        .await;
+    let (five, resp) = app.statements_of(&advocate, CASELOAD, vars.clone()).await;
     assert_eq!(names(&resp).len(), 5, "{resp}");
     for i in 3..48 {
         case_for(
@@ -378,9 +376,7 @@ async fn the_caseload_costs_the_same_sql_statements_for_5_or_50_cases() {
         .await;
     }
     urgent_help_for(&app.db, "Child 40", false).await;
-    let (fifty, resp) = app
-        .statements_during(app.graphql_as(Some(&advocate), CASELOAD, vars))
-        .await;
+    let (fifty, resp) = app.statements_of(&advocate, CASELOAD, vars).await;
     assert_eq!(names(&resp).len(), 50);
     assert_eq!(five, fifty, "SQL statements for 5 cases and for 50");
     println!("myCaseload: {fifty} SQL statements for 5 or 50 cases");

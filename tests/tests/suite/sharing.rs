@@ -398,9 +398,7 @@ async fn the_inbox_costs_the_same_statements_for_one_share_or_many() {
     mia_submits(&app, &mia, &token).await;
     ok(&share(&app, &mia.case).await);
     let sw = staff_token(&app.db, SOCIAL_WORKER).await;
-    let (one, list) = app
-        .statements_during(app.graphql_as(Some(&sw), INBOX, json!({ "u": false })))
-        .await;
+    let (one, list) = app.statements_of(&sw, INBOX, json!({ "u": false })).await;
     assert_eq!(ok(&list)["viewsSharedWithMe"]["totalCount"], 1);
 
     for version in 2..6 {
@@ -417,9 +415,7 @@ async fn the_inbox_costs_the_same_statements_for_one_share_or_many() {
         .await);
         ok(&share(&app, &mia.case).await);
     }
-    let (many, list) = app
-        .statements_during(app.graphql_as(Some(&sw), INBOX, json!({ "u": false })))
-        .await;
+    let (many, list) = app.statements_of(&sw, INBOX, json!({ "u": false })).await;
     assert_eq!(ok(&list)["viewsSharedWithMe"]["totalCount"], 5);
     assert_eq!(
         one, many,

@@ -987,17 +987,13 @@ async fn open_urgent_help_costs_the_same_statements_for_one_request_or_many() {
     ok(&app
         .graphql_as(Some(&mia), HELP, json!({ "m": "one" }))
         .await);
-    let (one, _) = app
-        .statements_during(app.graphql_as(Some(&advocate), OPEN_HELP, json!({})))
-        .await;
+    let (one, _) = app.statements_of(&advocate, OPEN_HELP, json!({})).await;
     for n in 0..6 {
         ok(&app
             .graphql_as(Some(&mia), HELP, json!({ "m": format!("again {n}") }))
             .await);
     }
-    let (many, list) = app
-        .statements_during(app.graphql_as(Some(&advocate), OPEN_HELP, json!({})))
-        .await;
+    let (many, list) = app.statements_of(&advocate, OPEN_HELP, json!({})).await;
     assert_eq!(ok(&list)["openUrgentHelp"]["totalCount"], 7);
     assert_eq!(one, many);
 }
