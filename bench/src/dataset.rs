@@ -498,6 +498,7 @@ fn referral_row(
         }),
         status: Set(ReferralStatus::Accepted),
         decline_reason: Set(None),
+        withdrawal_reason: Set(None),
         received_at: Set(received),
         created_at: Set(now),
     }
@@ -514,6 +515,7 @@ fn case_row(l: &Layout, i: usize, case_id: i32, now: DateTime<Utc>) -> advocacy_
         status: Set(CaseStatus::Allocated),
         allocated_at: Set(now - Duration::days(5)),
         closed_at: Set(None),
+        close_reason: Set(None),
         created_at: Set(now),
     }
 }
@@ -523,6 +525,7 @@ fn past_case(l: &Layout, i: usize, now: DateTime<Utc>) -> advocacy_case::ActiveM
         status: Set(CaseStatus::Closed),
         allocated_at: Set(now - past_offset(i) - Duration::days(14)),
         closed_at: Set(Some(now - past_offset(i) + Duration::days(2))),
+        close_reason: Set(Some("The meeting has happened.".into())),
         ..case_row(l, i, l.past(i), now)
     }
 }

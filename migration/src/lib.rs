@@ -29,6 +29,7 @@ mod m20261123_000018_add_child_younger_mode;
 mod m20261123_000019_create_unknown_code_try;
 mod m20261123_000020_index_caseload_lookups;
 mod m20261206_190000_create_form_draft;
+mod m20261207_000001_referral_withdrawal_and_case_closure;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000019_create_unknown_code_try::Migration),
             Box::new(m20261123_000020_index_caseload_lookups::Migration),
             Box::new(m20261206_190000_create_form_draft::Migration),
+            Box::new(m20261207_000001_referral_withdrawal_and_case_closure::Migration),
         ]
     }
 }
