@@ -41,6 +41,8 @@ pub struct MutationRoot(
     crate::meetings::graphql::MeetingsMutation,
     crate::outcomes::graphql::OutcomesMutation,
     crate::referrals::graphql::ReferralMutation,
+    crate::referrals::graphql_lifecycle::ReferralLifecycleMutation,
+    crate::cases::graphql_lifecycle::CaseLifecycleMutation,
     crate::preferences::graphql::PreferencesMutation,
     crate::admin::graphql::AdminMutation,
 );

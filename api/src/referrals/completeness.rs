@@ -139,6 +139,7 @@ mod tests {
             parental_agreement: ParentalAgreement::Given,
             status: ReferralStatus::Received,
             decline_reason: None,
+            withdrawal_reason: None,
             received_at: now,
             created_at: now,
         }
