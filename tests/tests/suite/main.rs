@@ -10,6 +10,7 @@ mod child_pages;
 mod cli;
 mod crash;
 mod cross_site;
+mod dead_ends;
 mod demo;
 mod fuzz;
 mod integrators;
