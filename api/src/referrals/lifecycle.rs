@@ -9,7 +9,7 @@ use entity::enums::{
 use entity::{advocacy_case, child, meeting, referral};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 use serde_json::json;
 
