@@ -26,7 +26,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("referral.accepted", "Referral accepted"),
     ("referral.declined", "Referral declined"),
     ("referral.agreement_recorded", "Parental agreement recorded"),
-    ("referral.linked", "Self-referral linked to child and meeting"),
+    ("referral.linked", "Self-referral linked"),
     ("referral.withdrawn", "Referral withdrawn"),
     ("referral.reopened", "Referral reopened"),
     ("case.allocated", "Advocate allocated"),
