@@ -391,6 +391,7 @@ fn child_row(l: &Layout, i: usize, now: DateTime<Utc>) -> child::ActiveModel {
         social_worker_id: Set(Some(l.social_worker_of(i))),
         created_at: Set(now - Duration::days(400)),
         younger_mode: Set(false),
+        external_ref: Set(None),
     }
 }
 
@@ -430,6 +431,7 @@ fn meeting_row(l: &Layout, i: usize, meeting_id: i32, now: DateTime<Utc>) -> mee
         outcome_child_words: Set(None),
         recorded_at: Set(None),
         created_at: Set(now - Duration::days(60)),
+        external_ref: Set(None),
     }
 }
 

@@ -24,6 +24,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Younger-child mode on the child's pages (bigger pictures, fewer words, read aloud); off by default.
     pub younger_mode: bool,
+    /// The integrator's own reference for this record (unique in the authority); None when made here.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub external_ref: Option<String>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(
