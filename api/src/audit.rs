@@ -42,6 +42,10 @@ pub enum AuditAction {
     CaseClosed,
     /// The coordinator reopened a closed piece of advocacy.
     CaseReopened,
+    /// A case-management system created or changed a child by its own reference.
+    ChildUpserted,
+    /// A case-management system created or changed a meeting by its own reference.
+    MeetingUpserted,
     /// The child saved their views as a draft (a new version of the draft).
     ViewsDraftSaved,
     /// The child said their views are finished; a version was frozen.
@@ -91,6 +95,8 @@ impl AuditAction {
             Self::CaseStarted => "case.started",
             Self::CaseClosed => "case.closed",
             Self::CaseReopened => "case.reopened",
+            Self::ChildUpserted => "child.upserted",
+            Self::MeetingUpserted => "meeting.upserted",
             Self::ViewsDraftSaved => "views.draft_saved",
             Self::ViewsSubmitted => "views.submitted",
             Self::ViewsShared => "views.shared",

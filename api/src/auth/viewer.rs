@@ -39,6 +39,10 @@ pub enum Scope {
     /// Oversight measures (no child-level data).
     #[graphql(name = "READ_OVERSIGHT")]
     ReadOversight,
+    /// Keep children and meetings in step with a case-management system (`upsertChild`,
+    /// `upsertMeeting`), keyed by the system's own references.
+    #[graphql(name = "WRITE_RECORDS")]
+    WriteRecords,
 }
 
 impl Scope {
@@ -49,6 +53,7 @@ impl Scope {
             Self::WriteReferrals => "write:referrals",
             Self::ReadReferrals => "read:referrals",
             Self::ReadOversight => "read:oversight",
+            Self::WriteRecords => "write:records",
         }
     }
 
@@ -59,6 +64,7 @@ impl Scope {
             Self::WriteReferrals,
             Self::ReadReferrals,
             Self::ReadOversight,
+            Self::WriteRecords,
         ]
         .into_iter()
         .find(|s| s.as_str() == raw)

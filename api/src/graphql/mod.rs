@@ -43,6 +43,7 @@ pub struct MutationRoot(
     crate::referrals::graphql::ReferralMutation,
     crate::referrals::graphql_lifecycle::ReferralLifecycleMutation,
     crate::cases::graphql_lifecycle::CaseLifecycleMutation,
+    crate::records::graphql::RecordsMutation,
     crate::preferences::graphql::PreferencesMutation,
     crate::admin::graphql::AdminMutation,
 );

@@ -165,6 +165,7 @@ mod tests {
             outcome_child_words: None,
             recorded_at: None,
             created_at: now,
+            external_ref: None,
         }
     }
 

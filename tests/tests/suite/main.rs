@@ -25,6 +25,7 @@ mod oversight;
 mod plain_browser;
 mod preferences;
 mod readme;
+mod records;
 mod referrals;
 mod scale_out;
 mod schema;

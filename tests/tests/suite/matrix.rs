@@ -150,6 +150,9 @@ const MATRIX: &[(Kind, &str, &str)] = &[
     // closing Mia's case (its advocate or the coordinator), reopening it (the coordinator)
     (M, "closeCase",                    "D D D D A D D D D D A D D D D D D D"),
     (M, "reopenCase",                   "D D D D D D D D D D A D D D D D D D"),
+    // children and meetings from a case-management system: a key with WRITE_RECORDS only
+    (M, "upsertChild",                  "D D D D D D D D D D D D D D A D D D"),
+    (M, "upsertMeeting",                "D D D D D D D D D D D D D D A D D D"),
     //                                   N X C L a v s w i j k g h m F O T U
     (S, "caseloadChanged",              "D D D D A A D D D D D D D D D D D A"),
     (S, "urgentHelpRaised",             "D D D D A A D D D D D D D D D D D A"),
@@ -827,7 +830,8 @@ async fn setup(app: &TestApp, viewers: usize) -> Fixture {
             "READ_OUTCOMES",
             "WRITE_REFERRALS",
             "READ_REFERRALS",
-            "READ_OVERSIGHT"
+            "READ_OVERSIGHT",
+            "WRITE_RECORDS"
         ]),
         json!(["READ_OVERSIGHT"]),
         json!(["READ_MEETINGS"]),
@@ -1084,6 +1088,17 @@ fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -> Option<(S
             id(&fx.mia_case),
         ),
         "reopenCase" => ("mutation($id: ID!) { reopenCase(id: $id) { status } }", id(&fx.mia_case)),
+
+        "upsertChild" => (
+            "mutation($i: UpsertChildInput!) { upsertChild(input: $i) { id outcome } }",
+            json!({ "i": { "reference": "CMS-C-1", "preferredName": "Ola",
+                           "dateOfBirth": today - Duration::days(9 * 365), "lookedAfter": false } }),
+        ),
+        "upsertMeeting" => (
+            "mutation($i: UpsertMeetingInput!) { upsertMeeting(input: $i) { id outcome } }",
+            json!({ "i": { "reference": "CMS-M-1", "kind": "CHILD_IN_NEED_MEETING",
+                           "scheduledAt": Utc::now() + Duration::days(30), "childReferences": ["CMS-C-1"] } }),
+        ),
 
         "caseloadChanged" => ("subscription { caseloadChanged { caseId } }", none),
         "urgentHelpRaised" => ("subscription { urgentHelpRaised { urgentHelpId } }", none),
