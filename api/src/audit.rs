@@ -29,6 +29,24 @@ pub enum AuditAction {
     ReferralDeclined,
     /// The coordinator allocated an advocate: a case was opened.
     CaseAllocated,
+    /// Parental agreement was recorded after the referral was made.
+    ReferralAgreementRecorded,
+    /// The coordinator linked a self-referral to a child and a meeting.
+    ReferralLinked,
+    /// The referral was withdrawn, with a reason.
+    ReferralWithdrawn,
+    /// The coordinator took a declined or withdrawn referral back into the inbox.
+    ReferralReopened,
+    /// The advocate first gave the child a way in: the work with the child has started.
+    CaseStarted,
+    /// The piece of advocacy was closed, with a reason.
+    CaseClosed,
+    /// The coordinator reopened a closed piece of advocacy.
+    CaseReopened,
+    /// A case-management system created or changed a child by its own reference.
+    ChildUpserted,
+    /// A case-management system created or changed a meeting by its own reference.
+    MeetingUpserted,
     /// The child saved their views as a draft (a new version of the draft).
     ViewsDraftSaved,
     /// The child said their views are finished; a version was frozen.
@@ -73,6 +91,15 @@ impl AuditAction {
             Self::ReferralAccepted => "referral.accepted",
             Self::ReferralDeclined => "referral.declined",
             Self::CaseAllocated => "case.allocated",
+            Self::ReferralAgreementRecorded => "referral.agreement_recorded",
+            Self::ReferralLinked => "referral.linked",
+            Self::ReferralWithdrawn => "referral.withdrawn",
+            Self::ReferralReopened => "referral.reopened",
+            Self::CaseStarted => "case.started",
+            Self::CaseClosed => "case.closed",
+            Self::CaseReopened => "case.reopened",
+            Self::ChildUpserted => "child.upserted",
+            Self::MeetingUpserted => "meeting.upserted",
             Self::ViewsDraftSaved => "views.draft_saved",
             Self::ViewsSubmitted => "views.submitted",
             Self::ViewsShared => "views.shared",

@@ -23,6 +23,7 @@ pub mod pages;
 pub mod policy;
 pub mod preferences;
 pub mod ratelimit;
+pub mod records;
 pub mod referrals;
 pub mod startup;
 pub mod telemetry;

@@ -393,6 +393,7 @@ fn child_row(l: &Layout, i: usize, now: DateTime<Utc>) -> child::ActiveModel {
         created_at: Set(now - Duration::days(400)),
         younger_mode: Set(false),
         session_epoch: Set(0),
+        external_ref: Set(None),
     }
 }
 
@@ -432,6 +433,7 @@ fn meeting_row(l: &Layout, i: usize, meeting_id: i32, now: DateTime<Utc>) -> mee
         outcome_child_words: Set(None),
         recorded_at: Set(None),
         created_at: Set(now - Duration::days(60)),
+        external_ref: Set(None),
     }
 }
 
@@ -500,6 +502,7 @@ fn referral_row(
         }),
         status: Set(ReferralStatus::Accepted),
         decline_reason: Set(None),
+        withdrawal_reason: Set(None),
         received_at: Set(received),
         created_at: Set(now),
     }
@@ -516,6 +519,7 @@ fn case_row(l: &Layout, i: usize, case_id: i32, now: DateTime<Utc>) -> advocacy_
         status: Set(CaseStatus::Allocated),
         allocated_at: Set(now - Duration::days(5)),
         closed_at: Set(None),
+        close_reason: Set(None),
         created_at: Set(now),
     }
 }
@@ -525,6 +529,7 @@ fn past_case(l: &Layout, i: usize, now: DateTime<Utc>) -> advocacy_case::ActiveM
         status: Set(CaseStatus::Closed),
         allocated_at: Set(now - past_offset(i) - Duration::days(14)),
         closed_at: Set(Some(now - past_offset(i) + Duration::days(2))),
+        close_reason: Set(Some("The meeting has happened.".into())),
         ..case_row(l, i, l.past(i), now)
     }
 }

@@ -50,6 +50,7 @@ fn pool_meeting(id: i32, sw: i32, now: DateTime<Utc>) -> meeting::ActiveModel {
         outcome_child_words: Set(None),
         recorded_at: Set(None),
         created_at: Set(now),
+        external_ref: Set(None),
     }
 }
 

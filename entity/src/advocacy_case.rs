@@ -19,6 +19,9 @@ pub struct Model {
     pub status: CaseStatus,
     pub allocated_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,
+    /// Why the piece of advocacy was closed.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub close_reason: Option<String>,
     pub created_at: DateTimeUtc,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,

@@ -27,6 +27,9 @@ pub struct Model {
     /// Moves on when the child's code is replaced: access tokens name the epoch they were issued
     /// in, and older ones stop working at once.
     pub session_epoch: i32,
+    /// The integrator's own reference for this record (unique in the authority); None when made here.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub external_ref: Option<String>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(

@@ -41,6 +41,9 @@ pub struct Model {
     pub outcome_child_words: Option<String>,
     pub recorded_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// The integrator's own reference for this record (unique in the authority); None when made here.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub external_ref: Option<String>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(belongs_to, relation_enum = "Chair", from = "chair_id", to = "id")]

@@ -38,6 +38,9 @@ pub struct Model {
     /// Required when the referral is declined (a CHECK enforces it).
     #[sea_orm(column_type = "Text", nullable)]
     pub decline_reason: Option<String>,
+    /// Why the referral was withdrawn (by the referrer, or the coordinator for the child or family).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub withdrawal_reason: Option<String>,
     pub received_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]

@@ -30,6 +30,8 @@ mod m20261123_000019_create_unknown_code_try;
 mod m20261123_000020_index_caseload_lookups;
 mod m20261206_190000_create_form_draft;
 mod m20261206_200000_sign_in_limits_and_sessions;
+mod m20261207_000001_referral_withdrawal_and_case_closure;
+mod m20261207_000002_external_references;
 
 pub struct Migrator;
 
@@ -59,6 +61,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000020_index_caseload_lookups::Migration),
             Box::new(m20261206_190000_create_form_draft::Migration),
             Box::new(m20261206_200000_sign_in_limits_and_sessions::Migration),
+            Box::new(m20261207_000001_referral_withdrawal_and_case_closure::Migration),
+            Box::new(m20261207_000002_external_references::Migration),
         ]
     }
 }

@@ -71,6 +71,8 @@ pub async fn issue(
     .insert(&txn)
     .await?;
     let actor = (entity::enums::ActorKind::Staff, Some(advocate.id));
+    // A child with a way in means the work with them has started.
+    crate::cases::lifecycle::start_in(&txn, actor, case).await?;
     audit::record(
         &txn,
         advocate.tenant,

@@ -41,6 +41,10 @@ pub enum Scope {
     /// Oversight measures (no child-level data).
     #[graphql(name = "READ_OVERSIGHT")]
     ReadOversight,
+    /// Keep children and meetings in step with a case-management system (`upsertChild`,
+    /// `upsertMeeting`), keyed by the system's own references.
+    #[graphql(name = "WRITE_RECORDS")]
+    WriteRecords,
 }
 
 impl Scope {
@@ -51,6 +55,7 @@ impl Scope {
             Self::WriteReferrals => "write:referrals",
             Self::ReadReferrals => "read:referrals",
             Self::ReadOversight => "read:oversight",
+            Self::WriteRecords => "write:records",
         }
     }
 
@@ -61,6 +66,7 @@ impl Scope {
             Self::WriteReferrals,
             Self::ReadReferrals,
             Self::ReadOversight,
+            Self::WriteRecords,
         ]
         .into_iter()
         .find(|s| s.as_str() == raw)

@@ -23,11 +23,13 @@ use crate::referrals::types::Referral;
 pub enum CaseStatus {
     /// An advocate has been allocated.
     Allocated,
-    /// The advocate is meeting the child and recording their wishes and feelings.
+    /// The advocate is meeting the child and recording their wishes and feelings (from when the
+    /// advocate first gives the child a sign-in code).
     InProgress,
     /// The child's views have been sent, with the child's consent, before the meeting.
     ViewsShared,
-    /// The piece of advocacy is finished.
+    /// The piece of advocacy is finished (`closeCase`, or its referral withdrawn), with the reason.
+    /// The child's views are kept. The coordinator can reopen it (`reopenCase`).
     Closed,
 }
 
@@ -214,6 +216,14 @@ impl AdvocacyCase {
     /// When the advocate was allocated.
     async fn allocated_at(&self) -> DateTime<Utc> {
         self.row.allocated_at
+    }
+    /// When the case was closed; null while it is open.
+    async fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.row.closed_at
+    }
+    /// Why the case was closed; null while it is open.
+    async fn close_reason(&self) -> Option<&str> {
+        self.row.close_reason.as_deref()
     }
     /// The child the advocacy is for.
     async fn child(&self, ctx: &Context<'_>) -> async_graphql::Result<CaseChild> {

@@ -1,5 +1,7 @@
 //! Cases: pieces of advocacy allocated to an advocate. Each stands alone (one referral, one meeting).
 pub mod graphql;
+pub mod graphql_lifecycle;
+pub mod lifecycle;
 #[cfg(test)]
 mod statements;
 

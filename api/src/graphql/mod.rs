@@ -41,6 +41,9 @@ pub struct MutationRoot(
     crate::meetings::graphql::MeetingsMutation,
     crate::outcomes::graphql::OutcomesMutation,
     crate::referrals::graphql::ReferralMutation,
+    crate::referrals::graphql_lifecycle::ReferralLifecycleMutation,
+    crate::cases::graphql_lifecycle::CaseLifecycleMutation,
+    crate::records::graphql::RecordsMutation,
     crate::preferences::graphql::PreferencesMutation,
     crate::admin::graphql::AdminMutation,
 );

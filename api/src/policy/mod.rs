@@ -7,6 +7,7 @@ pub mod meetings;
 pub mod outcomes;
 pub mod oversight;
 pub mod preferences;
+pub mod records;
 pub mod views;
 
 pub mod access;

@@ -96,6 +96,52 @@ pub fn coordinate(viewer: &Viewer) -> ApiResult<TenantId> {
     staff_in(viewer, &[StaffRole::Coordinator]).map(|s| s.tenant)
 }
 
+/// Who may change a referral after it was made (record parental agreement, withdraw it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amender {
+    /// The social worker who made it: their own referrals only.
+    Referrer { tenant: TenantId, staff_id: i32 },
+    /// The coordinator: any referral of the authority (a self-referral has no referrer).
+    Coordinator { tenant: TenantId },
+}
+
+impl Amender {
+    pub fn tenant(self) -> TenantId {
+        match self {
+            Self::Referrer { tenant, .. } | Self::Coordinator { tenant } => tenant,
+        }
+    }
+}
+
+/// `recordParentalAgreement`, `withdrawReferral`: a social worker or the coordinator, asked before
+/// any referral is looked up so a refused role learns nothing about which exist.
+pub fn amend(viewer: &Viewer) -> ApiResult<Amender> {
+    let staff = staff_in(viewer, &[StaffRole::SocialWorker, StaffRole::Coordinator])?;
+    Ok(match staff.role {
+        StaffRole::SocialWorker => Amender::Referrer {
+            tenant: staff.tenant,
+            staff_id: staff.id,
+        },
+        _ => Amender::Coordinator {
+            tenant: staff.tenant,
+        },
+    })
+}
+
+/// One referral: another authority's does not exist; another social worker's is refused, as
+/// reading it is.
+pub fn amend_row(amender: Amender, row: &referral::Model) -> ApiResult<()> {
+    if row.local_authority_id != amender.tenant().0 {
+        return Err(ApiError::NotFound("Referral"));
+    }
+    match amender {
+        Amender::Referrer { staff_id, .. } if row.referrer_id != Some(staff_id) => {
+            Err(ApiError::Forbidden)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The whole referral inbox of an authority: its coordinator, or an integrator with `read:referrals`.
 pub fn read_inbox(viewer: &Viewer) -> ApiResult<TenantId> {
     match viewer {
@@ -173,6 +219,7 @@ mod tests {
             parental_agreement: ParentalAgreement::Given,
             status: ReferralStatus::Received,
             decline_reason: None,
+            withdrawal_reason: None,
             received_at: now,
             created_at: now,
         }
@@ -275,6 +322,42 @@ mod tests {
         assert!(matches!(
             read(&staff(StaffRole::Advocate, 1), &row(1, 5)),
             Err(ApiError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn the_referrer_or_the_coordinator_amends_a_referral() {
+        let sw = amend(&staff(StaffRole::SocialWorker, 4)).unwrap();
+        assert!(amend_row(sw, &row(1, 4)).is_ok());
+        assert!(matches!(
+            amend_row(sw, &row(1, 5)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            amend_row(sw, &row(2, 4)),
+            Err(ApiError::NotFound(_))
+        ));
+        let coordinator = amend(&staff(StaffRole::Coordinator, 1)).unwrap();
+        assert!(amend_row(coordinator, &row(1, 5)).is_ok());
+        assert!(matches!(
+            amend_row(coordinator, &row(2, 5)),
+            Err(ApiError::NotFound(_))
+        ));
+        for role in [
+            StaffRole::Advocate,
+            StaffRole::Isro,
+            StaffRole::Admin,
+            StaffRole::Agency,
+        ] {
+            assert!(matches!(amend(&staff(role, 1)), Err(ApiError::Forbidden)));
+        }
+        assert!(matches!(
+            amend(&key(&[Scope::WriteReferrals, Scope::ReadReferrals])),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            amend(&Viewer::Anonymous),
+            Err(ApiError::Unauthenticated)
         ));
     }
 }

@@ -162,6 +162,7 @@ fn unsaved(
         parental_agreement: agreement,
         status: ReferralStatus::Received,
         decline_reason: None,
+        withdrawal_reason: None,
         received_at: now,
         created_at: now,
     }

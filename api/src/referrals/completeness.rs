@@ -139,6 +139,7 @@ mod tests {
             parental_agreement: ParentalAgreement::Given,
             status: ReferralStatus::Received,
             decline_reason: None,
+            withdrawal_reason: None,
             received_at: now,
             created_at: now,
         }
@@ -164,6 +165,7 @@ mod tests {
             outcome_child_words: None,
             recorded_at: None,
             created_at: now,
+            external_ref: None,
         }
     }
 

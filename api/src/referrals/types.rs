@@ -17,13 +17,14 @@ use crate::graphql::ids::NodeKind;
 pub enum ReferralStatus {
     /// Arrived; the coordinator has not acted on it yet.
     Received,
-    /// Waiting for parental agreement before it can be accepted.
+    /// Waiting for parental agreement before it can be accepted (`recordParentalAgreement`).
     PendingConsent,
     /// Accepted; an advocate will be allocated.
     Accepted,
-    /// Not taken on; the reason is recorded.
+    /// Not taken on; the reason is recorded. The coordinator can reopen it (`reopenReferral`).
     Declined,
-    /// Withdrawn by the referrer, the child or the family.
+    /// Withdrawn by the referrer, the child or the family, with the reason. The coordinator can
+    /// reopen it (`reopenReferral`, or `reopenCase` once an advocate was allocated).
     Withdrawn,
 }
 
@@ -174,6 +175,10 @@ pub struct Allocation {
     pub advocate_name: String,
     /// When the advocate was allocated.
     pub allocated_at: DateTime<Utc>,
+    /// Where the piece of advocacy is (CLOSED once finished or withdrawn).
+    pub case_status: crate::cases::graphql::CaseStatus,
+    /// Why the case was closed; null while it is open.
+    pub close_reason: Option<String>,
 }
 
 /// A request for an advocate for one child for one meeting.
@@ -246,9 +251,13 @@ impl Referral {
     async fn self_referral_contact(&self) -> Option<&str> {
         self.0.self_referral_contact.as_deref()
     }
-    /// Why the coordinator declined the referral.
+    /// Why the coordinator declined the referral (kept if it was reopened later).
     async fn decline_reason(&self) -> Option<&str> {
         self.0.decline_reason.as_deref()
+    }
+    /// Why the referral was withdrawn (kept if it was reopened later).
+    async fn withdrawal_reason(&self) -> Option<&str> {
+        self.0.withdrawal_reason.as_deref()
     }
     /// When the advocacy service received the referral.
     async fn received_at(&self) -> DateTime<Utc> {
@@ -292,6 +301,8 @@ impl Referral {
             case_id: NodeKind::Case.id(case.id),
             advocate_name: advocate.map(|a| a.name).unwrap_or_default(),
             allocated_at: case.allocated_at,
+            case_status: case.status.into(),
+            close_reason: case.close_reason,
         }))
     }
 }

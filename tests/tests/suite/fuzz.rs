@@ -72,8 +72,7 @@ async fn header(app: &TestApp, role: Role) -> Option<String> {
             staff_token(&app.db, email).await
         )),
         Role::Integrator => {
-            let scopes =
-                "[READ_MEETINGS, READ_OUTCOMES, WRITE_REFERRALS, READ_REFERRALS, READ_OVERSIGHT]";
+            let scopes = "[READ_MEETINGS, READ_OUTCOMES, WRITE_REFERRALS, READ_REFERRALS, READ_OVERSIGHT, WRITE_RECORDS]";
             Some(format!("X-Api-Key: {}", integrator_key(app, scopes).await))
         }
     }

@@ -8,7 +8,9 @@ use std::time::{Duration as StdDuration, Instant};
 
 use api::graphql::ids::NodeKind;
 use chrono::{Duration, Utc};
-use entity::enums::{MeetingKind, MeetingStatus, ReferralStatus, StaffRole};
+use entity::enums::{
+    MeetingKind, MeetingStatus, ParentalAgreement, ReferralSource, ReferralStatus, StaffRole,
+};
 use entity::{agency, child, meeting, meeting_child, referral, staff_user};
 use futures_util::{SinkExt, StreamExt};
 use sea_orm::{
@@ -138,7 +140,20 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "createReferral",               "D D D D D D A D D D D D D D A D D D"),
     (M, "acceptReferral",               "D D D D D D D D D D A D D D D D D D"),
     (M, "allocateAdvocate",             "D D D D D D D D D D A D D D D D D D"),
+    // no dead ends: agreement recorded later and a withdrawal (the referrer or the coordinator),
+    // linking a self-referral and reopening (the coordinator); Jade's referral walks
+    // PENDING_CONSENT → RECEIVED → DECLINED → RECEIVED → WITHDRAWN
+    (M, "recordParentalAgreement",      "D D D D D D A D D D A D D D D D D D"),
     (M, "declineReferral",              "D D D D D D D D D D A D D D D D D D"),
+    (M, "reopenReferral",               "D D D D D D D D D D A D D D D D D D"),
+    (M, "withdrawReferral",             "D D D D D D A D D D A D D D D D D D"),
+    (M, "linkSelfReferral",             "D D D D D D D D D D A D D D D D D D"),
+    // closing Mia's case (its advocate or the coordinator), reopening it (the coordinator)
+    (M, "closeCase",                    "D D D D A D D D D D A D D D D D D D"),
+    (M, "reopenCase",                   "D D D D D D D D D D A D D D D D D D"),
+    // children and meetings from a case-management system: a key with WRITE_RECORDS only
+    (M, "upsertChild",                  "D D D D D D D D D D D D D D A D D D"),
+    (M, "upsertMeeting",                "D D D D D D D D D D D D D D A D D D"),
     // last of the mutations: Mia's new code ends her sessions, and with them C's token
     (M, "issueChildAccess",             "D D D D A D D D D D D D D D D D D D"),
     //                                   N X C L a v s w i j k g h m F O T U
@@ -565,6 +580,9 @@ pub(crate) struct Fixture {
     pub(crate) leo_referral: String,
     /// Jade's referral waiting for parental agreement.
     pub(crate) jade_referral: String,
+    /// A self-referral not linked yet, and the child and meeting it is about (Mia's core group).
+    pub(crate) self_referral: String,
+    pub(crate) link_meeting: String,
     pub(crate) advocate: String,
     pub(crate) social_worker: String,
     /// An agency the outcome has not been sent to yet.
@@ -640,6 +658,26 @@ async fn add_other_authority(db: &DatabaseConnection) {
     add_staff(db, la, OTHER_ADVOCATE, StaffRole::Advocate, None).await;
 }
 
+/// A self-referral as the public form leaves it (written here: the form is rate limited).
+async fn add_self_referral(db: &DatabaseConnection, la: i32) -> i32 {
+    let now = Utc::now();
+    referral::ActiveModel {
+        local_authority_id: Set(la),
+        source: Set(ReferralSource::SelfReferral),
+        self_referral_contact: Set(Some("Mia — 07700 900456".into())),
+        reason: Set(Some("I want help at my core group.".into())),
+        parental_agreement: Set(ParentalAgreement::Pending),
+        status: Set(ReferralStatus::Received),
+        received_at: Set(now),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("add self-referral")
+    .id
+}
+
 /// A member of staff who signs in with a minted token only.
 pub(crate) async fn add_staff(
     db: &DatabaseConnection,
@@ -713,6 +751,8 @@ struct Rows {
     new_meeting: i32,
     leo_referral: i32,
     jade_referral: i32,
+    self_referral: i32,
+    link_meeting: i32,
     advocate: i32,
     social_worker: i32,
     police: i32,
@@ -752,6 +792,7 @@ async fn rows(db: &DatabaseConnection) -> Rows {
     add_other_authority(db).await;
     let staff = (isro.id, social_worker);
     let past_kind = MeetingKind::InitialChildProtectionConference;
+    let link_meeting = add_meeting(db, la, MeetingKind::CoreGroupMeeting, 28, staff, mia).await;
     let found = "demo data";
     Rows {
         mia,
@@ -767,6 +808,8 @@ async fn rows(db: &DatabaseConnection) -> Rows {
             .expect(found)
             .expect(found)
             .id,
+        self_referral: add_self_referral(db, la).await,
+        link_meeting,
         advocate: staff_by_email(db, "advocate@demo.myvoice").await.id,
         social_worker,
         police,
@@ -795,7 +838,8 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
             "READ_OUTCOMES",
             "WRITE_REFERRALS",
             "READ_REFERRALS",
-            "READ_OVERSIGHT"
+            "READ_OVERSIGHT",
+            "WRITE_RECORDS"
         ]),
         json!(["READ_OVERSIGHT"]),
         json!(["READ_MEETINGS"]),
@@ -857,6 +901,8 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
         new_meeting: gid(NodeKind::Meeting, rows.new_meeting),
         leo_referral: gid(NodeKind::Referral, rows.leo_referral),
         jade_referral: gid(NodeKind::Referral, rows.jade_referral),
+        self_referral: gid(NodeKind::Referral, rows.self_referral),
+        link_meeting: gid(NodeKind::Meeting, rows.link_meeting),
         advocate: gid(NodeKind::StaffUser, rows.advocate),
         social_worker: gid(NodeKind::StaffUser, rows.social_worker),
         health_agency: gid(NodeKind::Agency, rows.health),
@@ -1031,6 +1077,37 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "declineReferral" => (
             r#"mutation($id: ID!) { declineReferral(id: $id, reason: "No advocate is free that week.") { status } }"#,
             id(&fx.jade_referral),
+        ),
+
+        "recordParentalAgreement" => (
+            "mutation($id: ID!) { recordParentalAgreement(id: $id, agreement: GIVEN) { status } }",
+            id(&fx.jade_referral),
+        ),
+        "reopenReferral" =>
+            ("mutation($id: ID!) { reopenReferral(id: $id) { status } }", id(&fx.jade_referral)),
+        "withdrawReferral" => (
+            r#"mutation($id: ID!) { withdrawReferral(id: $id, reason: "Jade's family moved away.") { status } }"#,
+            id(&fx.jade_referral),
+        ),
+        "linkSelfReferral" => (
+            "mutation($id: ID!, $c: ID!, $m: ID!) { linkSelfReferral(id: $id, childId: $c, meetingId: $m) { status } }",
+            json!({ "id": fx.self_referral, "c": fx.mia, "m": fx.link_meeting }),
+        ),
+        "closeCase" => (
+            r#"mutation($id: ID!) { closeCase(id: $id, reason: "The review has happened.") { status } }"#,
+            id(&fx.mia_case),
+        ),
+        "reopenCase" => ("mutation($id: ID!) { reopenCase(id: $id) { status } }", id(&fx.mia_case)),
+
+        "upsertChild" => (
+            "mutation($i: UpsertChildInput!) { upsertChild(input: $i) { id outcome } }",
+            json!({ "i": { "reference": "CMS-C-1", "preferredName": "Ola",
+                           "dateOfBirth": today - Duration::days(9 * 365), "lookedAfter": false } }),
+        ),
+        "upsertMeeting" => (
+            "mutation($i: UpsertMeetingInput!) { upsertMeeting(input: $i) { id outcome } }",
+            json!({ "i": { "reference": "CMS-M-1", "kind": "CHILD_IN_NEED_MEETING",
+                           "scheduledAt": Utc::now() + Duration::days(30), "childReferences": ["CMS-C-1"] } }),
         ),
 
         "caseloadChanged" => ("subscription { caseloadChanged { caseId } }", none),

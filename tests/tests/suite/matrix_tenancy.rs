@@ -43,6 +43,8 @@ fn with_missing_ids(fx: &Fixture) -> Fixture {
         new_meeting: missing(&fx.new_meeting),
         leo_referral: missing(&fx.leo_referral),
         jade_referral: missing(&fx.jade_referral),
+        self_referral: missing(&fx.self_referral),
+        link_meeting: missing(&fx.link_meeting),
         advocate: missing(&fx.advocate),
         social_worker: missing(&fx.social_worker),
         health_agency: missing(&fx.health_agency),
