@@ -73,6 +73,12 @@ pub enum AuditAction {
     StaffDeactivated,
     /// An admin lifted the lock wrong passwords had put on a member of staff's sign-in.
     StaffSignInUnlocked,
+    /// `myvoice authority create` made the local authority and its first admin.
+    AuthorityCreated,
+    /// A one-time link to set a member of staff's password was made (by the command line or an admin).
+    PasswordLinkIssued,
+    /// A member of staff set their password with a one-time link; their earlier sessions ended.
+    PasswordSetWithLink,
 }
 
 impl AuditAction {
@@ -113,6 +119,9 @@ impl AuditAction {
             Self::StaffInvited => "staff.invited",
             Self::StaffDeactivated => "staff.deactivated",
             Self::StaffSignInUnlocked => "staff.sign_in_unlocked",
+            Self::AuthorityCreated => "local_authority.created",
+            Self::PasswordLinkIssued => "staff.password_link_issued",
+            Self::PasswordSetWithLink => "staff.password_set",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Command line: `myvoice serve [--demo] [--bind ADDR] [pool flags]`, `myvoice migrate`,
-//! `myvoice export-schema`.
+//! `myvoice authority create|list`, `myvoice export-schema`.
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -26,8 +26,42 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date, then exit.
     Migrate(DatabaseArgs),
+    /// Set up local authorities: create one with its first admin, or list them.
+    #[command(subcommand)]
+    Authority(AuthorityCommand),
     /// Print the GraphQL schema (SDL) to standard output.
     ExportSchema,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthorityCommand {
+    /// Bring the database up to date, create a local authority and its first admin, and print a
+    /// one-time link (valid 72 hours) for the admin to set their password.
+    Create(CreateAuthorityArgs),
+    /// List every local authority: name, short name and how many active admins it has.
+    List(DatabaseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateAuthorityArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The local authority's name, e.g. "Somerset Council". Its short name is made from it.
+    #[arg(long)]
+    pub name: String,
+    /// The first admin's e-mail address: they sign in with it.
+    #[arg(long)]
+    pub admin_email: String,
+    /// The first admin's full name.
+    #[arg(long, default_value = "Administrator")]
+    pub admin_name: String,
+    /// The address people type to reach myvoice; the link starts with it.
+    #[arg(
+        long,
+        env = "MYVOICE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000"
+    )]
+    pub public_url: String,
 }
 
 #[derive(Debug, Args)]
@@ -106,6 +140,19 @@ pub enum CliError {
     Startup(#[from] StartupError),
     #[error(transparent)]
     Database(#[from] crate::db::DbError),
+    /// A refusal the operator can act on (a duplicate name, a bad e-mail address).
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<crate::error::ApiError> for CliError {
+    fn from(error: crate::error::ApiError) -> Self {
+        match error {
+            // The operator's own terminal: the detail helps and reaches nobody else.
+            crate::error::ApiError::Internal(detail) => Self::Refused(detail),
+            other => Self::Refused(other.message()),
+        }
+    }
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
@@ -146,7 +193,56 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             crate::db::migrate(&db).await?;
             println!("Database is up to date.");
         }
+        Command::Authority(command) => authority(command).await?,
         Command::ExportSchema => print!("{}", crate::graphql::build_schema_sdl()),
     }
     Ok(())
+}
+
+async fn authority(command: AuthorityCommand) -> Result<(), CliError> {
+    use crate::authorities::{self, AuthorityName};
+    match command {
+        AuthorityCommand::Create(args) => {
+            // Checked before the database is touched, so a typo creates nothing.
+            let public_url = PublicUrl::parse(&args.public_url)?;
+            let name = AuthorityName::parse(&args.name)?;
+            let email = crate::admin::staff::Email::parse(&args.admin_email)?;
+            let admin_name =
+                crate::text::required("adminName", &args.admin_name, crate::text::SHORT)?;
+            let db = migrated(&args.database).await?;
+            let created = authorities::create(&db, name, admin_name, email).await?;
+            println!(
+                "Created {} (short name: {}) with its first admin, {}.",
+                created.authority.name, created.authority.slug, created.admin.email
+            );
+            println!(
+                "Send this link to {} only. It works once, until {} (UTC), to set their password:",
+                created.admin.email,
+                created.link.expires_at.format("%Y-%m-%d %H:%M")
+            );
+            println!("{}", created.link.url(public_url.origin()));
+        }
+        AuthorityCommand::List(args) => {
+            let db = migrated(&args).await?;
+            let all = authorities::list(&db).await?;
+            if all.is_empty() {
+                println!("No local authorities yet. Create one with `myvoice authority create`.");
+            }
+            for a in all {
+                println!(
+                    "{}\t{}\t{} active admin(s)",
+                    a.name, a.slug, a.active_admins
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Open the database and bring it up to date, as `myvoice migrate` does.
+async fn migrated(args: &DatabaseArgs) -> Result<sea_orm::DatabaseConnection, CliError> {
+    let database_url = DatabaseUrl::resolve(args.database_url.as_deref())?;
+    let db = crate::db::connect(&database_url).await?;
+    crate::db::migrate(&db).await?;
+    Ok(db)
 }

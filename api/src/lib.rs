@@ -2,6 +2,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod authorities;
 pub mod cases;
 pub mod cli;
 pub mod config;

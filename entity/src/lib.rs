@@ -18,6 +18,7 @@ pub mod local_authority;
 pub mod meeting;
 pub mod meeting_child;
 pub mod outcome_distribution;
+pub mod password_link;
 pub mod referral;
 pub mod refresh_token;
 pub mod sign_in_try;

@@ -46,6 +46,7 @@ pub struct MutationRoot(
     crate::records::graphql::RecordsMutation,
     crate::preferences::graphql::PreferencesMutation,
     crate::admin::graphql::AdminMutation,
+    crate::authorities::graphql::PasswordLinkMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).

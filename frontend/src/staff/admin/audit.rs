@@ -15,6 +15,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("staff.sign_in_failed", "Staff sign-in failed"),
     ("staff.invited", "Staff invited"),
     ("staff.deactivated", "Staff deactivated"),
+    ("staff.sign_in_unlocked", "Staff sign-in unlocked"),
+    ("staff.password_link_issued", "Set-password link made"),
+    ("staff.password_set", "Password set with a link"),
+    ("local_authority.created", "Local authority created"),
     ("api_key.created", "API key made"),
     ("api_key.revoked", "API key revoked"),
     ("child.signed_in", "Child signed in"),
@@ -41,6 +45,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
 /// The kinds of record events are about.
 pub const SUBJECTS: &[(&str, &str)] = &[
     ("staff_user", "Staff account"),
+    ("local_authority", "Local authority"),
     ("api_key", "API key"),
     ("child", "Child"),
     ("child_access", "Child's sign-in code"),
