@@ -13,6 +13,7 @@ pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod once;
 pub mod oversight;
+pub mod set_password;
 pub mod sign_in;
 pub mod social_worker;
 pub mod words;

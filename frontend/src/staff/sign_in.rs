@@ -61,6 +61,9 @@ pub fn StaffSignIn() -> impl IntoView {
     let notice = move || match query.read().get("why").as_deref() {
         Some("expired") => Some("Your session ended. Sign in again to carry on."),
         Some("signed-out") => Some("You have signed out."),
+        Some("password-set") => {
+            Some("Your password is set. Sign in with your e-mail address and your new password.")
+        }
         _ => None,
     };
     let errors = Signal::derive(move || problem().map(|p| vec![("email", p)]).unwrap_or_default());
