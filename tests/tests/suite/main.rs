@@ -2,6 +2,7 @@
 mod addresses;
 mod admin;
 mod auth;
+mod authority;
 mod bad_input;
 mod bench;
 mod browser;

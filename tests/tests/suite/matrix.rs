@@ -122,6 +122,11 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "deactivateStaff",              "D D D D D D D D D D D D D A D D D D"),
     // lifting a sign-in lock: each admin for their own authority's staff only
     (M, "unlockStaffSignIn",            "D D D D D D D D D D D D D A D D D D"),
+    // a new set-password link: each admin for their own authority's staff only
+    (M, "issuePasswordLink",            "D D D D D D D D D D D D D A D D D D"),
+    // setting a password with a link needs only the link: anyone may try (a wrong one is
+    // BAD_USER_INPUT, let in); an expired staff token is refused before, as everywhere
+    (M, "setPasswordWithLink",          "A D A A A A A A A A A A A A A A A A"),
     // the child's views: only the child writes them
     (M, "saveViewsDraft",               "D D A D D D D D D D D D D D D D D D"),
     (M, "submitViews",                  "D D A D D D D D D D D D D D D D D D"),
@@ -1020,6 +1025,12 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "deactivateStaff" => ("mutation($id: ID!) { deactivateStaff(id: $id) { id } }", id(&fx.admin)),
         "unlockStaffSignIn" =>
             ("mutation($id: ID!) { unlockStaffSignIn(id: $id) { id } }", id(&fx.admin)),
+        "issuePasswordLink" =>
+            ("mutation($id: ID!) { issuePasswordLink(staffId: $id) { expiresAt } }", id(&fx.admin)),
+        "setPasswordWithLink" => (
+            r#"mutation { setPasswordWithLink(token: "not-a-link", password: "matrix password 1") }"#,
+            none,
+        ),
         "saveViewsDraft" => (
             "mutation($id: ID!, $v: Int!, $c: ViewsInput!) {
                saveViewsDraft(meetingId: $id, expectedVersion: $v, content: $c) { version } }",

@@ -228,6 +228,14 @@ fn refresh_token_row(la: i32, staff: i32, digest: &str) -> Row {
         .set("expires_at", AT)
 }
 
+fn password_link_row(la: i32, staff: i32, digest: &str) -> Row {
+    Row::new("password_link")
+        .set("local_authority_id", la)
+        .set("staff_id", staff)
+        .text("token_digest", digest)
+        .set("expires_at", AT)
+}
+
 fn api_key_row(la: i32, digest: &str) -> Row {
     Row::new("api_key")
         .set("local_authority_id", la)
@@ -374,6 +382,7 @@ const TABLES: &[&str] = &[
     "meeting",
     "meeting_child",
     "outcome_distribution",
+    "password_link",
     "referral",
     "refresh_token",
     "sign_in_try",
@@ -398,6 +407,7 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_audit_event_local_authority_id_occurred_at",
     "idx_audit_event_subject_type_subject_id",
     "idx_refresh_token_family_id",
+    "idx_password_link_staff_id",
     "idx_form_draft_expires_at",
     "idx_sign_in_try_updated_at",
 ];
@@ -1001,6 +1011,13 @@ async fn refresh_token_and_api_key_digests_are_unique() {
         insert(&db, &refresh_token_row(b.la, b.advocate, "d1")).await,
         "one refresh token digest twice",
     );
+    insert(&db, &password_link_row(a.la, a.advocate, "p1"))
+        .await
+        .unwrap();
+    assert_unique_violation(
+        insert(&db, &password_link_row(b.la, b.advocate, "p1")).await,
+        "one password link digest twice",
+    );
     insert(&db, &api_key_row(a.la, "k1")).await.unwrap();
     assert_unique_violation(
         insert(&db, &api_key_row(b.la, "k1")).await,
@@ -1173,6 +1190,10 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
         (audit_row(a.la), vec![]),
         (
             refresh_token_row(a.la, a.advocate, "fresh-refresh-digest"),
+            vec![("staff_id", b.advocate)],
+        ),
+        (
+            password_link_row(a.la, a.advocate, "fresh-link-digest"),
             vec![("staff_id", b.advocate)],
         ),
         (
