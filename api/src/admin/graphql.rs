@@ -103,6 +103,11 @@ pub struct InvitedStaff {
     /// Give this to the new member of staff in person or by phone, never in the same e-mail as
     /// their address. It cannot be shown again.
     pub temporary_password: String,
+    /// Or instead: `/set-password?token=…` (put the address people use to reach myvoice in front),
+    /// with which they choose their own password; it works once, for 72 hours. Shown only here.
+    pub password_link_path: String,
+    /// When the password link stops working.
+    pub password_link_expires_at: DateTime<Utc>,
 }
 
 /// What the audit log is narrowed to; every part is optional.
@@ -251,6 +256,8 @@ impl AdminMutation {
         };
         let invited = super::invite(ctx.db()?, admin, new).await?;
         Ok(InvitedStaff {
+            password_link_path: invited.link.path(),
+            password_link_expires_at: invited.link.expires_at,
             staff: invited.row.into(),
             temporary_password: invited.temporary_password,
         })

@@ -1,5 +1,5 @@
-//! Staff accounts. An invited member of staff gets a temporary password, shown once to the admin who
-//! passes it on; only its argon2id hash is kept. A deactivated account cannot sign in, and its
+//! Staff accounts. An invited member of staff gets a temporary password and a one-time link to choose
+//! their own, both shown once to the admin who passes one on; only digests are kept. A deactivated account cannot sign in, and its
 //! sessions end at once: its session epoch moves on (access tokens from before are refused), every
 //! refresh token it holds is revoked, and the caller tells the events bus, which closes its live
 //! sockets on every instance. An admin can also lift a lock on someone's sign-in.
@@ -102,6 +102,8 @@ pub struct Invited {
     pub row: staff_user::Model,
     /// Shown once: the admin gives it to the new member of staff.
     pub temporary_password: String,
+    /// Shown once too: a link with which they choose their own password instead.
+    pub link: crate::authorities::IssuedLink,
 }
 
 fn temporary_password() -> String {
@@ -183,10 +185,13 @@ pub async fn invite(
         Some(json!({ "role": row.role })),
     )
     .await?;
+    // The invitation's event above says it: one event per invitation.
+    let link = crate::authorities::password_links::make(&txn, admin.tenant, row.id).await?;
     txn.commit().await?;
     Ok(Invited {
         row,
         temporary_password,
+        link,
     })
 }
 

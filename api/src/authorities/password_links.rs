@@ -81,12 +81,31 @@ pub fn link_refused() -> ApiError {
 }
 
 /// Make a link for `staff_id` of `tenant`, spending any earlier unused ones, inside the caller's
-/// transaction.
+/// transaction, and record who made it.
 pub async fn issue(
     conn: &impl ConnectionTrait,
     tenant: TenantId,
     staff_id: i32,
     actor: (ActorKind, Option<i32>),
+) -> ApiResult<IssuedLink> {
+    let link = make(conn, tenant, staff_id).await?;
+    audit::record(
+        conn,
+        tenant,
+        actor,
+        AuditAction::PasswordLinkIssued,
+        Subject::new("staff_user", staff_id),
+        None,
+    )
+    .await?;
+    Ok(link)
+}
+
+/// The link alone, for a caller whose own audit event already says it (an invitation).
+pub async fn make(
+    conn: &impl ConnectionTrait,
+    tenant: TenantId,
+    staff_id: i32,
 ) -> ApiResult<IssuedLink> {
     let now = Utc::now();
     password_link::Entity::update_many()
@@ -107,15 +126,6 @@ pub async fn issue(
         ..Default::default()
     }
     .insert(conn)
-    .await?;
-    audit::record(
-        conn,
-        tenant,
-        actor,
-        AuditAction::PasswordLinkIssued,
-        Subject::new("staff_user", staff_id),
-        None,
-    )
     .await?;
     Ok(IssuedLink { token, expires_at })
 }

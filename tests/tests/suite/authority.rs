@@ -437,3 +437,37 @@ async fn an_admin_issues_a_new_link_and_using_it_ends_the_earlier_sessions() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_invited_member_of_staff_can_choose_their_own_password_with_the_link() {
+    let app = tests::app::spawn_demo_app().await;
+    let admin = tests::app::staff_token(&app.db, "admin@demo.myvoice").await;
+    let invited = app
+        .graphql_as(
+            Some(&admin),
+            "mutation($i: InviteStaffInput!) { inviteStaff(input: $i) {
+               passwordLinkPath passwordLinkExpiresAt staff { email } } }",
+            json!({ "i": { "name": "Sam Jones", "email": "sam.jones@demo.myvoice", "role": "ADVOCATE" } }),
+        )
+        .await;
+    let path = invited["data"]["inviteStaff"]["passwordLinkPath"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{invited}"));
+    let token = path
+        .strip_prefix("/set-password?token=")
+        .expect("a set-password path");
+    let set = app
+        .graphql(
+            "mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) }",
+            json!({ "t": token, "p": PASSWORD }),
+        )
+        .await;
+    assert_eq!(set["data"]["setPasswordWithLink"], true, "{set}");
+    let signed = app
+        .graphql(
+            "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role } }",
+            json!({ "e": "sam.jones@demo.myvoice", "p": PASSWORD }),
+        )
+        .await;
+    assert_eq!(signed["data"]["signIn"]["role"], "advocate", "{signed}");
+}
