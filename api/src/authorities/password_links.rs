@@ -12,6 +12,7 @@ use sea_orm::{
 };
 
 use crate::audit::{self, AuditAction, Subject};
+use crate::auth::lockout::{self, TryKey};
 use crate::auth::secrets::{digest, random_token};
 use crate::auth::{StaffViewer, TenantId, hash_secret};
 use crate::error::{ApiError, ApiResult};
@@ -197,6 +198,8 @@ pub async fn set_password(
         .filter(refresh_token::Column::RevokedAt.is_null())
         .exec(&txn)
         .await?;
+    // A new password is a fresh start: wrong tries with the old one no longer lock the address.
+    lockout::clear(&txn, &TryKey::email(&staff.email)).await?;
     audit::record(
         &txn,
         TenantId(staff.local_authority_id),
