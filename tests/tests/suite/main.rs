@@ -24,6 +24,7 @@ mod node;
 mod outcomes;
 mod overload;
 mod oversight;
+mod password_links;
 mod plain_browser;
 mod preferences;
 mod readme;
