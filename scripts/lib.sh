@@ -69,17 +69,23 @@ build_site() {
   ensure_node_packages
   # MYVOICE_WASM_PROFILE=wasm-dev builds a bigger bundle much faster, for working on pages.
   local profile="${MYVOICE_WASM_PROFILE:-wasm-release}"
-  say "building the browser bundle ($profile)"
-  cargo build -p frontend --lib --target wasm32-unknown-unknown --no-default-features --features hydrate \
-    --profile "$profile"
   local pkg="$SITE_DIR/pkg"
   rm -rf "$pkg" && mkdir -p "$pkg"
-  wasm-bindgen --target web --no-typescript --out-name myvoice --out-dir "$pkg" \
-    "$TARGET_DIR/wasm32-unknown-unknown/$profile/frontend.wasm"
-  # binaryen from npm runs on the machine's Node: nothing downloaded from outside the registries.
-  [ "$profile" = wasm-release ] && node "$BROWSER_DIR/node_modules/binaryen/bin/wasm-opt" -Oz --enable-bulk-memory \
-    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-    "$pkg/myvoice_bg.wasm" -o "$pkg/myvoice_bg.wasm"
+  # One bundle per audience, holding only that audience's islands (frontend/src/lib.rs).
+  local bundle
+  for bundle in child staff; do
+    say "building the $bundle bundle ($profile)"
+    cargo build -p frontend --lib --target wasm32-unknown-unknown --no-default-features \
+      --features "$bundle-bundle" --profile "$profile"
+    wasm-bindgen --target web --no-typescript --out-name "$bundle" --out-dir "$pkg" \
+      "$TARGET_DIR/wasm32-unknown-unknown/$profile/frontend.wasm"
+    # binaryen from npm runs on the machine's Node: nothing downloaded from outside the registries.
+    if [ "$profile" = wasm-release ]; then
+      node "$BROWSER_DIR/node_modules/binaryen/bin/wasm-opt" -Oz --enable-bulk-memory \
+        --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+        "$pkg/${bundle}_bg.wasm" -o "$pkg/${bundle}_bg.wasm"
+    fi
+  done
   cp "$ROOT/frontend/style/myvoice.css" "$pkg/myvoice.css"
   # GraphiQL (GET /graphql) from the exact versions in tests/browser/package.json, served by myvoice
   # itself: nothing is loaded from a CDN (api/src/web/graphiql.rs).
@@ -88,5 +94,9 @@ build_site() {
   cp "$modules/react/umd/react.production.min.js" "$modules/react-dom/umd/react-dom.production.min.js" \
     "$modules/graphiql/graphiql.min.js" "$modules/graphiql/graphiql.min.css" "$pkg/graphiql/"
   for f in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css "$pkg"/graphiql/*; do gzip -9 -k -f "$f"; done
-  printf 'bundle: wasm %s bytes (gzip %s)\n' "$(stat -c %s "$pkg/myvoice_bg.wasm")" "$(stat -c %s "$pkg/myvoice_bg.wasm.gz")"
+  for bundle in child staff; do
+    printf '%s bundle: wasm %s bytes (gzip %s), js %s bytes (gzip %s)\n' "$bundle" \
+      "$(stat -c %s "$pkg/${bundle}_bg.wasm")" "$(stat -c %s "$pkg/${bundle}_bg.wasm.gz")" \
+      "$(stat -c %s "$pkg/$bundle.js")" "$(stat -c %s "$pkg/$bundle.js.gz")"
+  done
 }

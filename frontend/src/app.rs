@@ -12,7 +12,7 @@ use crate::routes::{landing::Landing, not_found::NotFound};
 use crate::staff::{home::StaffHome, sign_in::StaffSignIn};
 
 /// The HTML document around every page.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -22,8 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="robots" content="noindex, nofollow" />
                 // No favicon request: one less round trip on a slow phone.
                 <link rel="icon" href="data:," />
-                // Deferred: the page is whole and usable (plain forms) before the bundle arrives on a slow phone.
-                <HydrationScripts options defer=true />
+                // No hydration scripts here: each page loads its islands (components::IslandLoader).
                 <MetaTags />
             </head>
             <body>
@@ -71,13 +70,4 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
-}
-
-/// True once the browser bundle has taken over the page. Pages and browser tests use it to tell
-/// "works without JavaScript" apart from "enhanced with JavaScript".
-pub fn use_hydrated() -> ReadSignal<bool> {
-    let (hydrated, set_hydrated) = signal(false);
-    // Effects never run during server rendering, so this flips only in the browser.
-    Effect::new(move |_| set_hydrated.set(true));
-    hydrated
 }

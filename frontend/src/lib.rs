@@ -1,5 +1,8 @@
-//! myvoice pages. Rendered on the server (`ssr`), hydrated in the browser (`hydrate`) when JavaScript is on.
+//! myvoice pages. Rendered on the server (`ssr`); in the browser only the interactive islands
+//! (`#[island]`) run, from one small bundle per audience (`child-bundle`, `staff-bundle`).
+#[cfg(feature = "ssr")]
 pub mod app;
+#[cfg(any(feature = "ssr", feature = "child-bundle"))]
 pub mod child;
 pub mod components;
 #[cfg(feature = "ssr")]
@@ -8,24 +11,29 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod gql;
 pub mod model;
+#[cfg(any(feature = "ssr", feature = "child-bundle"))]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(any(feature = "ssr", feature = "staff-bundle"))]
 pub mod staff;
 pub mod text;
 
+#[cfg(feature = "ssr")]
 pub use app::{App, shell};
 
 /// A child is signed out after this many minutes without a page, a save or "I'm still here".
 pub const IDLE_MINUTES: i64 = 20;
 
-/// Name of the browser bundle under `/pkg/` (`myvoice.js`, `myvoice_bg.wasm`).
+/// Name of the server's Leptos output under `/pkg/` (the stylesheet is `myvoice.css`). The
+/// browser bundles are named by audience: see `components::Bundle`.
 pub const OUTPUT_NAME: &str = "myvoice";
 
-/// Entry point of the browser bundle: attach to the server-rendered page.
+/// Entry point of a browser bundle: set up the reactive system; the page's loader script
+/// (`components::IslandLoader`) then calls each island's own entry point.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -29,9 +29,7 @@ export async function childPhone(browser, { javaScript = true } = {}) {
     transfers,
     problems: () => problems.filter((p) =>
       // The stubbed exit page is the only outside address a child page may send the browser to.
-      !p.endsWith(` ${EXIT_URL}`) && !p.endsWith(`: ${EXIT_URL}`) &&
-      // Without JavaScript the wasm is still preloaded, unused; leaving the page first cuts it off.
-      !(!javaScript && p.startsWith("failed (net::ERR_ABORTED): ") && p.endsWith("/pkg/myvoice_bg.wasm"))),
+      !p.endsWith(` ${EXIT_URL}`) && !p.endsWith(`: ${EXIT_URL}`)),
   };
 }
 
@@ -39,7 +37,17 @@ export async function childPhone(browser, { javaScript = true } = {}) {
 export async function ready(phone, heading) {
   const { page, javaScript } = phone;
   await page.locator("h1", { hasText: heading }).first().waitFor({ timeout: 15000 });
-  if (javaScript) await page.waitForSelector('main[data-hydrated="true"]', { timeout: 15000 });
+  if (javaScript) await hydrated(page);
+}
+
+/// With JavaScript on, wait until the page's islands run. A page without islands loads no bundle,
+/// so there is nothing to wait for.
+export async function hydrated(page) {
+  await page.waitForFunction(
+    () => !document.querySelector("leptos-island") || document.querySelector('main[data-hydrated="true"]'),
+    null,
+    { timeout: 15000 },
+  );
 }
 
 export async function open(phone, base, path, heading) {
@@ -86,7 +94,7 @@ export async function axe(page) {
 export async function axeAsServed(browser, phone) {
   if (!phone.twin) {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
-    await context.route("**/pkg/myvoice.js", (route) =>
+    await context.route("**/pkg/*.js", (route) =>
       route.fulfill({ contentType: "text/javascript", body: "export default async () => {}; export const hydrate = () => {};" }));
     await context.route("**/pkg/*.wasm", (route) => route.fulfill({ contentType: "application/wasm", body: "" }));
     phone.twin = await context.newPage();

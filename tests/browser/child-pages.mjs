@@ -42,6 +42,8 @@ async function visit(phone, at, [name, path, heading]) {
   phone.transfers.length = 0;
   await open(phone, at, path, heading);
   const { page } = phone;
+  await page.waitForLoadState("networkidle");
+  const wire = [...phone.transfers];
   await page.screenshot({ path: `${shots}/${name}${suffix}.png`, fullPage: true });
   const violations = phone.javaScript ? await axe(page) : await axeAsServed(browser, phone);
   const html = phone.transfers.find((t) => t.url === at + path);
@@ -54,6 +56,9 @@ async function visit(phone, at, [name, path, heading]) {
     violations,
     ...(await layout(page)),
     htmlBytes: html?.bytes ?? null,
+    // The browser cache is off (firstVisits), so this is what a first visit to the page costs.
+    wireBytes: wire.reduce((n, t) => n + t.bytes, 0),
+    bundleFiles: wire.map((t) => new URL(t.url).pathname).filter((p) => /^\/pkg\/.*\.(js|wasm)$/.test(p)),
     pageHeight: await page.evaluate(() => document.documentElement.scrollHeight),
     text: (await page.locator("main").innerText()).replace(/\s+/g, " "),
     problems: phone.problems(),
@@ -77,6 +82,13 @@ async function firstLoad(browser) {
   await phone.page.context().close();
 }
 
+/// Every visit is a first visit: nothing is taken from the browser's cache.
+async function firstVisits(phone) {
+  const cdp = await phone.page.context().newCDPSession(phone.page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  return phone;
+}
+
 /// Run a group of visits; a failure is reported as its own line so the Rust test says where.
 async function group(name, phone, body) {
   try {
@@ -94,7 +106,7 @@ const browser = await launch();
 try {
   await firstLoad(browser);
   for (const javaScript of [true, false]) {
-    const phone = await childPhone(browser, { javaScript });
+    const phone = await firstVisits(await childPhone(browser, { javaScript }));
     await group("journey pages", phone, async () => {
       for (const page of SIGNED_OUT) await visit(phone, base, page);
       await signIn(phone, base);
@@ -108,7 +120,7 @@ try {
       await phone.page.getByRole("button", { name: "Go back to more words" }).click();
       await phone.page.getByRole("button", { name: "Make it easier: big pictures, fewer words" }).waitFor({ timeout: 10000 });
     });
-    const held = await childPhone(browser, { javaScript });
+    const held = await firstVisits(await childPhone(browser, { javaScript }));
     await group("after the meeting", held, async () => {
       await signIn(held, baseHeld);
       for (const page of HELD) await visit(held, baseHeld, page);

@@ -109,7 +109,7 @@ try {
     // With JavaScript the page that sent the "end my session" beacon is gone before its answer,
     // so the browser reports the beacon as aborted; `cookieGone` shows the server did end it. On a
     // busy machine the child may leave before the bundle has loaded, which aborts its download.
-    }, (problem) => javaScript && [`${base}/api/child/leave`, `${base}/pkg/myvoice_bg.wasm`, `${base}/pkg/myvoice.js`]
+    }, (problem) => javaScript && [`${base}/api/child/leave`, `${base}/pkg/child_bg.wasm`, `${base}/pkg/child.js`]
       .some((url) => problem === `failed (net::ERR_ABORTED): ${url}`));
   }
 } finally {

@@ -1,6 +1,6 @@
 // Shared by the staff-page scripts: a desktop (or tablet) page, signing in as a demo member of staff,
 // axe-core on the page as served and as hydrated, and a screenshot per page.
-import { axe } from "./child-common.mjs";
+import { axe, hydrated } from "./child-common.mjs";
 
 export { axe };
 
@@ -55,7 +55,7 @@ export function carrying(addresses, typed) {
 /// Wait until the page shows `heading` as its h1 and, with JavaScript on, the bundle has taken over.
 export async function ready(staff, heading) {
   await staff.page.locator("h1", { hasText: heading }).first().waitFor({ timeout: 15000 });
-  if (staff.javaScript) await staff.page.waitForSelector('main[data-hydrated="true"]', { timeout: 15000 });
+  if (staff.javaScript) await hydrated(staff.page);
 }
 
 export async function open(staff, base, path, heading) {
@@ -104,7 +104,7 @@ export async function axeBoth(browser, staff) {
 async function loadTwin(browser, staff, timeout) {
   if (!staff.twin) {
     const context = await browser.newContext({ viewport: staff.viewport });
-    await context.route("**/pkg/myvoice.js", (route) =>
+    await context.route("**/pkg/*.js", (route) =>
       route.fulfill({ contentType: "text/javascript", body: "export default async () => {}; export const hydrate = () => {};" }));
     await context.route("**/pkg/*.wasm", (route) => route.fulfill({ contentType: "application/wasm", body: "" }));
     staff.twin = await context.newPage();

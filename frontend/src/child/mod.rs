@@ -2,11 +2,13 @@
 //! Every page works as plain HTML forms (JavaScript off) and is enhanced when the bundle loads.
 pub mod after;
 pub mod data;
+pub mod islands;
 pub mod layout;
 pub mod meeting;
 pub mod not_safe;
 pub mod send;
 pub mod sign_in;
+pub mod typing;
 pub mod views;
 
 pub use layout::ChildPage;

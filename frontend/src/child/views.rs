@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::ChildPage;
 use super::data::{Child, Views, load_child};
 use super::layout::ReadAloud;
+use super::typing::{TypingHelp, TypingWords};
 use crate::components::TextBox;
 use crate::error::PageError;
 use crate::model::{AttendanceChoice, Audience, Feeling, Step};
@@ -418,7 +419,7 @@ fn JourneyForm(
     hint: &'static str,
     picture: &'static str,
     #[prop(optional)] progress: Option<String>,
-    version: RwSignal<i32>,
+    version: i32,
     children: Children,
 ) -> impl IntoView {
     let t = text();
@@ -430,11 +431,6 @@ fn JourneyForm(
         _ => None,
     };
     let action = ServerAction::<SaveViews>::new();
-    // The button saves the whole page: an autosave still waiting would only race it.
-    let on_submit = move |_: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        autosave::cancel();
-    };
     let aloud = format!("{question} {hint}");
     view! {
         <ChildPage title=title.to_owned() younger=child.younger signed_in=true>
@@ -450,14 +446,14 @@ fn JourneyForm(
                     <p><a href="#answer">{e}</a></p>
                 </div>
             })}
-            <ActionForm action on:submit=on_submit attr:class="stack" attr:id="views-form">
+            <ActionForm action attr:class="stack" attr:id="views-form">
                 <fieldset id="answer">
                     <legend class="question">{question}</legend>
                     <ReadAloud words=aloud />
                     <p class="hint">{hint}</p>
                     <input type="hidden" name="part" value=serde_variant(&part) />
-                    // An attribute, not a property, so the page has it without JavaScript too.
-                    <input type="hidden" name="version" value=move || version.get().to_string() />
+                    // The one version, with JavaScript or without: an autosave writes the new one here.
+                    <input type="hidden" name="version" value=version.to_string() />
                     {children()}
                 </fieldset>
                 <div class="nav-buttons">
@@ -481,12 +477,12 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
     let t = text();
     let words = text::step(step);
     let views = child.views_or_empty();
-    let version = RwSignal::new(views.version);
+    let version = views.version;
     let progress = t.step_of.replace("{n}", &step.number().to_string());
     let body = match step {
         Step::Feelings => view! { <FeelingChoice chosen=views.words.feeling /> }.into_any(),
         Step::AnythingElse => view! {
-            <AutosavedText part=Part::AnythingElse version name="words" label=words.title
+            <AutosavedText part=Part::AnythingElse name="words" label=words.title
                 value=views.words.free_words.clone().unwrap_or_default() max=MAX_WORDS_LETTERS rows=8 />
         }
         .into_any(),
@@ -496,7 +492,7 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
                 Step::GoingWell => views.words.going_well.clone(),
                 _ => views.words.want_to_happen.clone(),
             };
-            view! { <ItemBoxes part=Part::of(step) version items /> }.into_any()
+            view! { <ItemBoxes part=Part::of(step) items /> }.into_any()
         }
     };
     view! {
@@ -509,7 +505,7 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
 
 /// One box per thing, plus an empty one; "Add another" saves and adds a box without JavaScript.
 #[component]
-fn ItemBoxes(part: Part, version: RwSignal<i32>, items: Vec<String>) -> impl IntoView {
+fn ItemBoxes(part: Part, items: Vec<String>) -> impl IntoView {
     let t = text();
     let query = use_query_map();
     let wanted: usize = query
@@ -523,7 +519,7 @@ fn ItemBoxes(part: Part, version: RwSignal<i32>, items: Vec<String>) -> impl Int
             let value = items.get(i).cloned().unwrap_or_default();
             let label = t.item_label.replace("{n}", &(i + 1).to_string());
             view! {
-                <AutosavedText part version name=format!("items[{i}]") id=format!("item-{i}")
+                <AutosavedText part name=format!("items[{i}]") id=format!("item-{i}")
                     label=label value max=MAX_ITEM_LETTERS rows=3 />
             }
         })
@@ -539,11 +535,11 @@ fn ItemBoxes(part: Part, version: RwSignal<i32>, items: Vec<String>) -> impl Int
     }
 }
 
-/// A text box with a live letter count that saves itself a moment after the child stops typing.
+/// A text box with a live letter count that saves itself a moment after the child stops typing
+/// (with JavaScript: `TypingHelp`).
 #[component]
 fn AutosavedText(
     part: Part,
-    version: RwSignal<i32>,
     #[prop(into)] name: String,
     #[prop(into, optional)] id: Option<String>,
     #[prop(into)] label: String,
@@ -551,115 +547,14 @@ fn AutosavedText(
     max: usize,
     rows: u32,
 ) -> impl IntoView {
-    let t = text();
     let id = id.unwrap_or_else(|| name.clone());
     let count_id = format!("{id}-count");
-    let letters = RwSignal::new(value.chars().count());
-    let hydrated = crate::app::use_hydrated();
-    let state = RwSignal::new(None::<&'static str>);
-    // Leaving the page (the form was sent) drops a save still waiting: it would save this page's
-    // words into the next page's part.
-    #[cfg(feature = "hydrate")]
-    on_cleanup(autosave::cancel);
-    let on_input = move |ev: leptos::ev::Event| {
-        letters.set(event_target_value(&ev).chars().count());
-        #[cfg(feature = "hydrate")]
-        autosave::schedule(part, version, state);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (part, version);
-    };
+    let letters = value.chars().count();
     view! {
-        <div class="field">
+        <TypingHelp part max letters count_id=count_id.clone() words=TypingWords::from_text()>
             <label for=id.clone()>{label}</label>
-            <TextBox id=id name=name rows=rows maxlength=max value
-                attr:aria-describedby=count_id.clone() on:input=on_input />
-            <p class="count" id=count_id aria-live="polite" hidden=move || !hydrated.get()>
-                {move || t.letters_left.replace("{n}", &(max.saturating_sub(letters.get())).to_string())}
-                " "
-                <span class="save-state">{move || state.get()}</span>
-            </p>
-        </div>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-mod autosave {
-    use super::*;
-    use std::time::Duration;
-    use wasm_bindgen::JsCast;
-
-    thread_local! {
-        static PENDING: std::cell::RefCell<Option<leptos::leptos_dom::helpers::TimeoutHandle>> = const { std::cell::RefCell::new(None) };
-    }
-
-    /// Save the whole form 1.5 s after the last key, through the same server function.
-    pub fn schedule(part: Part, version: RwSignal<i32>, state: RwSignal<Option<&'static str>>) {
-        cancel();
-        let handle = set_timeout_with_handle(
-            move || save_now(part, version, state),
-            Duration::from_millis(1500),
-        )
-        .ok();
-        PENDING.with_borrow_mut(|pending| *pending = handle);
-    }
-
-    /// Forget a save that is still waiting.
-    pub fn cancel() {
-        if let Some(handle) = PENDING.with_borrow_mut(Option::take) {
-            handle.clear();
-        }
-    }
-
-    fn save_now(part: Part, version: RwSignal<i32>, state: RwSignal<Option<&'static str>>) {
-        let t = text();
-        let items: Vec<String> = document()
-            .query_selector_all("#views-form textarea[name^='items']")
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i))
-                    .filter_map(|node| node.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                    .map(|area| area.value())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let words = document()
-            .query_selector("#views-form textarea[name='words']")
-            .ok()
-            .flatten()
-            .and_then(|node| node.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            .map(|area| area.value());
-        state.set(Some(t.saving));
-        leptos::task::spawn_local(async move {
-            let is_list = !matches!(part, Part::AnythingElse);
-            let result = save_views(
-                part,
-                version.get_untracked(),
-                Go::Stay,
-                is_list.then_some(items),
-                None,
-                words,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-            )
-            .await;
-            match result {
-                Ok(saved) if saved.kept_both => {
-                    // The boxes on screen are out of date: show both texts, as without JavaScript.
-                    let _ = window()
-                        .location()
-                        .set_href(&format!("{}?kept=both", part.href()));
-                }
-                Ok(saved) => {
-                    version.set(saved.version);
-                    state.set(Some(t.saved));
-                }
-                Err(_) => state.set(None),
-            }
-        });
+            <TextBox id=id name=name rows=rows maxlength=max value attr:aria-describedby=count_id />
+        </TypingHelp>
     }
 }
 
@@ -692,7 +587,7 @@ fn FeelingChoice(chosen: Option<Feeling>) -> impl IntoView {
 fn ComingPage(child: Child) -> impl IntoView {
     let t = text();
     let views = child.views_or_empty();
-    let version = RwSignal::new(views.version);
+    let version = views.version;
     let choices = AttendanceChoice::ALL
         .into_iter()
         .map(|choice| {
@@ -722,7 +617,7 @@ fn ComingPage(child: Child) -> impl IntoView {
 fn WhoSeesPage(child: Child) -> impl IntoView {
     let t = text();
     let views = child.views_or_empty();
-    let version = RwSignal::new(views.version);
+    let version = views.version;
     let audiences = child
         .meeting
         .as_ref()

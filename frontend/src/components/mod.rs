@@ -1,8 +1,10 @@
 //! Pieces shared by the child's and the staff pages.
 mod child_words;
 mod form;
+mod islands;
 mod text_box;
 
 pub use child_words::{ChildWords, Heading, VIEWS_WORDS_FIELDS, ViewsWords};
 pub use form::{ErrorSummary, FieldError};
+pub use islands::{Bundle, IslandLoader, use_hydrated};
 pub use text_box::TextBox;

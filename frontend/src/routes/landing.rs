@@ -2,17 +2,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::app::use_hydrated;
-
 #[component]
 pub fn Landing() -> impl IntoView {
-    let hydrated = use_hydrated();
     view! {
         <Title text="Your say" />
         <header class="top">
             <span class="brand">"myvoice"</span>
         </header>
-        <main id="main" class="page child" data-hydrated=move || hydrated.get().to_string()>
+        <main id="main" class="page child" data-hydrated="false">
             <h1>"Your meeting. Your say."</h1>
             <p>"Grown-ups are having a meeting about your life."</p>
             <p>"You can tell them what you think. Your advocate can help you."</p>

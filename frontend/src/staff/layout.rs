@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{Role, StaffUser};
-use crate::app::use_hydrated;
+use crate::components::{Bundle, IslandLoader};
 use crate::error::PageError;
 
 #[leptos::server(prefix = "/api/staff", endpoint = "sign-out")]
@@ -38,7 +38,6 @@ fn links(role: Role) -> &'static [(&'static str, &'static str)] {
 
 #[component]
 pub fn StaffPage(title: String, user: Option<StaffUser>, children: Children) -> impl IntoView {
-    let hydrated = use_hydrated();
     let sign_out = ServerAction::<StaffSignOut>::new();
     let nav = user.clone().map(|user| {
         view! {
@@ -65,8 +64,9 @@ pub fn StaffPage(title: String, user: Option<StaffUser>, children: Children) -> 
             <a class="brand" href="/staff">"myvoice"</a>
             {nav}
         </header>
-        <main id="main" class="page staff" data-hydrated=move || hydrated.get().to_string()>
+        <main id="main" class="page staff" data-hydrated="false">
             {children()}
         </main>
+        <IslandLoader bundle=Bundle::Staff />
     }
 }

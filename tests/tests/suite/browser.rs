@@ -29,7 +29,7 @@ pub(crate) fn run_browser_script(script: &str, args: &[String]) -> Vec<Value> {
 }
 
 #[tokio::test]
-async fn landing_and_staff_pages_work_with_and_without_javascript_on_a_phone() {
+async fn pages_load_a_bundle_only_for_their_islands_and_only_with_javascript() {
     let app = spawn_app().await;
     let shots = repo_root().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
@@ -38,11 +38,12 @@ async fn landing_and_staff_pages_work_with_and_without_javascript_on_a_phone() {
         shots.display().to_string(),
         "/".into(),
         "/staff".into(),
+        "/sign-in".into(),
     ];
     let results = tokio::task::spawn_blocking(move || run_browser_script("hydration.mjs", &args))
         .await
         .unwrap();
-    assert_eq!(results.len(), 4, "{results:?}");
+    assert_eq!(results.len(), 6, "{results:?}");
     for result in &results {
         let page = format!("{} (JavaScript {})", result["path"], result["javaScript"]);
         assert_eq!(
@@ -58,10 +59,22 @@ async fn landing_and_staff_pages_work_with_and_without_javascript_on_a_phone() {
             !result["heading"].as_str().unwrap_or_default().is_empty(),
             "{page}: no heading"
         );
-        // Hydration happens only when JavaScript is on: the wasm bundle loaded and took over the page.
+        let javascript = result["javaScript"] == true;
+        let islands = result["islands"].as_u64().unwrap_or_default();
+        // The landing page and the staff sign-in have nothing interactive; the child's sign-in has
+        // "Leave now", which leaves the history behind with JavaScript.
+        let interactive = result["path"] == "/sign-in";
+        assert_eq!(islands > 0, interactive, "{page}: islands");
         assert_eq!(
-            result["hydrated"], result["javaScript"],
-            "{page}: hydration"
+            result["hydrated"],
+            javascript && interactive,
+            "{page}: the islands run only with JavaScript"
         );
+        let expected = if javascript && interactive {
+            serde_json::json!(["/pkg/child.js", "/pkg/child_bg.wasm"])
+        } else {
+            serde_json::json!([])
+        };
+        assert_eq!(result["bundles"], expected, "{page}: bundle files fetched");
     }
 }

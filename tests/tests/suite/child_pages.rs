@@ -381,6 +381,9 @@ async fn hold_mias_meeting(app: &TestApp) {
     gql(app, &isro, record, json!({ "m": meeting_id, "i": input })).await;
 }
 
+/// Every child page, first visit, HTML, styles, script and wasm as the server sends them (gzip).
+const PAGE_BUDGET_BYTES: u64 = 150_000;
+
 #[tokio::test]
 async fn every_child_page_passes_axe_fits_a_phone_and_is_screenshotted() {
     let (app, held) = (spawn_demo_app().await, spawn_demo_app().await);
@@ -445,9 +448,25 @@ async fn every_child_page_passes_axe_fits_a_phone_and_is_screenshotted() {
             );
         }
         eprintln!(
-            "{what}: {} bytes of HTML, {} px tall",
-            page["htmlBytes"], page["pageHeight"]
+            "{what}: {} bytes of HTML, {} bytes in all on a first visit, {} px tall",
+            page["htmlBytes"], page["wireBytes"], page["pageHeight"]
         );
+        // A first visit, bundle included, must stay affordable on a pay-as-you-go phone.
+        let wire = page["wireBytes"].as_u64().expect("bytes on the wire");
+        assert!(
+            wire <= PAGE_BUDGET_BYTES,
+            "{what}: {wire} bytes on a first visit, over the {PAGE_BUDGET_BYTES}-byte budget"
+        );
+        let bundle = &page["bundleFiles"];
+        if page["javaScript"] == true {
+            assert_eq!(
+                bundle,
+                &json!(["/pkg/child.js", "/pkg/child_bg.wasm"]),
+                "{what}: the child bundle, and never the staff one"
+            );
+        } else {
+            assert_eq!(bundle, &json!([]), "{what}: nothing to run, nothing fetched");
+        }
     }
 
     // After the meeting, Mia reads what was decided and who has read her views.

@@ -83,7 +83,19 @@ async fn child_landing_page_is_server_rendered_in_plain_words() {
         html.contains("0800 1111"),
         "Childline number on the first page"
     );
-    assert!(html.contains("/pkg/myvoice.js"), "hydration script linked");
+    // Nothing on it is interactive: no browser bundle is even named, so none is fetched.
+    assert!(!html.contains("/pkg/child"), "no bundle on the landing page");
+    assert!(!html.contains("rel=\"preload\""), "nothing preloaded");
+}
+
+#[tokio::test]
+async fn a_child_page_with_islands_names_only_the_child_bundle() {
+    let app = spawn_app().await;
+    let html = app.get("/sign-in").await.text().await.unwrap();
+    assert!(html.contains("<leptos-island"), "quick exit is an island");
+    assert!(html.contains("/pkg/child.js"), "the child bundle is loaded for it");
+    assert!(!html.contains("/pkg/staff"), "never the staff bundle");
+    assert!(!html.contains("rel=\"preload\""), "nothing fetched before the script asks");
 }
 
 #[tokio::test]
@@ -108,22 +120,23 @@ async fn unknown_pages_get_a_friendly_404() {
 }
 
 #[tokio::test]
-async fn browser_bundle_is_served_compressed() {
+async fn browser_bundles_are_served_compressed() {
     let app = spawn_app().await;
-    let wasm = app
-        .client
-        .get(app.url("/pkg/myvoice_bg.wasm"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        wasm.status(),
-        200,
-        "run scripts/test.sh, which builds the bundle first"
-    );
-    assert_eq!(wasm.headers()["content-encoding"], "gzip");
-    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    for file in ["child_bg.wasm", "child.js", "staff_bg.wasm", "staff.js"] {
+        let bundle = app
+            .client
+            .get(app.url(&format!("/pkg/{file}")))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            bundle.status(),
+            200,
+            "{file}: run scripts/test.sh, which builds the bundles first"
+        );
+        assert_eq!(bundle.headers()["content-encoding"], "gzip", "{file}");
+    }
 }
 
 #[tokio::test]

@@ -67,7 +67,7 @@ pub mod server {
 
 /// An alert region, empty until a child asks for help while the page is open (JavaScript on).
 /// `data-live="on"` says the subscription is running.
-#[component]
+#[island]
 pub fn LiveUrgentHelp() -> impl IntoView {
     let (alerts, set_alerts) = signal(Vec::<Urgent>::new());
     let (live, set_live) = signal(false);

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use super::case::CaseProblem;
-use crate::app::use_hydrated;
+use crate::components::use_hydrated;
 use crate::error::PageError;
 use crate::staff::StaffPage;
 use crate::staff::api::StaffUser;
@@ -137,7 +137,6 @@ fn SlipView(page: SlipPage) -> impl IntoView {
         .next()
         .unwrap_or("your advocate")
         .to_owned();
-    let hydrated = use_hydrated();
     match page.slip {
         None => view! {
             <StaffPage title="Sign-in slip".to_owned() user=Some(page.user.clone())>
@@ -162,14 +161,7 @@ fn SlipView(page: SlipPage) -> impl IntoView {
                             " had before has stopped working."
                         </p>
                         <p class="slip-actions">
-                            <Show
-                                when=move || hydrated.get()
-                                fallback=|| view! { <span class="hint">"To print, press Ctrl+P (⌘+P on a Mac)."</span> }
-                            >
-                                <button type="button" class="button primary" on:click=move |_| print()>
-                                    "Print the slip"
-                                </button>
-                            </Show>
+                            <PrintButton />
                             " "
                             <a href=back.clone()>"Back to the case"</a>
                         </p>
@@ -201,6 +193,22 @@ fn SlipView(page: SlipPage) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// "Print the slip" with JavaScript; without it, how to print from the browser.
+#[island]
+fn PrintButton() -> impl IntoView {
+    let hydrated = use_hydrated();
+    view! {
+        <Show
+            when=move || hydrated.get()
+            fallback=|| view! { <span class="hint">"To print, press Ctrl+P (⌘+P on a Mac)."</span> }
+        >
+            <button type="button" class="button primary" on:click=move |_| print()>
+                "Print the slip"
+            </button>
+        </Show>
     }
 }
 

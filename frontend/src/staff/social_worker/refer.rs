@@ -493,7 +493,7 @@ fn NewReferral(
                     Suspend::new(async move {
                         match (children.await, opened.await) {
                             (Ok(children), Ok(Opened { draft, checked })) => view! {
-                                <ReferralForm children draft checked shown />
+                                <ReferralForm caseload=children draft checked shown />
                             }
                             .into_any(),
                             _ => view! { <p role="alert">"The form could not be loaded. Try again."</p> }.into_any(),
@@ -505,9 +505,11 @@ fn NewReferral(
     }
 }
 
-#[component]
+/// An island: with JavaScript the meter follows the typing and the buttons answer in place.
+#[island]
 fn ReferralForm(
-    children: Vec<ChildRow>,
+    /// The social worker's children and their meetings (not `children`: islands keep that name).
+    caseload: Vec<ChildRow>,
     draft: Draft,
     checked: Checked,
     /// The problems are shown (after "Check" or "Send"), not only the meter.
@@ -576,7 +578,7 @@ fn ReferralForm(
             Vec::new()
         }
     });
-    let options = children
+    let options = caseload
         .iter()
         .flat_map(|child| {
             child
