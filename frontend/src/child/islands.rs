@@ -60,18 +60,22 @@ pub fn IdleWarning(title: String, body: String, button: String) -> impl IntoView
             }
         });
     }
-    let keep = ServerAction::<StillHere>::new();
-    Effect::new(move |_| {
-        if keep.version().get() > 0 {
-            set_show.set(false);
+    // A beacon, like "Leave now": the session is kept open and nothing waits for an answer.
+    let still_here = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = window()
+                .navigator()
+                .send_beacon(<StillHere as leptos::server_fn::ServerFn>::PATH);
         }
-    });
+        set_show.set(false);
+    };
     view! {
         <Show when=move || show.get()>
             <div class="idle" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-body">
                 <h2 id="idle-title">{title.clone()}</h2>
                 <p id="idle-body">{body.clone()}</p>
-                <button type="button" class="button" on:click=move |_| { keep.dispatch(StillHere {}); }>
+                <button type="button" class="button" on:click=still_here>
                     {button.clone()}
                 </button>
             </div>

@@ -77,16 +77,17 @@ mod autosave {
     use std::time::Duration;
 
     use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-    use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{FormData, HtmlFormElement, HtmlInputElement, RequestInit, Response, UrlSearchParams};
 
-    use super::super::views::{Go, Part, save_views};
+    use super::super::views::{Part, Saved};
 
     thread_local! {
         static PENDING: std::cell::RefCell<Option<leptos::leptos_dom::helpers::TimeoutHandle>> = const { std::cell::RefCell::new(None) };
     }
 
-    /// Save the whole form 1.5 s after the last key, through the same server function.
+    /// Save 1.5 s after the last key.
     pub fn schedule(
         part: Part,
         state: RwSignal<Option<String>>,
@@ -109,53 +110,19 @@ mod autosave {
         }
     }
 
-    fn boxes(selector: &str) -> Vec<String> {
+    fn form() -> Option<HtmlFormElement> {
         document()
-            .query_selector_all(selector)
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i))
-                    .filter_map(|node| node.dyn_into::<HtmlTextAreaElement>().ok())
-                    .map(|area| area.value())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    fn version_input() -> Option<HtmlInputElement> {
-        document()
-            .query_selector("#views-form input[name='version']")
-            .ok()
-            .flatten()
-            .and_then(|node| node.dyn_into::<HtmlInputElement>().ok())
+            .get_element_by_id("views-form")
+            .and_then(|node| node.dyn_into::<HtmlFormElement>().ok())
     }
 
     fn save_now(part: Part, state: RwSignal<Option<String>>, saving: String, saved_words: String) {
-        let Some(version) = version_input().and_then(|input| input.value().parse::<i32>().ok())
-        else {
+        let Some(form) = form() else {
             return;
         };
-        let items = boxes("#views-form textarea[name^='items']");
-        let words = boxes("#views-form textarea[name='words']").pop();
         state.set(Some(saving));
         leptos::task::spawn_local(async move {
-            let is_list = !matches!(part, Part::AnythingElse);
-            let result = save_views(
-                part,
-                version,
-                Go::Stay,
-                is_list.then_some(items),
-                None,
-                words,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-            )
-            .await;
-            match result {
+            match post(&form).await {
                 Ok(saved) if saved.kept_both => {
                     // The boxes on screen are out of date: show both texts, as without JavaScript.
                     let _ = window()
@@ -163,7 +130,12 @@ mod autosave {
                         .set_href(&format!("{}?kept=both", part.href()));
                 }
                 Ok(saved) => {
-                    if let Some(input) = version_input() {
+                    if let Some(input) = form
+                        .query_selector("input[name='version']")
+                        .ok()
+                        .flatten()
+                        .and_then(|node| node.dyn_into::<HtmlInputElement>().ok())
+                    {
                         // The attribute too: it is what the form sends.
                         let value = saved.version.to_string();
                         let _ = input.set_attribute("value", &value);
@@ -174,5 +146,28 @@ mod autosave {
                 Err(_) => state.set(None),
             }
         });
+    }
+
+    /// The form exactly as its buttons send it, to the same server function, with "stay": one
+    /// way to save with JavaScript or without. Asking for JSON makes the server answer instead of
+    /// sending the browser on.
+    async fn post(form: &HtmlFormElement) -> Result<Saved, JsValue> {
+        let data = FormData::new_with_form(form)?;
+        data.set_with_str("go", "stay")?;
+        let body = UrlSearchParams::new_with_str_sequence_sequence(&data)?;
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        let headers = web_sys::Headers::new()?;
+        headers.set("Accept", "application/json")?;
+        init.set_headers(&headers);
+        let answer: Response = JsFuture::from(window().fetch_with_str_and_init(&form.action(), &init))
+            .await?
+            .dyn_into()?;
+        if !answer.ok() {
+            return Err(JsValue::from_str("not saved"));
+        }
+        let text = JsFuture::from(answer.text()?).await?.as_string().unwrap_or_default();
+        serde_json::from_str(&text).map_err(|_| JsValue::from_str("unexpected answer"))
     }
 }
