@@ -39,6 +39,8 @@ const HELD = [
 /// Open one page and report everything the checks look at.
 async function visit(phone, at, [name, path, heading]) {
   const suffix = phone.javaScript ? "" : "-nojs";
+  // What the page before is still fetching must not count against this one.
+  await phone.page.waitForLoadState("networkidle");
   phone.transfers.length = 0;
   await open(phone, at, path, heading);
   const { page } = phone;

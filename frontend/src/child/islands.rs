@@ -2,9 +2,9 @@
 //! props from the server, so the child's bundle carries no text catalogue, only behaviour.
 use leptos::prelude::*;
 
+use super::layout::Leave;
 #[cfg(feature = "hydrate")]
-use super::layout::EXIT_URL;
-use super::layout::{Leave, StillHere};
+use super::layout::{EXIT_URL, StillHere};
 use crate::components::use_hydrated;
 
 /// "Leave now". Without JavaScript a plain form: the server ends the session and sends the
