@@ -617,6 +617,8 @@ pub fn views_row(
         idempotency_key: Set(None),
         updated_at: Set(now),
         created_at: Set(now),
+        // Parts not tracked: a part save from an older version is a conflict, as for old rows.
+        part_versions: Set(None),
     }
 }
 

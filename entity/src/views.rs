@@ -40,6 +40,10 @@ pub struct Model {
     pub idempotency_key: Option<String>,
     pub updated_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
+    /// Per part of the views (`worries`, `goingWell`, …), the version at which it last changed;
+    /// NULL on rows saved before parts were tracked.
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub part_versions: Option<Json>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(belongs_to, from = "child_id", to = "id")]

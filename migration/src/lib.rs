@@ -33,6 +33,7 @@ mod m20261206_200000_sign_in_limits_and_sessions;
 mod m20261207_000001_referral_withdrawal_and_case_closure;
 mod m20261207_000002_external_references;
 mod m20261207_100000_create_password_link;
+mod m20261207_200000_views_part_versions;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_referral_withdrawal_and_case_closure::Migration),
             Box::new(m20261207_000002_external_references::Migration),
             Box::new(m20261207_100000_create_password_link::Migration),
+            Box::new(m20261207_200000_views_part_versions::Migration),
         ]
     }
 }

@@ -1,7 +1,7 @@
 //! Sign-in and credentials in the schema.
 use std::collections::BTreeSet;
 
-use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use async_graphql::{Context, Enum, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::advocacy_case;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use super::{
     AccessCode, Person, Pin, Scope, Viewer, api_keys, child_sign_in, issue_access, sessions,
 };
+use crate::admin::graphql::StaffRole;
 use crate::events::Event;
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
@@ -22,15 +23,31 @@ pub struct AuthQuery;
 #[derive(Default)]
 pub struct AuthMutation;
 
+/// Whose credentials these are.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewerKind {
+    /// A member of staff, signed in with e-mail and password.
+    Staff,
+    /// A child, signed in with their access code and PIN.
+    Child,
+    /// An integrator, with an API key.
+    Integrator,
+    /// Nobody is signed in.
+    Anonymous,
+}
+
 /// Who the current credentials belong to.
 #[derive(SimpleObject)]
 pub struct Me {
     /// STAFF, CHILD, INTEGRATOR or ANONYMOUS.
-    pub kind: &'static str,
+    pub kind: ViewerKind,
     /// Staff: full name. Child: the name they like to be called. Integrator: the key's name.
     pub name: Option<String>,
     /// Staff role in lower case (advocate, social_worker, isro, coordinator, agency, admin).
+    #[graphql(deprecation = "use staffRole")]
     pub role: Option<String>,
+    /// Staff: their role. Null for children, integrators and anonymous.
+    pub staff_role: Option<StaffRole>,
     /// Integrator: the scopes of the key.
     pub scopes: Vec<Scope>,
     /// Child: whether their pages use younger-child mode (bigger pictures, fewer words, read aloud).
@@ -52,7 +69,10 @@ pub struct StaffSession {
     /// The member of staff's name.
     pub name: String,
     /// Their role (advocate, social_worker, isro, coordinator, agency, admin).
+    #[graphql(deprecation = "use staffRole")]
     pub role: String,
+    /// Their role.
+    pub staff_role: StaffRole,
 }
 
 /// A child's token after signing in with their code and PIN (valid about 2 hours).
@@ -123,9 +143,10 @@ impl AuthQuery {
         let db = ctx.db()?;
         Ok(match ctx.viewer() {
             Viewer::Anonymous => Me {
-                kind: "ANONYMOUS",
+                kind: ViewerKind::Anonymous,
                 name: None,
                 role: None,
+                staff_role: None,
                 scopes: vec![],
                 younger_mode: None,
             },
@@ -135,9 +156,10 @@ impl AuthQuery {
                     .await
                     .map_err(crate::error::ApiError::from)?;
                 Me {
-                    kind: "STAFF",
+                    kind: ViewerKind::Staff,
                     name: row.map(|r| r.name),
                     role: Some(role_name(s.role)),
+                    staff_role: Some(s.role.into()),
                     scopes: vec![],
                     younger_mode: None,
                 }
@@ -148,10 +170,11 @@ impl AuthQuery {
                     .await
                     .map_err(crate::error::ApiError::from)?;
                 Me {
-                    kind: "CHILD",
+                    kind: ViewerKind::Child,
                     younger_mode: row.as_ref().map(|r| r.younger_mode),
                     name: row.map(|r| r.preferred_name),
                     role: None,
+                    staff_role: None,
                     scopes: vec![],
                 }
             }
@@ -161,9 +184,10 @@ impl AuthQuery {
                     .await
                     .map_err(crate::error::ApiError::from)?;
                 Me {
-                    kind: "INTEGRATOR",
+                    kind: ViewerKind::Integrator,
                     name: row.map(|r| r.name),
                     role: None,
+                    staff_role: None,
                     scopes: i.scopes.iter().copied().collect(),
                     younger_mode: None,
                 }
@@ -327,5 +351,6 @@ fn staff_session(session: sessions::Session) -> StaffSession {
         refresh_token_expires_at: session.refresh_expires_at,
         name: session.staff.name,
         role: role_name(session.staff.role),
+        staff_role: session.staff.role.into(),
     }
 }

@@ -149,8 +149,7 @@ impl Loader<ViewsForMeetingKey> for DbLoader {
         keys: &[ViewsForMeetingKey],
     ) -> Result<HashMap<ViewsForMeetingKey, Self::Value>, Self::Error> {
         use entity::views;
-        let wanted: HashSet<ViewsForMeetingKey> = keys.iter().copied().collect();
-        let children: HashSet<i32> = keys.iter().map(|k| k.child_id).collect();
+        let (children, wanted) = by_child(keys.iter().copied());
         // By child alone: the (child, meeting) index answers one lookup per child, where adding
         // `meeting_id IN (…)` makes SQLite probe every child × meeting pair. A child has a few
         // views; the pairs nobody asked for are dropped below.
@@ -176,6 +175,48 @@ impl Loader<ViewsForMeetingKey> for DbLoader {
                 (key, status)
             })
             .filter(|(key, _)| wanted.contains(key))
+            .collect())
+    }
+}
+
+/// The children asked about, and the (child, meeting) pairs asked for.
+fn by_child(
+    keys: impl Iterator<Item = ViewsForMeetingKey>,
+) -> (HashSet<i32>, HashSet<ViewsForMeetingKey>) {
+    let wanted: HashSet<ViewsForMeetingKey> = keys.collect();
+    (wanted.iter().map(|k| k.child_id).collect(), wanted)
+}
+
+/// A child's own views for one of their meetings, words and all: only for the child's own
+/// reads (`MyMeeting.myViews`), by the same lookup as `ViewsForMeetingKey`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct OwnViewsKey(pub ViewsForMeetingKey);
+
+impl Loader<OwnViewsKey> for DbLoader {
+    type Value = entity::views::Model;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[OwnViewsKey],
+    ) -> Result<HashMap<OwnViewsKey, Self::Value>, Self::Error> {
+        use entity::views;
+        let (children, wanted) = by_child(keys.iter().map(|k| k.0));
+        let rows = views::Entity::find()
+            .filter(views::Column::ChildId.is_in(children))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let key = ViewsForMeetingKey {
+                    child_id: row.child_id,
+                    meeting_id: row.meeting_id,
+                };
+                (OwnViewsKey(key), row)
+            })
+            .filter(|(key, _)| wanted.contains(&key.0))
             .collect())
     }
 }

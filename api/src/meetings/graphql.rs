@@ -79,6 +79,17 @@ impl MeetingsQuery {
         Ok(page.connection(items.into_iter().map(MyMeeting).collect(), total))
     }
 
+    /// Your meeting (for a child): the next one still to come, or, when none is, the one that
+    /// happened last; null when you have none. The child's pages are about this meeting.
+    async fn my_current_meeting(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<MyMeeting>> {
+        let child = policy::child_meetings(ctx.viewer())?;
+        let meeting = super::current::of_child(ctx.db()?, child).await?;
+        Ok(meeting.map(MyMeeting))
+    }
+
     /// Your advocate (for a child), by first name; null when you do not have one right now.
     async fn my_advocate(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<MyAdvocate>> {
         let child = policy::child_meetings(ctx.viewer())?;

@@ -41,6 +41,19 @@ pub enum MeetingStatus {
     Cancelled,
 }
 
+/// Who the child may choose to see their views for a meeting of this kind. Views are not sent
+/// ahead of a family group conference (the family makes the plan there), and advice or a
+/// complaint has no meeting to chair.
+pub fn allowed_audiences(kind: enums::MeetingKind) -> &'static [enums::Audience] {
+    use enums::Audience::*;
+    use enums::MeetingKind as K;
+    match kind {
+        K::FamilyGroupConference => &[Family, Meeting],
+        K::AdviceAndAssistance | K::Complaint => &[SocialWorker],
+        _ => &[SocialWorker, Chair, Family, Meeting],
+    }
+}
+
 /// What the meeting is, in plain words for the child's own pages (reading age about 8, no jargon).
 pub fn in_plain_words(kind: enums::MeetingKind) -> &'static str {
     use enums::MeetingKind as K;

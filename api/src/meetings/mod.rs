@@ -1,5 +1,6 @@
 //! Meetings: finding the ones a viewer may see, and the facts the policy needs about one. The record
 //! of a meeting (whiteboard and outcome) is written in `record`.
+pub mod current;
 pub mod graphql;
 pub mod kinds;
 pub mod record;

@@ -5,13 +5,25 @@ use chrono::{DateTime, Utc};
 use entity::enums::MeetingStatus as Status;
 use entity::{child, meeting};
 
-use super::kinds::{MeetingKind, MeetingStatus, in_plain_words};
+use super::kinds::{MeetingKind, MeetingStatus, allowed_audiences, in_plain_words};
 use super::{age_on, first_name};
 use crate::error::{ApiResult, loaded};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
-use crate::graphql::loaders::{ChildMeetingsKey, MeetingChildrenKey, StaffKey};
+use crate::graphql::loaders::{
+    ChildMeetingsKey, MeetingChildrenKey, OwnViewsKey, StaffKey, ViewsForMeetingKey,
+};
 use crate::policy::meetings::Exposure;
+use crate::views::graphql::{Audience, Views};
+
+/// The audiences a meeting of this kind allows, as GraphQL shows them.
+fn audiences_of(model: &meeting::Model) -> Vec<Audience> {
+    allowed_audiences(model.kind)
+        .iter()
+        .copied()
+        .map(Into::into)
+        .collect()
+}
 
 /// A meeting about one or more children, as staff and integrators see it.
 pub struct Meeting {
@@ -114,6 +126,12 @@ impl Meeting {
         self.model.status.into()
     }
 
+    /// Who a child may choose to see their views for a meeting of this kind (views are not sent
+    /// ahead of a family group conference; advice or a complaint has no chair).
+    async fn allowed_audiences(&self) -> Vec<Audience> {
+        audiences_of(&self.model)
+    }
+
     /// The ISRO chairing the meeting (CP chair or IRO).
     async fn chair(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<StaffName>> {
         Ok(staff_name(ctx, self.model.chair_id)
@@ -198,6 +216,22 @@ impl MyMeeting {
     /// Whether it is still to come, has happened, or was called off.
     async fn status(&self) -> MeetingStatus {
         self.0.status.into()
+    }
+
+    /// Who you may choose to see your views for this meeting.
+    async fn allowed_audiences(&self) -> Vec<Audience> {
+        audiences_of(&self.0)
+    }
+
+    /// Your views for this meeting; null until you save something (the same as `myViews`).
+    async fn my_views(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Views>> {
+        let child = crate::policy::views::own(ctx.viewer())?;
+        let key = ViewsForMeetingKey {
+            child_id: child.child_id,
+            meeting_id: self.0.id,
+        };
+        let views = loaded(ctx.loaders()?.load_one(OwnViewsKey(key)).await)?;
+        Ok(views.map(Into::into))
     }
 
     /// The first name of the person who runs the meeting.

@@ -1,7 +1,7 @@
 //! What a child's views contain, checked once on the way in, and the idempotency key of a submission.
 //! Messages here are read by children: plain words, short sentences.
 use entity::ViewItems;
-use entity::enums::{AttendanceChoice, Feeling};
+use entity::enums::{AttendanceChoice, Audience, Feeling};
 use entity::views;
 use sea_orm::Set;
 use serde::{Deserialize, Serialize};
@@ -77,6 +77,41 @@ impl Content {
         }
     }
 
+    /// Who the child agreed may see these views, in the order of `AUDIENCES`.
+    pub fn shared_with(&self) -> Vec<Audience> {
+        AUDIENCES
+            .into_iter()
+            .zip(self.consents())
+            .filter_map(|(audience, on)| on.then_some(audience))
+            .collect()
+    }
+
+    /// Agree to exactly these audiences (and no others).
+    pub fn share_with(&mut self, audiences: &[Audience]) {
+        for (audience, flag) in AUDIENCES.iter().zip(self.consents_mut()) {
+            *flag = audiences.contains(audience);
+        }
+    }
+
+    /// The one place the four consent columns meet the `Audience` set (in `AUDIENCES` order).
+    fn consents(&self) -> [bool; 4] {
+        [
+            self.share_with_social_worker,
+            self.share_with_chair,
+            self.share_with_family,
+            self.share_with_meeting,
+        ]
+    }
+
+    fn consents_mut(&mut self) -> [&mut bool; 4] {
+        [
+            &mut self.share_with_social_worker,
+            &mut self.share_with_chair,
+            &mut self.share_with_family,
+            &mut self.share_with_meeting,
+        ]
+    }
+
     /// Set every content column of `row` (the rest is left as it was).
     pub fn write_to(self, row: &mut views::ActiveModel) {
         row.worries = Set(ViewItems(self.worries));
@@ -89,6 +124,55 @@ impl Content {
         row.share_with_chair = Set(self.share_with_chair);
         row.share_with_family = Set(self.share_with_family);
         row.share_with_meeting = Set(self.share_with_meeting);
+    }
+}
+
+/// Every audience, in the order of the schema's `Audience` enum and of the four consent flags.
+pub const AUDIENCES: [Audience; 4] = [
+    Audience::SocialWorker,
+    Audience::Chair,
+    Audience::Family,
+    Audience::Meeting,
+];
+
+/// The audiences a client chose: `sharedWith`, the four older flags (`shareWithSocialWorker`,
+/// `shareWithChair`, `shareWithFamily`, `shareWithMeeting`, in `AUDIENCES` order, each may be
+/// left out), or both when they agree. A flag left out counts as "no" when `sharedWith` is not sent.
+pub fn consent(
+    shared_with: Option<Vec<Audience>>,
+    flags: [Option<bool>; 4],
+) -> ApiResult<Vec<Audience>> {
+    let Some(chosen) = shared_with else {
+        return Ok(AUDIENCES
+            .into_iter()
+            .zip(flags)
+            .filter_map(|(audience, on)| on.unwrap_or(false).then_some(audience))
+            .collect());
+    };
+    for (audience, flag) in AUDIENCES.into_iter().zip(flags) {
+        if flag.is_some_and(|on| on != chosen.contains(&audience)) {
+            return Err(ApiError::bad_input(
+                "sharedWith",
+                format!(
+                    "sharedWith and the shareWith… flags disagree about {}: send only sharedWith, \
+                     or flags that say the same.",
+                    graphql_name(audience)
+                ),
+            ));
+        }
+    }
+    Ok(AUDIENCES
+        .into_iter()
+        .filter(|audience| chosen.contains(audience))
+        .collect())
+}
+
+fn graphql_name(audience: Audience) -> &'static str {
+    match audience {
+        Audience::SocialWorker => "SOCIAL_WORKER",
+        Audience::Chair => "CHAIR",
+        Audience::Family => "FAMILY",
+        Audience::Meeting => "MEETING",
     }
 }
 
@@ -212,6 +296,28 @@ mod tests {
             ..Content::default()
         };
         assert!(words.checked().is_err());
+    }
+
+    #[test]
+    fn the_audience_set_and_the_four_flags_are_one_consent() {
+        let mut content = Content::default();
+        content.share_with(&[Audience::Meeting, Audience::SocialWorker]);
+        assert!(content.share_with_social_worker && content.share_with_meeting);
+        assert!(!content.share_with_chair && !content.share_with_family);
+        assert_eq!(
+            content.shared_with(),
+            vec![Audience::SocialWorker, Audience::Meeting]
+        );
+
+        let flags = [Some(true), None, Some(false), None];
+        assert_eq!(consent(None, flags).unwrap(), vec![Audience::SocialWorker]);
+        let set = Some(vec![Audience::Chair, Audience::SocialWorker]);
+        assert_eq!(
+            consent(set.clone(), [Some(true), Some(true), None, Some(false)]).unwrap(),
+            vec![Audience::SocialWorker, Audience::Chair]
+        );
+        assert!(consent(set, [None, Some(false), None, None]).is_err());
+        assert!(consent(Some(vec![]), [None, None, Some(true), None]).is_err());
     }
 
     #[test]

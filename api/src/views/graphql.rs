@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use entity::enums;
 use entity::views;
 
-use super::Content;
 use super::graphql_advocate::{AdvocateViewsMutation, AdvocateViewsQuery};
 use super::graphql_child::{ChildViewsMutation, ChildViewsQuery};
 use super::graphql_received::ReceivedViewsQuery;
+use super::{Content, content};
+use crate::error::ApiResult;
 use crate::graphql::ids::NodeKind;
 
 /// Every query about children's views.
@@ -97,17 +98,24 @@ pub struct ViewsContent {
     /// How the child wants to take part in the meeting.
     pub attendance: Option<AttendanceChoice>,
     /// The child agrees that their social worker may see these views.
+    #[graphql(deprecation = "use sharedWith")]
     pub share_with_social_worker: bool,
     /// The child agrees that the chair of the meeting (the ISRO) may see these views.
+    #[graphql(deprecation = "use sharedWith")]
     pub share_with_chair: bool,
     /// The child agrees that their family may see these views.
+    #[graphql(deprecation = "use sharedWith")]
     pub share_with_family: bool,
     /// The child agrees that everyone at the meeting may see these views.
+    #[graphql(deprecation = "use sharedWith")]
     pub share_with_meeting: bool,
+    /// Who the child agrees may see these views (the same consent as the four `shareWith…` flags).
+    pub shared_with: Vec<Audience>,
 }
 
 impl From<Content> for ViewsContent {
     fn from(c: Content) -> Self {
+        let shared_with = c.shared_with().into_iter().map(Into::into).collect();
         Self {
             worries: c.worries,
             going_well: c.going_well,
@@ -119,6 +127,7 @@ impl From<Content> for ViewsContent {
             share_with_chair: c.share_with_chair,
             share_with_family: c.share_with_family,
             share_with_meeting: c.share_with_meeting,
+            shared_with,
         }
     }
 }
@@ -198,33 +207,62 @@ pub struct ViewsInput {
     pub free_words: Option<String>,
     /// How you want to take part in your meeting.
     pub attendance: Option<AttendanceChoice>,
-    /// Your social worker may see these views.
-    #[graphql(default)]
-    pub share_with_social_worker: bool,
-    /// The person chairing your meeting may see these views.
-    #[graphql(default)]
-    pub share_with_chair: bool,
-    /// Your family may see these views.
-    #[graphql(default)]
-    pub share_with_family: bool,
-    /// Everyone at your meeting may see these views.
-    #[graphql(default)]
-    pub share_with_meeting: bool,
+    /// Your social worker may see these views (or use `sharedWith`).
+    pub share_with_social_worker: Option<bool>,
+    /// The person chairing your meeting may see these views (or use `sharedWith`).
+    pub share_with_chair: Option<bool>,
+    /// Your family may see these views (or use `sharedWith`).
+    pub share_with_family: Option<bool>,
+    /// Everyone at your meeting may see these views (or use `sharedWith`).
+    pub share_with_meeting: Option<bool>,
+    /// Who may see these views. Without it, the `shareWith…` flags say (one left out is "no");
+    /// with it, any flag also sent must say the same, else the answer is BAD_USER_INPUT.
+    pub shared_with: Option<Vec<Audience>>,
 }
 
-impl From<ViewsInput> for Content {
-    fn from(i: ViewsInput) -> Self {
-        Self {
-            worries: i.worries,
-            going_well: i.going_well,
-            want_to_happen: i.want_to_happen,
-            feeling: i.feeling.map(Into::into),
-            free_words: i.free_words,
-            attendance: i.attendance.map(Into::into),
-            share_with_social_worker: i.share_with_social_worker,
-            share_with_chair: i.share_with_chair,
-            share_with_family: i.share_with_family,
-            share_with_meeting: i.share_with_meeting,
-        }
+impl ViewsInput {
+    /// The views as sent, before they are checked.
+    pub fn content(self) -> ApiResult<Content> {
+        let shared_with = self
+            .shared_with
+            .map(|set| set.into_iter().map(Into::into).collect());
+        let flags = [
+            self.share_with_social_worker,
+            self.share_with_chair,
+            self.share_with_family,
+            self.share_with_meeting,
+        ];
+        let audiences = content::consent(shared_with, flags)?;
+        let mut content = Content {
+            worries: self.worries,
+            going_well: self.going_well,
+            want_to_happen: self.want_to_happen,
+            feeling: self.feeling.map(Into::into),
+            free_words: self.free_words,
+            attendance: self.attendance.map(Into::into),
+            ..Content::default()
+        };
+        content.share_with(&audiences);
+        Ok(content)
     }
+}
+
+/// A part of the child's views, saved on its own with `saveViewsPart`.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "super::Part")]
+pub enum ViewsPart {
+    /// `worries`: things the child worries about (send `items`).
+    Worries,
+    /// `goingWell`: things that are going well (send `items`).
+    GoingWell,
+    /// `wantToHappen`: what the child wants to happen (send `items`).
+    WantToHappen,
+    /// `feeling`: how the child feels (send `feeling`; left out clears it).
+    Feeling,
+    /// `freeWords`: anything else the child wants to say (send `freeWords`; left out clears it).
+    FreeWords,
+    /// `attendance`: how the child wants to take part (send `attendance`; left out clears it).
+    Attendance,
+    /// `sharedWith`: who may see the views (send `sharedWith`; left out is nobody).
+    SharedWith,
 }

@@ -192,7 +192,7 @@ impl AdvocateViewsMutation {
         #[graphql(desc = "The note (up to 2000 characters).")] body: String,
     ) -> async_graphql::Result<AdvocateNote> {
         let case_id = NodeKind::Case.parse(&case_id, "caseId")?;
-        let body = crate::text::required("body", &body, crate::text::LONG)?;
+        let body = crate::text::required("body", &body, super::notes::NOTE_MAX)?;
         let note = notes::add(ctx.db()?, ctx.viewer(), case_id, body).await?;
         Ok(note.into())
     }

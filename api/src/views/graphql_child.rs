@@ -3,8 +3,11 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::graphql::{Views, ViewsInput, ViewsVersion};
-use super::{Content, IdempotencyKey, history, submit, urgent};
+use super::graphql::{
+    AttendanceChoice, Audience, Feeling, Views, ViewsInput, ViewsPart, ViewsVersion,
+};
+use super::{Change, IdempotencyKey, PartValue, history, submit, urgent};
+use crate::error::{ApiError, ApiResult};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::policy;
@@ -105,9 +108,50 @@ impl ChildViewsMutation {
     ) -> async_graphql::Result<Views> {
         let child = policy::views::own(ctx.viewer())?;
         let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
-        let content = Content::from(content).checked()?;
+        let change = Change::Whole(content.content()?);
         let saved =
-            super::save_draft(ctx.db()?, child, meeting_id, expected_version, content).await?;
+            super::save_draft(ctx.db()?, child, meeting_id, expected_version, change).await?;
+        Ok(saved.into())
+    }
+
+    /// Save one part of the child's views; the rest stays as it is. `expectedVersion` is the version
+    /// the child last saw (0 when they had none). If the views changed since but this part did not,
+    /// the part is saved on top of them; if this part changed too, the answer is CONFLICT with the
+    /// current views in `extensions.current` and nothing is overwritten. Send only the argument
+    /// that goes with `part`.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_views_part(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "One of the child's own meetings, still to come.")] meeting_id: ID,
+        #[graphql(desc = "0 for new views, else the version the child last saw.")]
+        expected_version: i32,
+        #[graphql(desc = "Which part to save.")] part: ViewsPart,
+        #[graphql(
+            desc = "WORRIES, GOING_WELL or WANT_TO_HAPPEN: one per box (up to 20, each \
+                          up to 2000 letters); left out is none."
+        )]
+        items: Option<Vec<String>>,
+        #[graphql(desc = "FEELING: how you feel; left out clears it.")] feeling: Option<Feeling>,
+        #[graphql(desc = "FREE_WORDS: anything else (up to 10000 letters); left out clears it.")]
+        free_words: Option<String>,
+        #[graphql(desc = "ATTENDANCE: how you want to take part; left out clears it.")]
+        attendance: Option<AttendanceChoice>,
+        #[graphql(desc = "SHARED_WITH: who may see your views; left out is nobody.")]
+        shared_with: Option<Vec<Audience>>,
+    ) -> async_graphql::Result<Views> {
+        let child = policy::views::own(ctx.viewer())?;
+        let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
+        let sent = PartArgs {
+            items,
+            feeling,
+            free_words,
+            attendance,
+            shared_with,
+        };
+        let change = Change::Part(sent.value(part)?);
+        let saved =
+            super::save_draft(ctx.db()?, child, meeting_id, expected_version, change).await?;
         Ok(saved.into())
     }
 
@@ -170,6 +214,56 @@ impl ChildViewsMutation {
             advocate_told: told,
             emergency_number: "999".into(),
             childline_number: "0800 1111".into(),
+        })
+    }
+}
+
+/// The value arguments of `saveViewsPart`; exactly the one that goes with the part may be sent.
+struct PartArgs {
+    items: Option<Vec<String>>,
+    feeling: Option<Feeling>,
+    free_words: Option<String>,
+    attendance: Option<AttendanceChoice>,
+    shared_with: Option<Vec<Audience>>,
+}
+
+impl PartArgs {
+    fn value(self, part: ViewsPart) -> ApiResult<PartValue> {
+        let sent = [
+            ("items", self.items.is_some()),
+            ("feeling", self.feeling.is_some()),
+            ("freeWords", self.free_words.is_some()),
+            ("attendance", self.attendance.is_some()),
+            ("sharedWith", self.shared_with.is_some()),
+        ];
+        let wanted = match part {
+            ViewsPart::Worries | ViewsPart::GoingWell | ViewsPart::WantToHappen => "items",
+            ViewsPart::Feeling => "feeling",
+            ViewsPart::FreeWords => "freeWords",
+            ViewsPart::Attendance => "attendance",
+            ViewsPart::SharedWith => "sharedWith",
+        };
+        if let Some(&(other, _)) = sent.iter().find(|(name, on)| *on && *name != wanted) {
+            return Err(ApiError::bad_input(
+                other,
+                format!("{other} does not go with this part: send only {wanted}."),
+            ));
+        }
+        let items = self.items.unwrap_or_default();
+        Ok(match part {
+            ViewsPart::Worries => PartValue::Worries(items),
+            ViewsPart::GoingWell => PartValue::GoingWell(items),
+            ViewsPart::WantToHappen => PartValue::WantToHappen(items),
+            ViewsPart::Feeling => PartValue::Feeling(self.feeling.map(Into::into)),
+            ViewsPart::FreeWords => PartValue::FreeWords(self.free_words),
+            ViewsPart::Attendance => PartValue::Attendance(self.attendance.map(Into::into)),
+            ViewsPart::SharedWith => PartValue::SharedWith(
+                self.shared_with
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
+            ),
         })
     }
 }

@@ -12,12 +12,14 @@ mod graphql_child;
 mod graphql_received;
 pub mod history;
 pub mod notes;
+pub mod parts;
 pub mod received;
 pub mod share;
 pub mod submit;
 pub mod urgent;
 
 pub use content::{Content, IdempotencyKey, Snapshot};
+pub use parts::{Part, PartValue};
 
 use chrono::Utc;
 use entity::enums::{ActorKind, MeetingStatus, ViewsStatus};
@@ -44,14 +46,59 @@ pub async fn my_views(
     find(db, child, meeting_id).await
 }
 
-/// Create the draft (`expected_version` 0: "I have nothing yet") or replace it when the child saw the
-/// current version. Anything else is a conflict carrying the current views; nothing is overwritten.
+/// What a save changes: the whole of the views (`saveViewsDraft`) or one part (`saveViewsPart`).
+#[derive(Clone, Debug)]
+pub enum Change {
+    Whole(Content),
+    Part(PartValue),
+}
+
+impl Change {
+    /// Trimmed and checked before anything is read, so a mistake is BAD_USER_INPUT whatever the
+    /// version.
+    fn checked(self) -> ApiResult<Self> {
+        Ok(match self {
+            Change::Whole(whole) => Change::Whole(whole.checked()?),
+            Change::Part(value) => {
+                let part = value.part();
+                Change::Part(PartValue::of(
+                    part,
+                    value.onto(Content::default()).checked()?,
+                ))
+            }
+        })
+    }
+
+    /// The views after this change.
+    fn onto(self, content: Content) -> Content {
+        match self {
+            Change::Whole(whole) => whole,
+            Change::Part(value) => value.onto(content),
+        }
+    }
+
+    /// Whether a save made from `expected` may go on top of `current`: the whole views only when
+    /// nothing changed since; one part also when that part did not change since.
+    fn fits(&self, current: &views::Model, expected: i32) -> bool {
+        match self {
+            _ if expected == current.version => true,
+            Change::Part(value) if expected < current.version => {
+                parts::last_changed(current, value.part()) <= expected
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Create the draft (`expected_version` 0: "I have nothing yet") or change it when the child saw the
+/// current version, or (one part) when that part did not change since the version the child saw.
+/// Anything else is a conflict carrying the current views; nothing is overwritten.
 pub async fn save_draft(
     db: &DatabaseConnection,
     child: &ChildViewer,
     meeting_id: i32,
     expected_version: i32,
-    content: Content,
+    change: Change,
 ) -> ApiResult<views::Model> {
     if expected_version < 0 {
         return Err(ApiError::bad_input(
@@ -59,19 +106,21 @@ pub async fn save_draft(
             "expectedVersion is 0 for new views, or the version you last saw.",
         ));
     }
+    let change = change.checked()?;
     let meeting = child_meeting(db, child, meeting_id).await?;
     still_to_come(&meeting)?;
-    let current = find(db, child, meeting_id).await?;
-    let saved = match (expected_version, current) {
-        (0, None) => create(db, child, &meeting, content).await?,
-        (0, Some(current)) => return Err(stale(Some(&current))),
-        (_, None) => return Err(stale(None)),
-        (expected, Some(current)) if current.version != expected => {
-            return Err(stale(Some(&current)));
+    match find(db, child, meeting_id).await? {
+        None if expected_version == 0 => {
+            let content = change.onto(Content::default());
+            create(db, child, &meeting, content).await
         }
-        (expected, Some(current)) => update(db, child, &current, expected, content).await?,
-    };
-    Ok(saved)
+        None => Err(stale(None)),
+        Some(current) if change.fits(&current, expected_version) => {
+            let content = change.onto(Content::of(&current));
+            update(db, child, &current, content).await
+        }
+        Some(current) => Err(stale(Some(&current))),
+    }
 }
 
 async fn create(
@@ -93,6 +142,7 @@ async fn create(
         idempotency_key: Set(None),
         updated_at: Set(now),
         created_at: Set(now),
+        part_versions: Set(Some(parts::after_save(None, &content, 1))),
         ..Default::default()
     };
     content.write_to(&mut row);
@@ -111,17 +161,19 @@ async fn create(
     Ok(saved)
 }
 
+/// Write `content` over `current`, only if nobody saved since it was read.
 async fn update(
     db: &DatabaseConnection,
     child: &ChildViewer,
     current: &views::Model,
-    expected: i32,
     content: Content,
 ) -> ApiResult<views::Model> {
+    let versions = parts::after_save(Some(current), &content, current.version + 1);
     let mut row = views::ActiveModel {
         // Edited views are a draft again until the child submits them (earlier versions are kept).
         status: Set(ViewsStatus::Draft),
         updated_at: Set(Utc::now()),
+        part_versions: Set(Some(versions)),
         ..Default::default()
     };
     content.write_to(&mut row);
@@ -135,7 +187,7 @@ async fn update(
             Expr::col(views::Column::Version).add(1),
         )
         .filter(views::Column::Id.eq(current.id))
-        .filter(views::Column::Version.eq(expected))
+        .filter(views::Column::Version.eq(current.version))
         .exec(&txn)
         .await?;
     if result.rows_affected == 0 {
@@ -276,6 +328,7 @@ pub fn current_json(model: &views::Model) -> Value {
         "shareWithChair": content.share_with_chair,
         "shareWithFamily": content.share_with_family,
         "shareWithMeeting": content.share_with_meeting,
+        "sharedWith": content.shared_with().into_iter().map(|a| graphql_name(Some(a))).collect::<Vec<_>>(),
         "status": graphql_name(Some(model.status)),
         "version": model.version,
         "submittedAt": model.submitted_at.map(|t| t.to_rfc3339()),

@@ -15,6 +15,9 @@ use crate::auth::Viewer;
 use crate::error::ApiResult;
 use crate::graphql::pagination::Page;
 
+/// Most letters in one note.
+pub const NOTE_MAX: usize = crate::text::LONG;
+
 /// A note and the name of who wrote it.
 #[derive(Debug, Clone)]
 pub struct Note {

@@ -44,4 +44,6 @@ mod staff_referrals;
 mod staff_session;
 mod staff_story;
 mod text_boxes;
+mod typed_schema;
 mod views;
+mod views_parts;

@@ -67,11 +67,13 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "apiVersion",                   "A D A A A A A A A A A A A A A A A A"),
     (Q, "health",                       "A D A A A A A A A A A A A A A A A A"),
     (Q, "me",                           "A D A A A A A A A A A A A A A A A A"),
+    (Q, "limits",                       "A D A A A A A A A A A A A A A A A A"),
     // the child's own
     (Q, "myViews",                      "D D A D D D D D D D D D D D D D D D"),
     (Q, "myViewsHistory",               "D D A D D D D D D D D D D D D D D D"),
     (Q, "whoHasReadMyViews",            "D D A D D D D D D D D D D D D D D D"),
     (Q, "myMeetings",                   "D D A A D D D D D D D D D D D D D D"),
+    (Q, "myCurrentMeeting",             "D D A A D D D D D D D D D D D D D D"),
     (Q, "myAdvocate",                   "D D A E D D D D D D D D D D D D D D"),
     // the advocate's cases
     (Q, "myCaseload",                   "D D D D A E D D D D D D D D D D D E"),
@@ -129,6 +131,7 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "setPasswordWithLink",          "A D A A A A A A A A A A A A A A A A"),
     // the child's views: only the child writes them
     (M, "saveViewsDraft",               "D D A D D D D D D D D D D D D D D D"),
+    (M, "saveViewsPart",                "D D A D D D D D D D D D D D D D D D"),
     (M, "submitViews",                  "D D A D D D D D D D D D D D D D D D"),
     (M, "requestUrgentHelp",            "D D A A D D D D D D D D D D D D D D"),
     // the child's page settings: the child, or the advocate of their case (everyone names Mia)
@@ -945,6 +948,8 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "whoHasReadMyViews" =>
             ("query($id: ID!) { whoHasReadMyViews(meetingId: $id) { who } }", id(&fx.mia_meeting)),
         "myMeetings" => ("{ myMeetings { totalCount } }", none),
+        "myCurrentMeeting" => ("{ myCurrentMeeting { id } }", none),
+        "limits" => ("{ limits { viewsItems } }", none),
         "myAdvocate" => ("{ myAdvocate { firstName } }", none),
         "myCaseload" => ("{ myCaseload { totalCount } }", none),
         "case" => ("query($id: ID!) { case(id: $id) { id } }", id(&fx.mia_case)),
@@ -1037,10 +1042,16 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
             json!({ "id": fx.mia_meeting, "v": fx.views_version,
                     "c": views_input("I want to live with my foster carers.") }),
         ),
+        // From the version saveViewsDraft left.
+        "saveViewsPart" => (
+            r#"mutation($id: ID!, $v: Int!) {
+               saveViewsPart(meetingId: $id, expectedVersion: $v, part: FEELING, feeling: OKAY) { version } }"#,
+            json!({ "id": fx.mia_meeting, "v": fx.views_version + 1 }),
+        ),
         "submitViews" => (
             r#"mutation($id: ID!, $v: Int!) {
                submitViews(meetingId: $id, expectedVersion: $v, idempotencyKey: "matrix-submit") { version } }"#,
-            json!({ "id": fx.mia_meeting, "v": fx.views_version + 1 }),
+            json!({ "id": fx.mia_meeting, "v": fx.views_version + 2 }),
         ),
         "requestUrgentHelp" =>
             (r#"mutation { requestUrgentHelp(message: "Please call me") { id } }"#, none),
