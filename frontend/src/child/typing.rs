@@ -79,7 +79,9 @@ mod autosave {
     use leptos::prelude::*;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{FormData, HtmlFormElement, HtmlInputElement, RequestInit, Response, UrlSearchParams};
+    use web_sys::{
+        FormData, HtmlFormElement, HtmlInputElement, RequestInit, Response, UrlSearchParams,
+    };
 
     use super::super::views::{Part, Saved};
 
@@ -88,12 +90,7 @@ mod autosave {
     }
 
     /// Save 1.5 s after the last key.
-    pub fn schedule(
-        part: Part,
-        state: RwSignal<Option<String>>,
-        saving: String,
-        saved: String,
-    ) {
+    pub fn schedule(part: Part, state: RwSignal<Option<String>>, saving: String, saved: String) {
         cancel();
         let handle = set_timeout_with_handle(
             move || save_now(part, state, saving, saved),
@@ -161,13 +158,17 @@ mod autosave {
         let headers = web_sys::Headers::new()?;
         headers.set("Accept", "application/json")?;
         init.set_headers(&headers);
-        let answer: Response = JsFuture::from(window().fetch_with_str_and_init(&form.action(), &init))
-            .await?
-            .dyn_into()?;
+        let answer: Response =
+            JsFuture::from(window().fetch_with_str_and_init(&form.action(), &init))
+                .await?
+                .dyn_into()?;
         if !answer.ok() {
             return Err(JsValue::from_str("not saved"));
         }
-        let text = JsFuture::from(answer.text()?).await?.as_string().unwrap_or_default();
+        let text = JsFuture::from(answer.text()?)
+            .await?
+            .as_string()
+            .unwrap_or_default();
         serde_json::from_str(&text).map_err(|_| JsValue::from_str("unexpected answer"))
     }
 }

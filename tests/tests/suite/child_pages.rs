@@ -465,7 +465,11 @@ async fn every_child_page_passes_axe_fits_a_phone_and_is_screenshotted() {
                 "{what}: the child bundle, and never the staff one"
             );
         } else {
-            assert_eq!(bundle, &json!([]), "{what}: nothing to run, nothing fetched");
+            assert_eq!(
+                bundle,
+                &json!([]),
+                "{what}: nothing to run, nothing fetched"
+            );
         }
     }
 

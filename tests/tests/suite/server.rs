@@ -84,7 +84,10 @@ async fn child_landing_page_is_server_rendered_in_plain_words() {
         "Childline number on the first page"
     );
     // Nothing on it is interactive: no browser bundle is even named, so none is fetched.
-    assert!(!html.contains("/pkg/child"), "no bundle on the landing page");
+    assert!(
+        !html.contains("/pkg/child"),
+        "no bundle on the landing page"
+    );
     assert!(!html.contains("rel=\"preload\""), "nothing preloaded");
 }
 
@@ -93,9 +96,15 @@ async fn a_child_page_with_islands_names_only_the_child_bundle() {
     let app = spawn_app().await;
     let html = app.get("/sign-in").await.text().await.unwrap();
     assert!(html.contains("<leptos-island"), "quick exit is an island");
-    assert!(html.contains("/pkg/child.js"), "the child bundle is loaded for it");
+    assert!(
+        html.contains("/pkg/child.js"),
+        "the child bundle is loaded for it"
+    );
     assert!(!html.contains("/pkg/staff"), "never the staff bundle");
-    assert!(!html.contains("rel=\"preload\""), "nothing fetched before the script asks");
+    assert!(
+        !html.contains("rel=\"preload\""),
+        "nothing fetched before the script asks"
+    );
 }
 
 #[tokio::test]
