@@ -7,9 +7,9 @@ use leptos_router::{
     path,
 };
 
-use crate::child::{after, meeting, not_safe, send, sign_in, views};
-use crate::routes::{landing::Landing, not_found::NotFound};
-use crate::staff::{home::StaffHome, sign_in::StaffSignIn};
+use crate::pages::child::{after, meeting, not_safe, send, sign_in, views};
+use crate::pages::public::{landing::Landing, not_found::NotFound};
+use crate::pages::staff::{home::StaffHome, sign_in::StaffSignIn};
 
 /// The HTML document around every page.
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
@@ -43,19 +43,19 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=Landing />
                 <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
                 <Route path=path!("/staff/sign-in") view=StaffSignIn ssr=SsrMode::Async />
-                <Route path=path!("/set-password") view=crate::staff::set_password::SetPassword ssr=SsrMode::Async />
-                <Route path=path!("/staff/api-keys") view=crate::staff::admin::AdminApiKeys ssr=SsrMode::Async />
-                <Route path=path!("/staff/audit") view=crate::staff::admin::AdminAudit ssr=SsrMode::Async />
-                <Route path=path!("/staff/cases/:caseId") view=crate::staff::advocate::case::CasePage ssr=SsrMode::Async />
-                <Route path=path!("/staff/cases/:caseId/slip") view=crate::staff::advocate::slip::SlipRoute ssr=SsrMode::Async />
-                <Route path=path!("/staff/meetings/:id") view=crate::staff::isro::meeting::MeetingPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/oversight") view=crate::staff::oversight::Oversight ssr=SsrMode::Async />
-                <Route path=path!("/staff/referrals/new") view=crate::staff::social_worker::refer::NewReferralRoute ssr=SsrMode::Async />
-                <Route path=path!("/staff/referrals/:id") view=crate::staff::coordinator::referral::ReferralRoute ssr=SsrMode::Async />
-                <Route path=path!("/staff/shared-views") view=crate::staff::social_worker::shared::SharedList ssr=SsrMode::Async />
-                <Route path=path!("/staff/shared-views/:share") view=crate::staff::social_worker::shared::SharedOne ssr=SsrMode::Async />
-                <Route path=path!("/ask-for-an-advocate") view=crate::routes::ask::AskForAdvocate ssr=SsrMode::Async />
-                <Route path=path!("/ask-for-an-advocate/thanks") view=crate::routes::ask::AskThanks ssr=SsrMode::Async />
+                <Route path=path!("/set-password") view=crate::pages::staff::set_password::SetPassword ssr=SsrMode::Async />
+                <Route path=path!("/staff/api-keys") view=crate::pages::staff::admin::AdminApiKeys ssr=SsrMode::Async />
+                <Route path=path!("/staff/audit") view=crate::pages::staff::admin::AdminAudit ssr=SsrMode::Async />
+                <Route path=path!("/staff/cases/:caseId") view=crate::pages::staff::advocate::case::CasePage ssr=SsrMode::Async />
+                <Route path=path!("/staff/cases/:caseId/slip") view=crate::pages::staff::advocate::slip::SlipRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/meetings/:id") view=crate::pages::staff::isro::meeting::MeetingPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/oversight") view=crate::pages::staff::oversight::Oversight ssr=SsrMode::Async />
+                <Route path=path!("/staff/referrals/new") view=crate::pages::staff::social_worker::refer::NewReferralRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/referrals/:id") view=crate::pages::staff::coordinator::referral::ReferralRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/shared-views") view=crate::pages::staff::social_worker::shared::SharedList ssr=SsrMode::Async />
+                <Route path=path!("/staff/shared-views/:share") view=crate::pages::staff::social_worker::shared::SharedOne ssr=SsrMode::Async />
+                <Route path=path!("/ask-for-an-advocate") view=crate::pages::public::ask::AskForAdvocate ssr=SsrMode::Async />
+                <Route path=path!("/ask-for-an-advocate/thanks") view=crate::pages::public::ask::AskThanks ssr=SsrMode::Async />
                 // Child pages wait for their data before sending anything, so they are whole
                 // without JavaScript and can redirect (signed out) before the first byte.
                 <Route path=path!("/sign-in") view=sign_in::SignIn ssr=SsrMode::Async />

@@ -2,21 +2,17 @@
 //! (`#[island]`) run, from one small bundle per audience (`child-bundle`, `staff-bundle`).
 #[cfg(feature = "ssr")]
 pub mod app;
-#[cfg(any(feature = "ssr", feature = "child-bundle"))]
-pub mod child;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 pub mod error;
-#[cfg(feature = "ssr")]
 pub mod gql;
 pub mod model;
-#[cfg(any(feature = "ssr", feature = "child-bundle"))]
-pub mod routes;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod session;
-#[cfg(any(feature = "ssr", feature = "staff-bundle"))]
-pub mod staff;
 pub mod text;
 
 #[cfg(feature = "ssr")]

@@ -99,6 +99,45 @@ pub enum ViewsStatus {
     Shared,
 }
 
+/// A part of the child's views, saved on its own (`saveViewsPart`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ViewsPart {
+    Worries,
+    GoingWell,
+    WantToHappen,
+    Feeling,
+    FreeWords,
+    Attendance,
+    SharedWith,
+}
+
+/// What a member of staff does here; each role has its own pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum StaffRole {
+    Advocate,
+    SocialWorker,
+    Isro,
+    Coordinator,
+    Agency,
+    Admin,
+}
+
+impl StaffRole {
+    /// The role as staff say it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Advocate => "Advocate",
+            Self::SocialWorker => "Social worker",
+            Self::Isro => "ISRO",
+            Self::Coordinator => "Advocacy coordinator",
+            Self::Agency => "Partner agency",
+            Self::Admin => "Administrator",
+        }
+    }
+}
+
 /// The five short steps of "my views", in order. The URL names are the child's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -168,6 +207,111 @@ mod tests {
         for step in Step::ALL {
             assert_eq!(Step::from_slug(step.slug()), Some(step));
         }
+    }
+
+    /// The schema's values of `enum name`, read from `schema.graphql`.
+    fn schema_values(name: &str) -> Vec<String> {
+        let schema = include_str!("../../schema.graphql");
+        let start = schema
+            .find(&format!("\nenum {name} {{"))
+            .unwrap_or_else(|| panic!("schema.graphql has no enum {name}"));
+        let body = &schema[start..];
+        let body = &body[body.find('{').unwrap_or(0) + 1..body.find('}').unwrap_or(0)];
+        // Values are the lines that are not descriptions (held between triple quotes).
+        let mut in_doc = false;
+        let mut values = Vec::new();
+        for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if line == "\"\"\"" {
+                in_doc = !in_doc;
+                continue;
+            }
+            if line.starts_with("\"\"\"") {
+                continue;
+            }
+            if !in_doc {
+                values.push(line.split_whitespace().next().unwrap_or(line).to_owned());
+            }
+        }
+        values
+    }
+
+    /// Every value the schema can send decodes into ours, and we send none it lacks.
+    fn same_as_schema<T>(name: &str, ours: &[T])
+    where
+        T: Serialize + serde::de::DeserializeOwned,
+    {
+        let theirs = schema_values(name);
+        for value in &theirs {
+            serde_json::from_value::<T>(serde_json::Value::String(value.clone()))
+                .unwrap_or_else(|_| panic!("{name}::{value} is in the schema but not in model.rs"));
+        }
+        let ours: Vec<String> = ours
+            .iter()
+            .map(|v| {
+                serde_json::to_value(v)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(
+            ours.len(),
+            theirs.len(),
+            "{name}: model.rs has {ours:?}, the schema {theirs:?}"
+        );
+    }
+
+    #[test]
+    fn the_shared_enums_match_the_schema() {
+        use MeetingKind::*;
+        same_as_schema(
+            "MeetingKind",
+            &[
+                InitialChildProtectionConference,
+                ChildProtectionReview,
+                ChildInNeedMeeting,
+                CoreGroupMeeting,
+                ChildrenLookedAfterReview,
+                DisruptionMeeting,
+                TransferConference,
+                FamilyGroupConference,
+                AdviceAndAssistance,
+                Complaint,
+            ],
+        );
+        use MeetingStatus::*;
+        same_as_schema("MeetingStatus", &[Scheduled, Held, Cancelled]);
+        same_as_schema("Feeling", &Feeling::ALL);
+        same_as_schema("AttendanceChoice", &AttendanceChoice::ALL);
+        use Audience::*;
+        same_as_schema("Audience", &[SocialWorker, Chair, Family, Meeting]);
+        use ViewsStatus::*;
+        same_as_schema("ViewsStatus", &[Draft, Submitted, Shared]);
+        use ViewsPart::*;
+        same_as_schema(
+            "ViewsPart",
+            &[
+                Worries,
+                GoingWell,
+                WantToHappen,
+                ViewsPart::Feeling,
+                FreeWords,
+                Attendance,
+                SharedWith,
+            ],
+        );
+        use StaffRole::*;
+        same_as_schema(
+            "StaffRole",
+            &[
+                Advocate,
+                StaffRole::SocialWorker,
+                Isro,
+                Coordinator,
+                Agency,
+                Admin,
+            ],
+        );
     }
 
     #[test]

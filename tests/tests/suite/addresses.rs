@@ -306,6 +306,7 @@ async fn a_message_sent_back_and_the_other_plain_forms_keep_typed_text_out_of_ad
             "/me/views/worries",
             "/api/child/save",
             &[
+                ("meeting_id", meeting_id.as_str()),
                 ("part", "worries"),
                 ("version", &version),
                 ("go", "next"),

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/after/ops.graphql" => Readers);

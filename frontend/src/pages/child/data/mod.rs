@@ -1,0 +1,131 @@
+//! What the child's pages know about the signed-in child, read through the GraphQL schema.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ChildPage;
+use crate::error::PageError;
+use crate::text::text;
+
+mod ops;
+use ops::child_home;
+
+/// The child's meeting, as the API gives it.
+pub type Meeting = child_home::ChildHomeMyCurrentMeeting;
+/// The child's views for that meeting.
+pub type Views = child_home::MyViews;
+
+/// Everything a child page needs, in one read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Child {
+    pub name: String,
+    pub younger: bool,
+    pub advocate: Option<String>,
+    /// The meeting these pages are about: the next one to come, or else the latest.
+    pub meeting: Option<Meeting>,
+    /// When that meeting is, as a child reads it: "Tuesday 1 December at 10:00", in UK time.
+    pub when: Option<String>,
+}
+
+impl Child {
+    /// The child's views for their meeting; `None` until they save something.
+    pub fn views(&self) -> Option<&Views> {
+        self.meeting.as_ref().and_then(|m| m.my_views.as_ref())
+    }
+
+    /// The version of the views the page shows (0: none saved yet).
+    pub fn version(&self) -> i64 {
+        self.views().map_or(0, |v| v.version)
+    }
+}
+
+/// The child's data, or a redirect to sign in (with `SignedOut`) when the session has ended.
+#[leptos::server(prefix = "/api/child", endpoint = "me")]
+pub async fn load_child() -> Result<Child, PageError> {
+    server::load().await
+}
+
+/// Shown instead of a page when its data could not be read.
+#[component]
+pub fn Problem(error: PageError) -> impl IntoView {
+    let t = text();
+    // Signed out: the server has already sent the browser to sign in.
+    let words = match error {
+        PageError::SignedOut => t.sign_in_timed_out,
+        _ => t.something_wrong,
+    };
+    view! {
+        <ChildPage title=t.something_wrong.to_owned()>
+            <p class="card" role="alert">{words}</p>
+            <a class="button" href="/me">{t.back_to_meeting}</a>
+        </ChildPage>
+    }
+}
+
+/// Load the child (one read), then show `page` with them.
+pub fn with_child<V: IntoView + 'static>(
+    page: impl Fn(Child) -> V + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    // Keyed on the address, so "add another" and "kept both" (same page, new query) read again.
+    let location = leptos_router::hooks::use_location();
+    let child = Resource::new_blocking(
+        move || (location.pathname.get(), location.search.get()),
+        |_| load_child(),
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match child.await {
+                    Ok(child) => page(child).into_any(),
+                    Err(error) => view! { <Problem error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod server {
+    use super::*;
+    use crate::error::ErrorCode;
+    use crate::{gql, session};
+
+    pub async fn load() -> Result<Child, PageError> {
+        let home = signed_in(gql::exec::<ops::ChildHome>(child_home::Variables {}).await)?;
+        if home.me.kind != child_home::ViewerKind::CHILD {
+            return Err(signed_out(true));
+        }
+        session::touch();
+        let when = home
+            .my_current_meeting
+            .as_ref()
+            .and_then(|m| m.scheduled_at.as_ref())
+            .map(crate::dates::in_words);
+        Ok(Child {
+            name: home.me.name.unwrap_or_default(),
+            younger: home.me.younger_mode.unwrap_or(false),
+            advocate: home.my_advocate.map(|a| a.first_name),
+            meeting: home.my_current_meeting,
+            when,
+        })
+    }
+
+    /// An ended session sends the child to sign in, saying why, instead of showing an error.
+    pub fn signed_in<T>(result: Result<T, PageError>) -> Result<T, PageError> {
+        match result {
+            Err(error) if error.code() == ErrorCode::Unauthenticated => {
+                Err(signed_out(session::current().is_some()))
+            }
+            other => other,
+        }
+    }
+
+    fn signed_out(had_session: bool) -> PageError {
+        session::end();
+        leptos_axum::redirect(if had_session {
+            "/sign-in?why=timeout"
+        } else {
+            "/sign-in"
+        });
+        PageError::SignedOut
+    }
+}

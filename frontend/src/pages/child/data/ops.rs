@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/data/ops.graphql" => ChildHome);

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/meeting/ops.graphql" => SetEasier);

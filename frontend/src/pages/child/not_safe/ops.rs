@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/not_safe/ops.graphql" => AskForHelp);

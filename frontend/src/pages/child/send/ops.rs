@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/send/ops.graphql" => SendViews);

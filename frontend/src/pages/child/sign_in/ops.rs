@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/sign_in/ops.graphql" => ChildSignIn);

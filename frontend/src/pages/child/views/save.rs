@@ -1,0 +1,328 @@
+//! Saving one page of "my views": one write (`saveViewsPart`). The server keeps what another
+//! window changed in other parts; when it changed this same part, both windows' words are kept.
+use serde::{Deserialize, Serialize};
+
+use crate::error::PageError;
+use crate::model::{AttendanceChoice, Audience, Feeling, Step, ViewsPart};
+
+/// Most boxes per house, and letters per box, as the API allows.
+pub const MAX_ITEMS: usize = 20;
+pub const MAX_ITEM_LETTERS: usize = 2000;
+pub const MAX_WORDS_LETTERS: usize = 10000;
+
+/// A page of the views journey that saves something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    Worries,
+    GoingWell,
+    WantToHappen,
+    Feelings,
+    AnythingElse,
+    Coming,
+    WhoSees,
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+impl Part {
+    const ORDER: [Part; 7] = [
+        Self::Worries,
+        Self::GoingWell,
+        Self::WantToHappen,
+        Self::Feelings,
+        Self::AnythingElse,
+        Self::Coming,
+        Self::WhoSees,
+    ];
+
+    pub fn of(step: Step) -> Self {
+        match step {
+            Step::Worries => Self::Worries,
+            Step::GoingWell => Self::GoingWell,
+            Step::WantToHappen => Self::WantToHappen,
+            Step::Feelings => Self::Feelings,
+            Step::AnythingElse => Self::AnythingElse,
+        }
+    }
+
+    /// The part of the views this page saves.
+    pub fn saves(self) -> ViewsPart {
+        match self {
+            Self::Worries => ViewsPart::Worries,
+            Self::GoingWell => ViewsPart::GoingWell,
+            Self::WantToHappen => ViewsPart::WantToHappen,
+            Self::Feelings => ViewsPart::Feeling,
+            Self::AnythingElse => ViewsPart::FreeWords,
+            Self::Coming => ViewsPart::Attendance,
+            Self::WhoSees => ViewsPart::SharedWith,
+        }
+    }
+
+    pub fn href(self) -> String {
+        match self {
+            Self::Coming => "/me/coming".into(),
+            Self::WhoSees => "/me/who-sees".into(),
+            Self::Worries => Step::Worries.href(),
+            Self::GoingWell => Step::GoingWell.href(),
+            Self::WantToHappen => Step::WantToHappen.href(),
+            Self::Feelings => Step::Feelings.href(),
+            Self::AnythingElse => Step::AnythingElse.href(),
+        }
+    }
+
+    fn index(self) -> usize {
+        Self::ORDER.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn next_href(self) -> String {
+        Self::ORDER
+            .get(self.index() + 1)
+            .map_or_else(|| "/me/check".into(), |p| p.href())
+    }
+
+    pub fn back_href(self) -> String {
+        self.index()
+            .checked_sub(1)
+            .map_or_else(|| "/me".into(), |i| Self::ORDER[i].href())
+    }
+}
+
+/// Where to go once saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Go {
+    Next,
+    Back,
+    /// One more empty box on the same page.
+    More,
+    /// Autosave: stay, no redirect.
+    Stay,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: i64,
+    /// Another window had saved this part too; both texts were kept.
+    pub kept_both: bool,
+}
+
+/// What one page of the journey answers, in the child's own words: empty boxes dropped, line
+/// breaks as `\n` whichever way they came.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answer {
+    pub items: Vec<String>,
+    pub feeling: Option<Feeling>,
+    pub words: Option<String>,
+    pub attendance: Option<AttendanceChoice>,
+    pub shared_with: Vec<Audience>,
+}
+
+impl Answer {
+    pub fn new(
+        items: Vec<String>,
+        feeling: Option<Feeling>,
+        words: Option<String>,
+        attendance: Option<AttendanceChoice>,
+        shared_with: Vec<Audience>,
+    ) -> Self {
+        Self {
+            items: items
+                .iter()
+                .map(|item| in_own_words(item))
+                .filter(|item| !item.is_empty())
+                .collect(),
+            feeling,
+            words: words.as_deref().map(in_own_words).filter(|w| !w.is_empty()),
+            attendance,
+            shared_with,
+        }
+    }
+
+    /// This answer to `part` with what another window saved there kept too: their boxes first,
+    /// then this page's new ones; both free texts, theirs first. Choices are this page's.
+    pub fn keeping(&self, part: Part, theirs: &Said) -> Self {
+        let mut both = self.clone();
+        let their_items = match part {
+            Part::Worries => &theirs.worries,
+            Part::GoingWell => &theirs.going_well,
+            Part::WantToHappen => &theirs.want_to_happen,
+            _ => &Vec::new(),
+        };
+        both.items = their_items.clone();
+        for item in &self.items {
+            if !both.items.contains(item) {
+                both.items.push(item.clone());
+            }
+        }
+        if part == Part::AnythingElse {
+            both.words = match (theirs.free_words.as_deref(), self.words.as_deref()) {
+                (Some(theirs), Some(mine)) if theirs != mine => Some(format!("{theirs}\n\n{mine}")),
+                (Some(theirs), _) => Some(theirs.to_owned()),
+                (None, mine) => mine.map(str::to_owned),
+            };
+        }
+        both
+    }
+}
+
+/// The words another window saved, as a conflict reports them (`extensions.current`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Said {
+    pub version: i64,
+    #[serde(default)]
+    pub worries: Vec<String>,
+    #[serde(default)]
+    pub going_well: Vec<String>,
+    #[serde(default)]
+    pub want_to_happen: Vec<String>,
+    pub free_words: Option<String>,
+}
+
+fn in_own_words(typed: &str) -> String {
+    typed.trim().replace("\r\n", "\n")
+}
+
+/// Why a page's answer was not saved, for the page to say.
+#[cfg(feature = "ssr")]
+pub enum SaveError {
+    /// The child can fix it: a slug for the page's message.
+    Invalid(&'static str),
+    Page(PageError),
+}
+
+#[cfg(feature = "ssr")]
+impl From<PageError> for SaveError {
+    fn from(error: PageError) -> Self {
+        Self::Page(error)
+    }
+}
+
+/// Save `answer` to `part` of the views for `meeting`, last seen at `version`.
+#[cfg(feature = "ssr")]
+pub async fn save(
+    meeting: String,
+    version: i64,
+    part: Part,
+    answer: Answer,
+) -> Result<Saved, SaveError> {
+    use crate::error::ErrorCode;
+    if answer.items.len() > MAX_ITEMS {
+        return Err(SaveError::Invalid("too-many"));
+    }
+    match write(&meeting, version, part, &answer).await {
+        Err(PageError::Api {
+            code: ErrorCode::Conflict,
+            details,
+            ..
+        }) => {
+            // Another window saved this part first: keep its words and these.
+            let theirs: Said = serde_json::from_value(details["current"].clone())
+                .map_err(|_| PageError::Unexpected)?;
+            let both = answer.keeping(part, &theirs);
+            let version = write(&meeting, theirs.version, part, &both).await?;
+            // Only worth a message when the other window had words this page did not (not, say,
+            // this page's own autosave arriving first).
+            Ok(Saved {
+                version,
+                kept_both: both != answer,
+            })
+        }
+        Err(PageError::Api {
+            code: ErrorCode::BadUserInput,
+            ..
+        }) => Err(SaveError::Invalid("too-long")),
+        Err(other) => Err(other.into()),
+        Ok(version) => Ok(Saved {
+            version,
+            kept_both: false,
+        }),
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn write(meeting: &str, version: i64, part: Part, answer: &Answer) -> Result<i64, PageError> {
+    use super::ops::{self, save_views_part::Variables};
+    let saves = part.saves();
+    let variables = Variables {
+        meeting_id: meeting.to_owned(),
+        expected_version: version,
+        part: saves,
+        items: matches!(part, Part::Worries | Part::GoingWell | Part::WantToHappen)
+            .then(|| answer.items.clone()),
+        feeling: answer.feeling.filter(|_| saves == ViewsPart::Feeling),
+        free_words: answer
+            .words
+            .clone()
+            .filter(|_| saves == ViewsPart::FreeWords),
+        attendance: answer.attendance.filter(|_| saves == ViewsPart::Attendance),
+        shared_with: (saves == ViewsPart::SharedWith).then(|| answer.shared_with.clone()),
+    };
+    let saved = crate::pages::child::data::server::signed_in(
+        crate::gql::exec::<ops::SaveViewsPart>(variables).await,
+    )?;
+    crate::session::touch();
+    Ok(saved.save_views_part.version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(items: &[&str]) -> Answer {
+        Answer::new(
+            items.iter().map(|s| s.to_string()).collect(),
+            None,
+            None,
+            None,
+            vec![],
+        )
+    }
+
+    #[test]
+    fn empty_boxes_are_dropped() {
+        assert_eq!(items(&["new", "  ", ""]).items, vec!["new"]);
+    }
+
+    #[test]
+    fn a_clash_keeps_both_windows_words_once() {
+        let theirs = Said {
+            worries: vec!["dad shouting".into(), "school".into()],
+            ..Said::default()
+        };
+        let both = items(&["school", "my dog"]).keeping(Part::Worries, &theirs);
+        assert_eq!(both.items, vec!["dad shouting", "school", "my dog"]);
+
+        let theirs = Said {
+            free_words: Some("from the phone".into()),
+            ..Said::default()
+        };
+        let mine = Answer::new(vec![], None, Some("from the laptop".into()), None, vec![]);
+        assert_eq!(
+            mine.keeping(Part::AnythingElse, &theirs).words.as_deref(),
+            Some("from the phone\n\nfrom the laptop")
+        );
+        // The same words from both windows (this page's own autosave first) are not a clash.
+        let same = Answer::new(vec![], None, Some("from the phone".into()), None, vec![]);
+        assert_eq!(same.keeping(Part::AnythingElse, &theirs), same);
+    }
+
+    #[test]
+    fn line_breaks_are_the_same_with_and_without_javascript() {
+        let typed = Answer::new(
+            vec![],
+            None,
+            Some(" Listen to me.\r\nI mean it.\r\n".into()),
+            None,
+            vec![],
+        );
+        assert_eq!(typed.words.as_deref(), Some("Listen to me.\nI mean it."));
+    }
+
+    #[test]
+    fn the_journey_runs_from_worries_to_check() {
+        assert_eq!(Part::Worries.back_href(), "/me");
+        assert_eq!(Part::AnythingElse.next_href(), "/me/coming");
+        assert_eq!(Part::WhoSees.next_href(), "/me/check");
+    }
+}

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/public/ask/ops.graphql" => Ask);

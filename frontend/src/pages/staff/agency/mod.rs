@@ -1,0 +1,229 @@
+//! The partner agency's page: conference outcomes sent to the agency, with the whiteboard and the
+//! outcome in staff words, and "Acknowledge" so the chair knows it arrived.
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use serde::{Deserialize, Serialize};
+
+use crate::error::PageError;
+use crate::model::MeetingKind;
+use crate::pages::staff::StaffPage;
+use crate::pages::staff::api::StaffUser;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Whiteboard {
+    pub worried_about_now: Option<String>,
+    pub complicating_factors: Option<String>,
+    pub going_well: Option<String>,
+    pub signs_of_safety: Option<String>,
+    pub plan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub id: String,
+    pub kind: Option<MeetingKind>,
+    pub meeting_at: Option<String>,
+    pub children: Vec<String>,
+    pub sent: String,
+    pub acknowledged: Option<String>,
+    pub whiteboard: Option<Whiteboard>,
+    pub outcome_staff_words: Option<String>,
+}
+
+#[leptos::server(prefix = "/api/staff", endpoint = "agency-outcomes")]
+pub async fn load_outcomes() -> Result<Vec<Outcome>, PageError> {
+    use crate::gql::untyped::Connection;
+    use crate::pages::staff::api::{Role, server};
+    use crate::pages::staff::isro::server::uk_time;
+
+    #[derive(Deserialize)]
+    struct Data {
+        #[serde(rename = "outcomesForMe")]
+        outcomes: Connection<Node>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Node {
+        id: String,
+        sent_at: String,
+        acknowledged_at: Option<String>,
+        meeting_kind: Option<MeetingKind>,
+        meeting_at: Option<String>,
+        children: Vec<Named>,
+        whiteboard: Option<Board>,
+        outcome_staff_words: Option<String>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Named {
+        first_name: String,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Board {
+        worried_about_now: Option<String>,
+        complicating_factors: Option<String>,
+        going_well: Option<String>,
+        signs_of_safety: Option<String>,
+        plan: Option<String>,
+    }
+
+    server::require_role(Role::Agency).await?;
+    let data: Data = server::run(
+        "{ outcomesForMe(first: 100) { edges { node { id sentAt acknowledgedAt meetingKind meetingAt
+            children { firstName }
+            whiteboard { worriedAboutNow complicatingFactors goingWell signsOfSafety plan }
+            outcomeStaffWords } } } }",
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(data
+        .outcomes
+        .edges
+        .into_iter()
+        .map(|e| {
+            let n = e.node;
+            Outcome {
+                id: n.id,
+                kind: n.meeting_kind,
+                meeting_at: n.meeting_at.as_deref().and_then(uk_time),
+                children: n.children.into_iter().map(|c| c.first_name).collect(),
+                sent: uk_time(&n.sent_at).unwrap_or(n.sent_at),
+                acknowledged: n.acknowledged_at.as_deref().and_then(uk_time),
+                whiteboard: n.whiteboard.map(|b| Whiteboard {
+                    worried_about_now: b.worried_about_now,
+                    complicating_factors: b.complicating_factors,
+                    going_well: b.going_well,
+                    signs_of_safety: b.signs_of_safety,
+                    plan: b.plan,
+                }),
+                outcome_staff_words: n.outcome_staff_words,
+            }
+        })
+        .collect())
+}
+
+/// Say the agency has received this outcome. Saying it twice changes nothing.
+#[leptos::server(prefix = "/api/staff", endpoint = "acknowledge-outcome")]
+pub async fn acknowledge_outcome(distribution_id: String) -> Result<(), PageError> {
+    use crate::pages::staff::api::{Role, server};
+    server::require_role(Role::Agency).await?;
+    let _: serde_json::Value = server::run(
+        "mutation Ack($d: ID!) { acknowledgeOutcome(distributionId: $d) { acknowledgedAt } }",
+        serde_json::json!({ "d": distribution_id }),
+    )
+    .await?;
+    let anchor: String = distribution_id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    leptos_axum::redirect(&format!("/staff?acknowledged={anchor}"));
+    Ok(())
+}
+
+#[component]
+pub fn OutcomesForMe(
+    user: StaffUser,
+    outcomes: Resource<Result<Vec<Outcome>, PageError>>,
+) -> impl IntoView {
+    let location = use_location();
+    let acknowledged = move || location.search.read().contains("acknowledged=");
+    view! {
+        <StaffPage title="Outcomes sent to me".to_owned() user=Some(user)>
+            <h1>"Outcomes sent to me"</h1>
+            <p class="hint">"Conference and review outcomes sent to your agency by the chair. Acknowledge each one so the chair knows it has arrived."</p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match outcomes.await {
+                        Ok(list) => {
+                            let (waiting, done): (Vec<Outcome>, Vec<Outcome>) =
+                                list.into_iter().partition(|o| o.acknowledged.is_none());
+                            view! {
+                                {acknowledged().then(|| view! { <p class="notice" role="status">"Acknowledged. The chair can see that your agency has the outcome."</p> })}
+                                <section aria-labelledby="to-acknowledge">
+                                    <h2 id="to-acknowledge">{format!("To acknowledge ({})", waiting.len())}</h2>
+                                    {waiting.is_empty().then(|| view! { <p>"Nothing waiting."</p> })}
+                                    {waiting.into_iter().map(|o| view! { <OutcomeCard outcome=o /> }).collect_view()}
+                                </section>
+                                <section aria-labelledby="acknowledged">
+                                    <h2 id="acknowledged">{format!("Acknowledged ({})", done.len())}</h2>
+                                    {done.is_empty().then(|| view! { <p>"None yet."</p> })}
+                                    {done.into_iter().map(|o| view! { <OutcomeCard outcome=o /> }).collect_view()}
+                                </section>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => view! { <p role="alert">"The outcomes could not be loaded. Try again."</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffPage>
+    }
+}
+
+#[component]
+fn OutcomeCard(outcome: Outcome) -> impl IntoView {
+    let action = ServerAction::<AcknowledgeOutcome>::new();
+    let slug: String = outcome
+        .id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let heading_id = format!("outcome-{slug}");
+    let kind = outcome
+        .kind
+        .map_or("Meeting", crate::pages::staff::words::meeting);
+    let children = if outcome.children.is_empty() {
+        String::new()
+    } else {
+        format!(" for {}", outcome.children.join(", "))
+    };
+    let title = format!(
+        "{kind}{children}{}",
+        outcome
+            .meeting_at
+            .as_ref()
+            .map(|at| format!(", {at}"))
+            .unwrap_or_default()
+    );
+    let section = |title: &'static str, text: Option<String>| {
+        text.filter(|t| !t.trim().is_empty()).map(|t| {
+            view! {
+                <dt>{title}</dt>
+                <dd class="said">{t}</dd>
+            }
+        })
+    };
+    let board = outcome.whiteboard.clone();
+    let described_by = heading_id.clone();
+    let acknowledge = match outcome.acknowledged.clone() {
+        Some(at) => view! { <p><span class="badge views-shared">"Acknowledged"</span> {format!(" {at}")}</p> }.into_any(),
+        None => view! {
+            <ActionForm action>
+                <input type="hidden" name="distribution_id" value=outcome.id.clone() />
+                <button type="submit" class="button primary" aria-describedby=described_by>"Acknowledge"</button>
+            </ActionForm>
+        }
+        .into_any(),
+    };
+    let labelled_by = heading_id.clone();
+    view! {
+        <article class="card outcome-card" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{title}</h3>
+            <p class="hint">{format!("Sent to your agency {}", outcome.sent)}</p>
+            <h4>"Outcome"</h4>
+            <p class="said">{outcome.outcome_staff_words.clone().unwrap_or_else(|| "Not given".into())}</p>
+            {board.map(|b| view! {
+                <h4>"Whiteboard"</h4>
+                <dl class="whiteboard">
+                    {section("What we are worried about now, including the impact on the child", b.worried_about_now)}
+                    {section("Complicating factors", b.complicating_factors)}
+                    {section("What's going well", b.going_well)}
+                    {section("Signs of safety", b.signs_of_safety)}
+                    {section("What needs to happen: the plan", b.plan)}
+                </dl>
+            })}
+            {acknowledge}
+        </article>
+    }
+}

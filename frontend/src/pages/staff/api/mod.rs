@@ -1,0 +1,181 @@
+//! The staff session: a short access token renewed with the refresh token when it runs out, so a
+//! member of staff working through a caseload is not thrown out every 15 minutes.
+use serde::{Deserialize, Serialize};
+
+use crate::error::PageError;
+
+/// Who is signed in, as the staff pages need it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub name: String,
+    pub role: Role,
+}
+
+pub use crate::model::StaffRole as Role;
+
+#[cfg(feature = "ssr")]
+mod ops;
+
+/// The signed-in member of staff, or `None` when signed out.
+#[leptos::server(prefix = "/api/staff", endpoint = "me")]
+pub async fn current_staff() -> Result<Option<StaffUser>, PageError> {
+    server::whoami().await
+}
+
+#[cfg(feature = "ssr")]
+pub mod server {
+    use graphql_client::GraphQLQuery;
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    use super::ops::{self, refresh, sign_out, whoami};
+    use super::*;
+    use crate::error::ErrorCode;
+    use crate::gql::Operation;
+    use crate::session::{self, Who};
+
+    /// Access and refresh token, kept together in the staff cookie.
+    pub struct Tokens {
+        pub access: String,
+        pub refresh: String,
+    }
+
+    impl Tokens {
+        const SEPARATOR: char = '~';
+
+        fn from_cookie() -> Option<Self> {
+            let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+            let value = session::latest(&parts, Who::Staff)?;
+            let (access, refresh) = value.split_once(Self::SEPARATOR)?;
+            Some(Self {
+                access: access.into(),
+                refresh: refresh.into(),
+            })
+        }
+
+        pub fn save(&self) {
+            session::write(
+                Who::Staff,
+                &format!("{}{}{}", self.access, Self::SEPARATOR, self.refresh),
+            );
+        }
+    }
+
+    /// Run operation `Q` as the signed-in member of staff. An expired access token is renewed
+    /// once; a session that cannot be renewed signs out and sends the browser to sign in.
+    pub async fn exec<Q: GraphQLQuery>(
+        variables: Q::Variables,
+    ) -> Result<Q::ResponseData, PageError> {
+        let operation = Operation::of::<Q>(variables)?;
+        let Some(tokens) = Tokens::from_cookie() else {
+            return Err(signed_out(false));
+        };
+        match operation.send(Some(tokens.access.clone())).await {
+            Err(error) if error.code() == ErrorCode::Unauthenticated => {
+                let renewed = renew(&tokens.refresh).await.map_err(|_| signed_out(true))?;
+                renewed.save();
+                operation.send(Some(renewed.access)).await
+            }
+            other => other,
+        }
+    }
+
+    /// Like `exec`, for the pages whose queries are not yet typed (`crate::gql::untyped`).
+    pub async fn run<T: DeserializeOwned>(
+        query: impl Into<String>,
+        variables: Value,
+    ) -> Result<T, PageError> {
+        let query = query.into();
+        let Some(tokens) = Tokens::from_cookie() else {
+            return Err(signed_out(false));
+        };
+        let untyped = crate::gql::untyped::run_as;
+        match untyped(
+            Some(tokens.access.clone()),
+            query.clone(),
+            variables.clone(),
+        )
+        .await
+        {
+            Err(error) if error.code() == ErrorCode::Unauthenticated => {
+                let renewed = renew(&tokens.refresh).await.map_err(|_| signed_out(true))?;
+                renewed.save();
+                untyped(Some(renewed.access), query, variables).await
+            }
+            other => other,
+        }
+    }
+
+    async fn renew(refresh_token: &str) -> Result<Tokens, PageError> {
+        let refreshed = crate::gql::exec_as::<ops::Refresh>(
+            None,
+            refresh::Variables {
+                refresh_token: refresh_token.to_owned(),
+            },
+        )
+        .await?;
+        Ok(Tokens {
+            access: refreshed.refresh_session.access_token,
+            refresh: refreshed.refresh_session.refresh_token,
+        })
+    }
+
+    /// End the session here and on the server (the refresh token stops working).
+    pub async fn sign_out() {
+        if let Some(tokens) = Tokens::from_cookie() {
+            // Signed out here whatever the server says: the cookie goes below.
+            let _ = crate::gql::exec_as::<ops::SignOut>(
+                None,
+                sign_out::Variables {
+                    refresh_token: tokens.refresh,
+                },
+            )
+            .await;
+        }
+        session::clear(Who::Staff);
+        crate::drafts::forget_all().await;
+    }
+
+    pub async fn whoami() -> Result<Option<StaffUser>, PageError> {
+        if Tokens::from_cookie().is_none() {
+            return Ok(None);
+        }
+        let me = exec::<ops::Whoami>(whoami::Variables {}).await?.me;
+        Ok(match (me.kind, me.staff_role) {
+            (whoami::ViewerKind::STAFF, Some(role)) => Some(StaffUser {
+                name: me.name.unwrap_or_default(),
+                role,
+            }),
+            _ => None,
+        })
+    }
+
+    /// Like `whoami`, but a page that needs someone signed in sends the browser to sign in.
+    pub async fn require() -> Result<StaffUser, PageError> {
+        whoami().await?.ok_or_else(|| signed_out(false))
+    }
+
+    /// A page for one role. Anyone else signed in is refused here, as the API would refuse them.
+    pub async fn require_role(role: Role) -> Result<StaffUser, PageError> {
+        let user = require().await?;
+        if user.role == role {
+            Ok(user)
+        } else {
+            Err(PageError::Api {
+                code: ErrorCode::Forbidden,
+                message: format!("This page is for the {} role.", role.title()),
+                details: Value::Null,
+            })
+        }
+    }
+
+    fn signed_out(expired: bool) -> PageError {
+        session::clear(Who::Staff);
+        leptos_axum::redirect(if expired {
+            "/staff/sign-in?why=expired"
+        } else {
+            "/staff/sign-in"
+        });
+        PageError::SignedOut
+    }
+}

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/api/ops.graphql" => Whoami, Refresh, SignOut);

@@ -1,0 +1,236 @@
+//! The ISRO's first page: the meetings they chair, those to come first, then the recent past, with
+//! the children and whether their views have reached the chair.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::PageError;
+use crate::model::{MeetingKind, MeetingStatus};
+use crate::pages::staff::StaffPage;
+use crate::pages::staff::api::StaffUser;
+
+/// How far back "past meetings" reaches.
+pub const PAST_DAYS: i64 = 90;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingRow {
+    pub id: String,
+    pub kind: MeetingKind,
+    /// In UK time, as staff read it.
+    pub when: Option<String>,
+    pub place: Option<String>,
+    pub status: MeetingStatus,
+    pub recorded: bool,
+    pub children: Vec<String>,
+    /// Children whose views were shared with the chair, and how many of those are not opened yet.
+    pub views_received: usize,
+    pub views_unread: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyMeetingsData {
+    pub upcoming: Vec<MeetingRow>,
+    pub past: Vec<MeetingRow>,
+}
+
+#[leptos::server(prefix = "/api/staff", endpoint = "isro-meetings")]
+pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
+    use super::server::{SHARES, Share, is_for, uk_time};
+    use crate::gql::untyped::Connection;
+    use crate::pages::staff::api::{Role, server};
+
+    #[derive(Deserialize)]
+    struct Data {
+        upcoming: Connection<Node>,
+        past: Connection<Node>,
+        #[serde(rename = "viewsSharedWithMe")]
+        shares: Connection<Share>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Node {
+        id: String,
+        kind: MeetingKind,
+        scheduled_at: Option<String>,
+        place: Option<String>,
+        status: MeetingStatus,
+        recorded_at: Option<String>,
+        children: Vec<Child>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Child {
+        first_name: String,
+    }
+
+    server::require_role(Role::Isro).await?;
+    let today = chrono::Utc::now().date_naive();
+    let fields =
+        "edges { node { id kind scheduledAt place status recordedAt children { firstName } } }";
+    let query = format!(
+        "query MyMeetings($today: NaiveDate!, $since: NaiveDate!, $yesterday: NaiveDate!) {{
+            upcoming: myChairedMeetings(first: 100, from: $today) {{ {fields} }}
+            past: myChairedMeetings(first: 100, from: $since, to: $yesterday) {{ {fields} }}
+            {SHARES} }}"
+    );
+    let data: Data = server::run(
+        query,
+        serde_json::json!({
+            "today": today,
+            "since": today - chrono::Duration::days(PAST_DAYS),
+            "yesterday": today - chrono::Duration::days(1),
+        }),
+    )
+    .await?;
+    let shares: Vec<Share> = data.shares.edges.into_iter().map(|e| e.node).collect();
+    let now = chrono::Utc::now();
+    let row = |m: Node| {
+        let children: Vec<String> = m.children.into_iter().map(|c| c.first_name).collect();
+        let mine: Vec<&Share> = shares
+            .iter()
+            .filter(|s| is_for(s, m.kind, m.scheduled_at.as_deref(), &children))
+            .collect();
+        let mut with_views: Vec<&str> = mine.iter().map(|s| s.views_id.as_str()).collect();
+        with_views.sort_unstable();
+        with_views.dedup();
+        let unread = mine.iter().filter(|s| s.read_at.is_none()).count();
+        let started = m
+            .scheduled_at
+            .as_deref()
+            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+            .is_some_and(|at| at < now);
+        (
+            started,
+            MeetingRow {
+                id: m.id,
+                kind: m.kind,
+                when: m.scheduled_at.as_deref().and_then(uk_time),
+                place: m.place,
+                status: m.status,
+                recorded: m.recorded_at.is_some(),
+                children,
+                views_received: with_views.len(),
+                views_unread: unread.min(with_views.len()),
+            },
+        )
+    };
+    let mut upcoming = Vec::new();
+    let mut past = Vec::new();
+    for (started, meeting) in data.upcoming.edges.into_iter().map(|e| row(e.node)) {
+        if started {
+            past.push(meeting);
+        } else {
+            upcoming.push(meeting);
+        }
+    }
+    // Most recent first: the API lists soonest first.
+    let earlier: Vec<MeetingRow> = data.past.edges.into_iter().map(|e| row(e.node).1).collect();
+    past.reverse();
+    past.extend(earlier.into_iter().rev());
+    Ok(MyMeetingsData { upcoming, past })
+}
+
+#[component]
+pub fn MyMeetings(
+    user: StaffUser,
+    data: Resource<Result<MyMeetingsData, PageError>>,
+) -> impl IntoView {
+    view! {
+        <StaffPage title="My meetings".to_owned() user=Some(user)>
+            <h1>"My meetings"</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(data) => view! {
+                            <section aria-labelledby="upcoming">
+                                <h2 id="upcoming">"Coming up"</h2>
+                                <MeetingTable rows=data.upcoming caption="Meetings you chair that are still to come, soonest first"
+                                    empty="No meetings to come." />
+                            </section>
+                            <section aria-labelledby="past">
+                                <h2 id="past">"Past meetings"</h2>
+                                <MeetingTable rows=data.past
+                                    caption="Meetings you chaired in the last 90 days, most recent first"
+                                    empty="No meetings in the last 90 days." />
+                            </section>
+                        }.into_any(),
+                        Err(_) => view! { <p role="alert">"Your meetings could not be loaded. Try again."</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffPage>
+    }
+}
+
+#[component]
+fn MeetingTable(
+    rows: Vec<MeetingRow>,
+    caption: &'static str,
+    empty: &'static str,
+) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    view! {
+        <table class="caseload meetings">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Meeting"</th>
+                    <th scope="col">"Date"</th>
+                    <th scope="col">"Children"</th>
+                    <th scope="col">"Views received"</th>
+                    <th scope="col">"Record"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|row| view! { <Row row /> }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn Row(row: MeetingRow) -> impl IntoView {
+    let kind = crate::pages::staff::words::meeting(row.kind);
+    let children = if row.children.is_empty() {
+        "None named".to_owned()
+    } else {
+        row.children.join(", ")
+    };
+    let views = match (row.views_received, row.views_unread) {
+        (0, _) => {
+            view! { <span class="badge views-notstarted">"No views received"</span> }.into_any()
+        }
+        (n, 0) => {
+            view! { <span class="badge views-shared">{format!("Views received ({n})")}</span> }
+                .into_any()
+        }
+        (n, unread) => view! {
+            <span class="badge views-shared">{format!("Views received ({n})")}</span>
+            " "
+            <span class="badge soon">{format!("{unread} not opened")}</span>
+        }
+        .into_any(),
+    };
+    let record = match (row.status, row.recorded) {
+        (MeetingStatus::Cancelled, _) => "Cancelled",
+        (_, true) => "Recorded",
+        _ => "Not recorded yet",
+    };
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=format!("/staff/meetings/{}", row.id)>
+                    {kind}
+                    <span class="visually-hidden">{format!(" for {children}")}</span>
+                </a>
+                {row.place.map(|p| view! { <br /><span class="hint">{p}</span> })}
+            </th>
+            <td>{row.when.unwrap_or_else(|| "Not set".into())}</td>
+            <td>{children.clone()}</td>
+            <td><div class="badges">{views}</div></td>
+            <td>{record}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/set_password/ops.graphql" => SetPassword);

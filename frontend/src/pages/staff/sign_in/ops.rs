@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/sign_in/ops.graphql" => SignIn);

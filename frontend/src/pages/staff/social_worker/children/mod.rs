@@ -1,0 +1,247 @@
+//! The social worker's first page: the children allocated to them, each with their meetings and
+//! whether an advocate was requested, and a way to request one.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::PageError;
+use crate::model::{MeetingKind, MeetingStatus};
+use crate::pages::staff::StaffPage;
+use crate::pages::staff::api::StaffUser;
+use crate::pages::staff::words;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChildRow {
+    pub id: String,
+    pub name: String,
+    pub age: i32,
+    pub looked_after: bool,
+    pub meetings: Vec<MeetingRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingRow {
+    pub id: String,
+    pub kind: MeetingKind,
+    /// In UK time, as staff read it.
+    pub when: Option<String>,
+    pub place: Option<String>,
+    pub status: MeetingStatus,
+    /// The referral made for this child and meeting, if any: its id and status.
+    pub referral: Option<(String, String)>,
+}
+
+impl ChildRow {
+    /// "Leo (5)" or "Mia (11, looked after)".
+    pub fn label(&self) -> String {
+        if self.looked_after {
+            format!("{} ({}, looked after)", self.name, self.age)
+        } else {
+            format!("{} ({})", self.name, self.age)
+        }
+    }
+}
+
+impl MeetingRow {
+    /// "CLA review, Monday 7 December at 10:00".
+    pub fn label(&self) -> String {
+        match &self.when {
+            Some(when) => format!("{}, {when}", words::meeting(self.kind)),
+            None => words::meeting(self.kind).to_owned(),
+        }
+    }
+}
+
+/// A referral's status in staff words.
+pub fn status_words(status: &str) -> &'static str {
+    match status {
+        "RECEIVED" => "Received: waiting for the coordinator",
+        "PENDING_CONSENT" => "Waiting for parental agreement",
+        "ACCEPTED" => "Accepted: an advocate will be allocated",
+        "DECLINED" => "Declined",
+        "WITHDRAWN" => "Withdrawn",
+        _ => "Unknown",
+    }
+}
+
+#[leptos::server(prefix = "/api/staff", endpoint = "my-children")]
+pub async fn load_my_children() -> Result<Vec<ChildRow>, PageError> {
+    use crate::gql::untyped::{Connection, in_words};
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Data {
+        my_children: Connection<Child>,
+        my_referrals: Connection<Referral>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Child {
+        id: String,
+        preferred_name: String,
+        age: i32,
+        looked_after: bool,
+        meetings: Vec<Meeting>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Meeting {
+        id: String,
+        kind: MeetingKind,
+        scheduled_at: Option<String>,
+        place: Option<String>,
+        status: MeetingStatus,
+    }
+    #[derive(Deserialize)]
+    struct Referral {
+        id: String,
+        status: String,
+        child: Option<Id>,
+        meeting: Option<Id>,
+    }
+    #[derive(Deserialize)]
+    struct Id {
+        id: String,
+    }
+    crate::pages::staff::api::server::require_role(crate::pages::staff::api::Role::SocialWorker)
+        .await?;
+    let data: Data = crate::pages::staff::api::server::run(
+        "{ myChildren(first: 100) { edges { node { id preferredName age lookedAfter
+              meetings { id kind scheduledAt place status } } } }
+           myReferrals(first: 100) { edges { node { id status child { id } meeting { id } } } } }",
+        serde_json::json!({}),
+    )
+    .await?;
+    let referrals: Vec<Referral> = data
+        .my_referrals
+        .edges
+        .into_iter()
+        .map(|e| e.node)
+        .collect();
+    Ok(data
+        .my_children
+        .edges
+        .into_iter()
+        .map(|edge| {
+            let child = edge.node;
+            let meetings = child
+                .meetings
+                .into_iter()
+                .map(|m| MeetingRow {
+                    referral: referrals
+                        .iter()
+                        .find(|r| {
+                            r.child.as_ref().is_some_and(|c| c.id == child.id)
+                                && r.meeting.as_ref().is_some_and(|x| x.id == m.id)
+                        })
+                        .map(|r| (r.id.clone(), r.status.clone())),
+                    when: m.scheduled_at.as_deref().and_then(in_words),
+                    id: m.id,
+                    kind: m.kind,
+                    place: m.place,
+                    status: m.status,
+                })
+                .collect();
+            ChildRow {
+                id: child.id,
+                name: child.preferred_name,
+                age: child.age,
+                looked_after: child.looked_after,
+                meetings,
+            }
+        })
+        .collect())
+}
+
+#[component]
+pub fn MyChildren(
+    user: StaffUser,
+    children: Resource<Result<Vec<ChildRow>, PageError>>,
+) -> impl IntoView {
+    view! {
+        <StaffPage title="My children".to_owned() user=Some(user)>
+            <h1>"My children and their meetings"</h1>
+            <p><a class="button primary" href="/staff/referrals/new">"Request an advocate"</a></p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match children.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>"No children are allocated to you."</p> }.into_any(),
+                        Ok(rows) => rows.into_iter().map(|child| view! { <ChildCard child /> }).collect_view().into_any(),
+                        Err(_) => view! { <p role="alert">"Your children could not be loaded. Try again."</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffPage>
+    }
+}
+
+#[component]
+fn ChildCard(child: ChildRow) -> impl IntoView {
+    let heading = format!("child-{}", child.id);
+    let labelled_by = heading.clone();
+    let caption = format!("Meetings about {}", child.name);
+    let rows = child
+        .meetings
+        .iter()
+        .map(|meeting| {
+            let advocacy = match (&meeting.referral, meeting.status) {
+                (Some((id, status)), _) => view! {
+                    <a href=format!("/staff/referrals/{id}")>{status_words(status)}</a>
+                }
+                .into_any(),
+                (None, MeetingStatus::Scheduled) => view! {
+                    <a href=format!("/staff/referrals/new?pair={}.{}", child.id, meeting.id)>
+                        "Request an advocate"
+                        <span class="visually-hidden">{format!(" for {}: {}", child.name, meeting.label())}</span>
+                    </a>
+                }
+                .into_any(),
+                (None, _) => view! { <span>"None"</span> }.into_any(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{words::meeting(meeting.kind)}</th>
+                    <td>{meeting.when.clone().unwrap_or_else(|| "No date".into())}</td>
+                    <td>{meeting.place.clone().unwrap_or_default()}</td>
+                    <td>{meeting_status(meeting.status)}</td>
+                    <td>{advocacy}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card staff-card" aria-labelledby=labelled_by>
+            <h2 id=heading>
+                {child.name.clone()} " (" {child.age} ")"
+                {child.looked_after.then(|| view! { <span class="tag">"Looked after"</span> })}
+            </h2>
+            {if child.meetings.is_empty() {
+                view! { <p>"No meetings booked."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="caseload">
+                        <caption class="visually-hidden">{caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Meeting"</th>
+                                <th scope="col">"Date"</th>
+                                <th scope="col">"Place"</th>
+                                <th scope="col">"Status"</th>
+                                <th scope="col">"Advocate"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+fn meeting_status(status: MeetingStatus) -> &'static str {
+    match status {
+        MeetingStatus::Scheduled => "Booked",
+        MeetingStatus::Held => "Held",
+        MeetingStatus::Cancelled => "Cancelled",
+    }
+}
