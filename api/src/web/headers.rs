@@ -87,7 +87,7 @@ pub fn page_policy(nonce: &str) -> String {
 
 /// `https://host` of the quick exit's address.
 fn exit_origin() -> &'static str {
-    let url = frontend::child::layout::EXIT_URL;
+    let url = frontend::pages::child::layout::EXIT_URL;
     let host_start = url.find("://").map_or(0, |i| i + 3);
     url[host_start..]
         .find('/')

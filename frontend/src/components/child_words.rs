@@ -22,6 +22,23 @@ pub struct ViewsWords {
 /// The GraphQL fields `ViewsWords` is read from, on `Views`, `ViewsVersion` or `SharedViews`.
 pub const VIEWS_WORDS_FIELDS: &str = "worries goingWell wantToHappen feeling freeWords attendance";
 
+/// The child's words out of any operation's views (`Views`, `ViewsVersion`, `SharedViews` or a
+/// fragment on them) that asked for `worries goingWell wantToHappen feeling freeWords attendance`.
+#[macro_export]
+macro_rules! views_words {
+    ($views:expr) => {{
+        let views = $views;
+        $crate::components::ViewsWords {
+            worries: views.worries,
+            going_well: views.going_well,
+            want_to_happen: views.want_to_happen,
+            feeling: views.feeling,
+            free_words: views.free_words,
+            attendance: views.attendance,
+        }
+    }};
+}
+
 /// The level of the parts' headings, one below the heading the page puts over the views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Heading {
