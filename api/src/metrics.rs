@@ -19,19 +19,26 @@ const CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
 #[derive(Clone)]
 struct Metrics {
     statements: Arc<AtomicU64>,
+    executions: Arc<AtomicU64>,
     /// SHA-256 of the token: compared digest to digest, so the comparison's time says nothing
     /// useful about the token.
     token_digest: [u8; 32],
 }
 
-/// `statements` counts every SQL statement the server's pool runs (see `Application::build`).
+/// `statements` counts every SQL statement the server's pool runs (see `Application::build`),
+/// `executions` every GraphQL operation (`AppSchema`).
 /// Without a token there is no route: `/metrics` is then whatever the pages answer (not found).
-pub fn routes(statements: Arc<AtomicU64>, token: Option<&MetricsToken>) -> Router {
+pub fn routes(
+    statements: Arc<AtomicU64>,
+    executions: Arc<AtomicU64>,
+    token: Option<&MetricsToken>,
+) -> Router {
     let Some(token) = token else {
         return Router::new();
     };
     let state = Metrics {
         statements,
+        executions,
         token_digest: Sha256::digest(token.expose()).into(),
     };
     Router::new()
@@ -56,8 +63,12 @@ async fn metrics(State(state): State<Metrics>, headers: HeaderMap) -> Response {
     let body = format!(
         "# HELP myvoice_sql_statements_total SQL statements run since the server started.\n\
          # TYPE myvoice_sql_statements_total counter\n\
-         myvoice_sql_statements_total {}\n",
-        state.statements.load(Ordering::Relaxed)
+         myvoice_sql_statements_total {}\n\
+         # HELP myvoice_graphql_executions_total GraphQL operations run since the server started.\n\
+         # TYPE myvoice_graphql_executions_total counter\n\
+         myvoice_graphql_executions_total {}\n",
+        state.statements.load(Ordering::Relaxed),
+        state.executions.load(Ordering::Relaxed),
     );
     ([(header::CONTENT_TYPE, CONTENT_TYPE)], body).into_response()
 }

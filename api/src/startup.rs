@@ -36,6 +36,7 @@ pub struct Application {
     db: DatabaseConnection,
     demo: bool,
     statements: Arc<AtomicU64>,
+    executions: Arc<AtomicU64>,
 }
 
 impl Application {
@@ -67,13 +68,18 @@ impl Application {
         crate::auth::prepare();
         let events = EventBus::for_database(&db).await?;
         let schema = crate::graphql::build_schema(db.clone(), tokens.clone(), events.clone());
+        let executions = schema.execution_counter();
         let state = crate::web::ApiState {
             schema,
             db: db.clone(),
             tokens,
             events,
         };
-        let operator = crate::metrics::routes(statements.clone(), settings.metrics_token.as_ref());
+        let operator = crate::metrics::routes(
+            statements.clone(),
+            executions.clone(),
+            settings.metrics_token.as_ref(),
+        );
         let router = crate::web::router(
             state,
             &settings.site_dir,
@@ -95,6 +101,7 @@ impl Application {
             db,
             demo: settings.demo,
             statements,
+            executions,
         })
     }
 
@@ -111,6 +118,11 @@ impl Application {
     /// and for the benchmark.
     pub fn statement_counter(&self) -> Arc<AtomicU64> {
         self.statements.clone()
+    }
+
+    /// GraphQL operations run since start (pages and integrators): what a page costs in round trips.
+    pub fn execution_counter(&self) -> Arc<AtomicU64> {
+        self.executions.clone()
     }
 
     /// Tell the person who started the server where to go.

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// SQL statements the app has run (see `statements_during`).
     pub statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// GraphQL operations the app has run, for pages and integrators (see `executions_during`).
+    pub executions: std::sync::Arc<std::sync::atomic::AtomicU64>,
     // Dropped last: removes the database.
     pub test_db: TestDb,
 }
@@ -71,12 +73,14 @@ pub async fn spawn_with(demo: bool, configure: impl FnOnce(&mut Settings)) -> Te
     let address = app.address();
     let db = app.db().clone();
     let statements = app.statement_counter();
+    let executions = app.execution_counter();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         client: client(),
         db,
         statements,
+        executions,
         test_db,
     }
 }
@@ -89,6 +93,14 @@ impl TestApp {
         let before = self.statements.load(Ordering::SeqCst);
         let output = work.await;
         (self.statements.load(Ordering::SeqCst) - before, output)
+    }
+
+    /// How many GraphQL operations the app ran while `work` ran: a page's round trips.
+    pub async fn executions_during<F: std::future::Future>(&self, work: F) -> (u64, F::Output) {
+        use std::sync::atomic::Ordering;
+        let before = self.executions.load(Ordering::SeqCst);
+        let output = work.await;
+        (self.executions.load(Ordering::SeqCst) - before, output)
     }
 
     /// How many SQL statements one query as `token` costs, its session already known to the app

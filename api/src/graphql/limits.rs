@@ -17,6 +17,7 @@
 //! measured share of its time (docs/benchmarks/NOTES.md).
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::futures_util::stream::{self, BoxStream, StreamExt};
 use async_graphql::parser::types::{
@@ -53,6 +54,9 @@ pub struct AppSchema {
     data: Inner,
     /// Built `introspection_only`: answers operations that read the schema, and nothing else.
     schema_only: Inner,
+    /// Operations run since start, from integrators and pages alike: what a page costs in round
+    /// trips (`/metrics`, and the tests of issue 18).
+    executions: Arc<AtomicU64>,
 }
 
 /// What to do with one request.
@@ -65,10 +69,20 @@ enum Plan {
 
 impl AppSchema {
     pub(super) fn new(data: Inner, schema_only: Inner) -> Self {
-        Self { data, schema_only }
+        Self {
+            data,
+            schema_only,
+            executions: Arc::default(),
+        }
+    }
+
+    /// The count of operations run (see `executions`).
+    pub fn execution_counter(&self) -> Arc<AtomicU64> {
+        self.executions.clone()
     }
 
     pub async fn execute(&self, mut request: Request) -> Response {
+        self.executions.fetch_add(1, Ordering::Relaxed);
         let response = match plan(&mut request) {
             Plan::Answer(response) => response,
             Plan::Data => self.data.execute(request).await,
@@ -88,6 +102,7 @@ impl Executor for AppSchema {
         mut request: Request,
         session_data: Option<Arc<Data>>,
     ) -> BoxStream<'static, Response> {
+        self.executions.fetch_add(1, Ordering::Relaxed);
         match plan(&mut request) {
             Plan::Answer(response) => stream::once(async move { response }).boxed(),
             Plan::Data | Plan::SchemaOnly => {

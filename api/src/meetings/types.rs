@@ -234,6 +234,16 @@ impl MyMeeting {
         Ok(views.map(Into::into))
     }
 
+    /// Who has read your views for this meeting, and when, oldest first (the same as
+    /// `whoHasReadMyViews`).
+    async fn who_has_read_my_views(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::views::ViewsReader>> {
+        let child = crate::policy::views::own(ctx.viewer())?;
+        crate::views::readers(ctx, child, self.0.id).await
+    }
+
     /// The first name of the person who runs the meeting.
     async fn chair_first_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
         Ok(staff_name(ctx, self.0.chair_id)

@@ -81,16 +81,25 @@ impl ChildViewsQuery {
     ) -> async_graphql::Result<Vec<ViewsReader>> {
         let child = policy::views::own(ctx.viewer())?;
         let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
-        let readers = history::who_has_read(ctx.db()?, child, meeting_id).await?;
-        Ok(readers
-            .into_iter()
-            .map(|r| ViewsReader {
-                who: history::in_child_words(r.role).to_owned(),
-                first_name: r.first_name,
-                read_at: r.read_at,
-            })
-            .collect())
+        Ok(readers(ctx, child, meeting_id).await?)
     }
+}
+
+/// Who has read the child's views for one of their meetings, in the child's words.
+pub(crate) async fn readers(
+    ctx: &Context<'_>,
+    child: &crate::auth::ChildViewer,
+    meeting_id: i32,
+) -> async_graphql::Result<Vec<ViewsReader>> {
+    let readers = history::who_has_read(ctx.db()?, child, meeting_id).await?;
+    Ok(readers
+        .into_iter()
+        .map(|r| ViewsReader {
+            who: history::in_child_words(r.role).to_owned(),
+            first_name: r.first_name,
+            read_at: r.read_at,
+        })
+        .collect())
 }
 
 #[Object]

@@ -9,6 +9,7 @@ pub mod content;
 pub mod graphql;
 mod graphql_advocate;
 mod graphql_child;
+pub(crate) use graphql_child::{ViewsReader, readers};
 mod graphql_received;
 pub mod history;
 pub mod notes;

@@ -30,6 +30,7 @@ mod preferences;
 mod readme;
 mod records;
 mod referrals;
+mod round_trips;
 mod scale_out;
 mod schema;
 mod security_headers;

@@ -1,1 +1,1 @@
-crate::operations!("src/pages/child/after/ops.graphql" => Readers);
+crate::operations!("src/pages/child/after/ops.graphql" => AfterMeeting);

@@ -13,6 +13,8 @@ use ops::child_home;
 pub type Meeting = child_home::ChildHomeMyCurrentMeeting;
 /// The child's views for that meeting.
 pub type Views = child_home::MyViews;
+/// How much the API takes in a box and a list.
+pub type Limits = child_home::ChildHomeLimits;
 
 /// Everything a child page needs, in one read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +26,7 @@ pub struct Child {
     pub meeting: Option<Meeting>,
     /// When that meeting is, as a child reads it: "Tuesday 1 December at 10:00", in UK time.
     pub when: Option<String>,
+    pub limits: Limits,
 }
 
 impl Child {
@@ -106,6 +109,7 @@ pub mod server {
             advocate: home.my_advocate.map(|a| a.first_name),
             meeting: home.my_current_meeting,
             when,
+            limits: home.limits,
         })
     }
 
@@ -119,7 +123,7 @@ pub mod server {
         }
     }
 
-    fn signed_out(had_session: bool) -> PageError {
+    pub fn signed_out(had_session: bool) -> PageError {
         session::end();
         leptos_axum::redirect(if had_session {
             "/sign-in?why=timeout"

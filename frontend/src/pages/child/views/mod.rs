@@ -18,7 +18,8 @@ use crate::text::{self, text};
 mod ops;
 mod save;
 
-pub use save::{Go, MAX_ITEM_LETTERS, MAX_ITEMS, MAX_WORDS_LETTERS, Part, Saved};
+pub use save::{Go, Part, Saved};
+use super::data::Limits;
 
 /// Save one page of the views: one write. Arguments are named as the form's inputs, so the same
 /// form posts with JavaScript off.
@@ -171,6 +172,11 @@ fn JourneyForm(
     }
 }
 
+/// A limit from the API as a count (never negative).
+fn letters(limit: i64) -> usize {
+    usize::try_from(limit).unwrap_or(0)
+}
+
 fn serde_variant<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
@@ -189,7 +195,7 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
         Step::Feelings => view! { <FeelingChoice chosen=views.as_ref().and_then(|v| v.feeling) /> }.into_any(),
         Step::AnythingElse => view! {
             <AutosavedText part=Part::AnythingElse name="words" label=words.title
-                value=views.as_ref().and_then(|v| v.free_words.clone()).unwrap_or_default() max=MAX_WORDS_LETTERS rows=8 />
+                value=views.as_ref().and_then(|v| v.free_words.clone()).unwrap_or_default() max=letters(child.limits.free_words_letters) rows=8 />
         }
         .into_any(),
         _ => {
@@ -200,7 +206,7 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
                     _ => v.want_to_happen,
                 })
                 .unwrap_or_default();
-            view! { <ItemBoxes part=Part::of(step) items /> }.into_any()
+            view! { <ItemBoxes part=Part::of(step) items limits=child.limits.clone() /> }.into_any()
         }
     };
     view! {
@@ -213,7 +219,8 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
 
 /// One box per thing, plus an empty one; "Add another" saves and adds a box without JavaScript.
 #[component]
-fn ItemBoxes(part: Part, items: Vec<String>) -> impl IntoView {
+fn ItemBoxes(part: Part, items: Vec<String>, limits: Limits) -> impl IntoView {
+    let most = letters(limits.views_items);
     let t = text();
     let query = use_query_map();
     let wanted: usize = query
@@ -221,21 +228,21 @@ fn ItemBoxes(part: Part, items: Vec<String>) -> impl IntoView {
         .get("boxes")
         .and_then(|b| b.parse().ok())
         .unwrap_or(1);
-    let count = (items.len() + 1).max(wanted).min(MAX_ITEMS);
+    let count = (items.len() + 1).max(wanted).min(most);
     let boxes = (0..count)
         .map(|i| {
             let value = items.get(i).cloned().unwrap_or_default();
             let label = t.item_label.replace("{n}", &(i + 1).to_string());
             view! {
                 <AutosavedText part name=format!("items[{i}]") id=format!("item-{i}")
-                    label=label value max=MAX_ITEM_LETTERS rows=3 />
+                    label=label value max=letters(limits.views_item_letters) rows=3 />
             }
         })
         .collect_view();
     view! {
         <input type="hidden" name="boxes" value=count.to_string() />
         {boxes}
-        {(count < MAX_ITEMS).then(|| view! {
+        {(count < most).then(|| view! {
             <button type="submit" name="go" value="more" class="button secondary add">
                 <span aria-hidden="true">"➕ "</span>{t.add_another}
             </button>

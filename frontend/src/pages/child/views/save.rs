@@ -5,10 +5,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::model::{AttendanceChoice, Audience, Feeling, Step, ViewsPart};
 
-/// Most boxes per house, and letters per box, as the API allows.
-pub const MAX_ITEMS: usize = 20;
-pub const MAX_ITEM_LETTERS: usize = 2000;
-pub const MAX_WORDS_LETTERS: usize = 10000;
+/// Most boxes per house (the API's `limits.viewsItems`): only to tell "too many boxes" from
+/// "too long" when the API refuses a list; the pages offer boxes up to the API's own limit.
+const MAX_ITEMS: usize = 20;
 
 /// A page of the views journey that saves something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
