@@ -23,8 +23,11 @@ pub fn bridge(state: ApiState) -> Gql {
             {
                 headers.insert(header::AUTHORIZATION, value);
             }
-            let request = async_graphql::Request::new(page.query)
+            let mut request = async_graphql::Request::new(page.query)
                 .variables(async_graphql::Variables::from_json(page.variables));
+            if let Some(name) = page.operation_name {
+                request = request.operation_name(name);
+            }
             let response = execute(&state, &headers, client, request).await;
             serde_json::to_value(&response).unwrap_or_else(|error| {
                 tracing::error!(%error, "could not encode a GraphQL response for a page");

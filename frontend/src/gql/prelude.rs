@@ -20,6 +20,10 @@ macro_rules! operations {
     ($file:tt => $($name:ident),+ $(,)?) => {
         #[allow(unused_imports)]
         use $crate::gql::prelude::*;
+        // Read here too so that cargo rebuilds the types when the operations or the schema change
+        // (the derive reads the files, but cargo does not know it).
+        const _: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/", $file));
+        const _: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../schema.graphql"));
         $(
             #[derive(graphql_client::GraphQLQuery)]
             #[graphql(

@@ -29,7 +29,13 @@ async fn a_child_page_reads_once_and_save_or_send_writes_once() {
     let app = spawn_demo_app().await;
     let token = child_token(&app.db, "Mia").await;
     let mut mia = PlainBrowser::child(&app, &token);
-    for path in ["/me", "/me/views/going-well", "/me/coming", "/me/who-sees", "/me/check"] {
+    for path in [
+        "/me",
+        "/me/views/going-well",
+        "/me/coming",
+        "/me/who-sees",
+        "/me/check",
+    ] {
         open_counted(&app, &mut mia, path).await;
     }
 
@@ -52,7 +58,10 @@ async fn a_child_page_reads_once_and_save_or_send_writes_once() {
     open_counted(&app, &mut mia, &next).await;
 
     let page = open_counted(&app, &mut mia, "/me/check").await;
-    assert!(page.body.contains("Nobody asks me"), "the check page shows the saved worry");
+    assert!(
+        page.body.contains("Nobody asks me"),
+        "the check page shows the saved worry"
+    );
     let fields = [
         ("meeting_id", field(&page, "meeting_id")),
         ("version", field(&page, "version")),

@@ -18,8 +18,8 @@ use crate::text::{self, text};
 mod ops;
 mod save;
 
-pub use save::{Go, Part, Saved};
 use super::data::Limits;
+pub use save::{Go, Part, Saved};
 
 /// Save one page of the views: one write. Arguments are named as the form's inputs, so the same
 /// form posts with JavaScript off.
