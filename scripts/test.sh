@@ -22,6 +22,9 @@ say "checking formatting"
 cargo fmt --all -- --check
 say "building the server binary and the tests"
 cargo build -p api --bin myvoice --quiet
+# The domain, policy and GraphQL crate builds and passes its unit tests without the pages (no Leptos,
+# no frontend), so it stays usable and quick to test on its own; only api's own tests, so it is cheap.
+cargo test -p api --no-default-features --quiet
 cargo test --workspace --no-run --quiet
 for engine in $engines; do
   [ "$engine" = postgres ] && ensure_postgres

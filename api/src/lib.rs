@@ -9,7 +9,6 @@ pub mod config;
 pub mod dates;
 pub mod db;
 pub mod demo;
-pub mod drafts;
 pub mod error;
 pub mod events;
 pub mod graphql;
@@ -20,6 +19,8 @@ pub mod meetings;
 pub mod metrics;
 pub mod outcomes;
 pub mod oversight;
+// The Leptos pages on the same router; everything else builds and tests without them.
+#[cfg(feature = "pages")]
 pub mod pages;
 pub mod policy;
 pub mod preferences;

@@ -1,10 +1,11 @@
-//! The HTTP surface: probes, GraphQL, GraphiQL, the pages and their browser bundle.
+//! The HTTP surface: probes, GraphQL, GraphiQL, the browser bundle, and the pages when the `pages`
+//! feature mounts them (`crate::pages`).
 mod cross_site;
 mod graphiql;
 mod headers;
 
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::{ErrorExtensions, ParseRequestError};
@@ -13,14 +14,11 @@ use axum::{
     Extension, Router,
     extract::WebSocketUpgrade,
     extract::{ConnectInfo, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware,
     response::{IntoResponse, Response},
     routing::get,
 };
-use leptos::config::LeptosOptions;
-use leptos::prelude::{provide_context, use_context};
-use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use tower::util::option_layer;
 use tower_http::{
@@ -33,7 +31,7 @@ use crate::config::PublicUrl;
 use crate::events::EventBus;
 use crate::graphql::AppSchema;
 use cross_site::OurOrigins;
-use headers::PageNonce;
+pub use headers::PageNonce;
 
 /// What the GraphQL endpoint needs for each request.
 #[derive(Clone)]
@@ -48,17 +46,6 @@ pub struct ApiState {
 /// Largest request body we accept; a child's views are a few kilobytes.
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
-/// The pages' routes, worked out once per process. Working them out renders the app with resource
-/// loading suppressed process-wide (leptos_router's `SuppressResourceLoad`), and a page another
-/// router starts rendering at that moment never finishes (leptos-rs/leptos#4773). Several routers
-/// share one process in the test suite; a second `myvoice serve` is its own process.
-fn page_routes() -> Vec<AxumRouteListing> {
-    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
-    ROUTES
-        .get_or_init(|| generate_route_list(frontend::App))
-        .clone()
-}
-
 /// Everything served on one port. `operator` holds routes for operators (`/metrics`), which get
 /// the same headers and panic handling as the rest.
 pub fn router(
@@ -67,39 +54,8 @@ pub fn router(
     public_url: Option<&PublicUrl>,
     operator: Router,
 ) -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name(frontend::OUTPUT_NAME)
-        .site_root(site_dir.display().to_string())
-        .site_pkg_dir("pkg")
-        .build();
-    let gql = crate::pages::bridge(state.clone());
-    let drafts = crate::drafts::store(state.db.clone());
-    let cookies = frontend::session::CookiePolicy {
-        secure: public_url.is_some_and(PublicUrl::is_https),
-    };
-    // What every page and server function gets from the server: the schema, the drafts kept for
-    // forms sent without JavaScript, how to set cookies, and this request's nonce (replacing the
-    // one Leptos made, which the header does not name).
-    let context = move || {
-        provide_context(gql.clone());
-        provide_context(drafts.clone());
-        provide_context(cookies);
-        let nonce =
-            use_context::<Parts>().and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
-        if let Some(PageNonce(nonce)) = nonce {
-            provide_context(nonce);
-        }
-    };
-    let pages = Router::new()
-        .leptos_routes_with_context(&leptos_options, page_routes(), context.clone(), {
-            let options = leptos_options.clone();
-            move || frontend::shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            context,
-            frontend::shell,
-        ))
-        .with_state(leptos_options);
+    #[cfg(feature = "pages")]
+    let pages = crate::pages::routes(state.clone(), site_dir, public_url);
     let bundle = ServeDir::new(site_dir.join("pkg"))
         .precompressed_br()
         .precompressed_gzip();
@@ -120,13 +76,19 @@ pub fn router(
         )
     });
 
-    Router::new()
+    let app = Router::new()
         .merge(health)
         .merge(api)
         .merge(operator)
-        .nest_service("/pkg", bundle)
-        .merge(pages)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .nest_service("/pkg", bundle);
+    // The pages answer every other address (their fallback shows the not-found page); without
+    // them, a plain 404.
+    #[cfg(feature = "pages")]
+    let app = app.merge(pages);
+    #[cfg(not(feature = "pages"))]
+    let app = app.fallback(|| async { StatusCode::NOT_FOUND });
+
+    app.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(
             ours,
