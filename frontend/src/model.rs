@@ -138,6 +138,27 @@ impl StaffRole {
     }
 }
 
+/// Where a referral is in the coordinator's hands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ReferralStatus {
+    Received,
+    PendingConsent,
+    Accepted,
+    Declined,
+    Withdrawn,
+}
+
+/// Whether the parents or carers agree to a referral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ParentalAgreement {
+    Given,
+    Refused,
+    Pending,
+    NotRequiredLookedAfter,
+}
+
 /// The five short steps of "my views", in order. The URL names are the child's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -311,6 +332,16 @@ mod tests {
                 Agency,
                 Admin,
             ],
+        );
+        use ReferralStatus::*;
+        same_as_schema(
+            "ReferralStatus",
+            &[Received, PendingConsent, Accepted, Declined, Withdrawn],
+        );
+        use ParentalAgreement::*;
+        same_as_schema(
+            "ParentalAgreement",
+            &[Given, Refused, Pending, NotRequiredLookedAfter],
         );
     }
 

@@ -2,6 +2,8 @@
 mod child_words;
 mod form;
 mod islands;
+#[cfg(feature = "ssr")]
+pub mod server;
 mod text_box;
 
 pub use child_words::{ChildWords, Heading, VIEWS_WORDS_FIELDS, ViewsWords};

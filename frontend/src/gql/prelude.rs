@@ -2,8 +2,8 @@
 //! the enums the pages share (`crate::model`), used by every operation instead of a copy per
 //! operation.
 pub use crate::model::{
-    AttendanceChoice, Audience, Feeling, MeetingKind, MeetingStatus, StaffRole, ViewsPart,
-    ViewsStatus,
+    AttendanceChoice, Audience, Feeling, MeetingKind, MeetingStatus, ParentalAgreement,
+    ReferralStatus, StaffRole, ViewsPart, ViewsStatus,
 };
 pub use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,7 @@ macro_rules! operations {
                 variables_derives = "Debug, Clone",
                 extern_enums(
                     "AttendanceChoice", "Audience", "Feeling", "MeetingKind", "MeetingStatus",
-                    "StaffRole", "ViewsPart", "ViewsStatus"
+                    "ParentalAgreement", "ReferralStatus", "StaffRole", "ViewsPart", "ViewsStatus"
                 )
             )]
             pub struct $name;

@@ -1,5 +1,5 @@
 //! The words of UK children's social care, for staff pages.
-use crate::model::MeetingKind;
+use crate::model::{MeetingKind, ParentalAgreement, ReferralStatus};
 
 pub fn meeting(kind: MeetingKind) -> &'static str {
     match kind {
@@ -13,5 +13,35 @@ pub fn meeting(kind: MeetingKind) -> &'static str {
         MeetingKind::FamilyGroupConference => "FGC",
         MeetingKind::AdviceAndAssistance => "Advice and assistance",
         MeetingKind::Complaint => "Complaint",
+    }
+}
+
+/// A referral's status, as the social worker and the coordinator read it.
+pub fn referral_status(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::Received => "Received: waiting for the coordinator",
+        ReferralStatus::PendingConsent => "Waiting for parental agreement",
+        ReferralStatus::Accepted => "Accepted: an advocate will be allocated",
+        ReferralStatus::Declined => "Declined",
+        ReferralStatus::Withdrawn => "Withdrawn",
+    }
+}
+
+/// Parental agreement, briefly (the inbox and the referral).
+pub fn agreement(agreement: ParentalAgreement) -> &'static str {
+    match agreement {
+        ParentalAgreement::Given => "Given",
+        ParentalAgreement::Refused => "Refused",
+        ParentalAgreement::Pending => "Not given yet",
+        ParentalAgreement::NotRequiredLookedAfter => "Not needed (looked after)",
+    }
+}
+
+/// "Leo (5)" or "Mia (11, looked after)".
+pub fn child(name: &str, age: i64, looked_after: bool) -> String {
+    if looked_after {
+        format!("{name} ({age}, looked after)")
+    } else {
+        format!("{name} ({age})")
     }
 }

@@ -128,9 +128,9 @@ pub async fn ask_for_advocate(
     meeting_kind: Option<String>,
     meeting_date: Option<String>,
 ) -> Result<Option<String>, PageError> {
+    use crate::components::server::plain_form_post;
     use crate::drafts::{self, Form};
     use crate::error::ErrorCode;
-    use crate::pages::staff::social_worker::server::plain_form_post;
 
     let problem = if name.trim().is_empty() {
         Some(Problem::Name)

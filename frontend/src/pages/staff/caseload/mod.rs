@@ -7,107 +7,66 @@ use super::api::StaffUser;
 use crate::error::PageError;
 use crate::model::MeetingKind;
 
+mod ops;
+use ops::caseload::CaseViewsStatus;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseRow {
     pub id: String,
     pub child: String,
-    pub age: i32,
+    pub age: i64,
     pub looked_after: bool,
     pub meeting: MeetingKind,
     /// In UK time, as staff read it.
     pub meeting_at: Option<String>,
-    pub sort_at: Option<String>,
-    pub views: ViewsBadge,
+    pub views: CaseViewsStatus,
     pub urgent: bool,
     pub soon: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ViewsBadge {
-    NotStarted,
-    Draft,
-    Submitted,
-    Shared,
-}
-
-impl ViewsBadge {
-    fn label(self) -> &'static str {
-        match self {
-            Self::NotStarted => "Views not started",
-            Self::Draft => "Views in draft",
-            Self::Submitted => "Views submitted",
-            Self::Shared => "Views shared",
-        }
+/// The views badge: its CSS class and words.
+fn badge(views: &CaseViewsStatus) -> (&'static str, &'static str) {
+    match views {
+        CaseViewsStatus::NOT_STARTED => ("badge views-notstarted", "Views not started"),
+        CaseViewsStatus::DRAFT => ("badge views-draft", "Views in draft"),
+        CaseViewsStatus::SUBMITTED => ("badge views-submitted", "Views submitted"),
+        CaseViewsStatus::SHARED => ("badge views-shared", "Views shared"),
+        CaseViewsStatus::Other(_) => ("badge", "Views"),
     }
 }
 
 #[leptos::server(prefix = "/api/staff", endpoint = "caseload")]
 pub async fn load_caseload() -> Result<Vec<CaseRow>, PageError> {
-    use crate::gql::untyped::{Connection, in_words};
-
-    #[derive(Deserialize)]
-    struct Data {
-        #[serde(rename = "myCaseload")]
-        caseload: Connection<Node>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Node {
-        id: String,
-        views_status: ViewsBadge,
-        urgent_help_open: bool,
-        meeting_soon: bool,
-        child: Child,
-        meeting: Meeting,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Child {
-        preferred_name: String,
-        age: i32,
-        looked_after: bool,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Meeting {
-        kind: MeetingKind,
-        scheduled_at: Option<String>,
-    }
-    let data: Data = super::api::server::run(
-        "{ myCaseload(first: 100) { edges { node { id viewsStatus urgentHelpOpen meetingSoon
-            child { preferredName age lookedAfter } meeting { kind scheduledAt } } } } }",
-        serde_json::json!({}),
-    )
-    .await?;
-    let mut rows: Vec<CaseRow> = data
-        .caseload
-        .edges
-        .into_iter()
-        .map(|edge| {
-            let case = edge.node;
-            CaseRow {
-                id: case.id,
-                child: case.child.preferred_name,
-                age: case.child.age,
-                looked_after: case.child.looked_after,
-                meeting: case.meeting.kind,
-                meeting_at: case.meeting.scheduled_at.as_deref().and_then(in_words),
-                sort_at: case.meeting.scheduled_at,
-                views: case.views_status,
-                urgent: case.urgent_help_open,
-                soon: case.meeting_soon,
-            }
-        })
-        .collect();
+    let mut cases = super::api::server::exec::<ops::Caseload>(ops::caseload::Variables {})
+        .await?
+        .my_caseload
+        .nodes;
     // Urgent help first, then the soonest meeting; meetings without a date last.
-    rows.sort_by(|a, b| {
-        b.urgent
-            .cmp(&a.urgent)
-            .then_with(|| a.sort_at.is_none().cmp(&b.sort_at.is_none()))
-            .then_with(|| a.sort_at.cmp(&b.sort_at))
+    cases.sort_by(|a, b| {
+        let (a_at, b_at) = (&a.meeting.scheduled_at, &b.meeting.scheduled_at);
+        b.urgent_help_open
+            .cmp(&a.urgent_help_open)
+            .then_with(|| a_at.is_none().cmp(&b_at.is_none()))
+            .then_with(|| a_at.cmp(b_at))
     });
-    Ok(rows)
+    Ok(cases
+        .into_iter()
+        .map(|case| CaseRow {
+            id: case.id,
+            child: case.child.preferred_name,
+            age: case.child.age,
+            looked_after: case.child.looked_after,
+            meeting: case.meeting.kind,
+            meeting_at: case
+                .meeting
+                .scheduled_at
+                .as_ref()
+                .map(crate::dates::in_words),
+            views: case.views_status,
+            urgent: case.urgent_help_open,
+            soon: case.meeting_soon,
+        })
+        .collect())
 }
 
 #[component]
@@ -161,7 +120,10 @@ fn CaseTable(rows: Vec<CaseRow>) -> impl IntoView {
                                 <td class="badges">
                                     {row.urgent.then(|| view! { <span class="badge urgent">"Urgent help"</span> })}
                                     {row.soon.then(|| view! { <span class="badge soon">"Meeting within 3 working days"</span> })}
-                                    <span class=format!("badge views-{:?}", row.views).to_lowercase()>{row.views.label()}</span>
+                                    {
+                                        let (class, words) = badge(&row.views);
+                                        view! { <span class=class>{words}</span> }
+                                    }
                                 </td>
                             </tr>
                         }

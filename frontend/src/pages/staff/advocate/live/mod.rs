@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::PageError;
 
+/// Public so the browser's socket can use the subscription (the server reads the open requests).
+pub mod ops;
+
 /// A child's open request for help now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Urgent {
@@ -14,7 +17,8 @@ pub struct Urgent {
     pub case_id: Option<String>,
     pub child: String,
     pub message: Option<String>,
-    pub raised: Option<String>,
+    /// When, in words.
+    pub raised: String,
 }
 
 /// Open requests for help on the advocate's cases, newest first.
@@ -25,41 +29,23 @@ pub async fn open_urgent_help() -> Result<Vec<Urgent>, PageError> {
 
 #[cfg(feature = "ssr")]
 pub mod server {
-    use serde::Deserialize;
-
     use super::*;
-    use crate::gql::untyped::{Connection, in_words};
 
     pub async fn open_urgent_help() -> Result<Vec<Urgent>, PageError> {
-        #[derive(Deserialize)]
-        struct Data {
-            #[serde(rename = "openUrgentHelp")]
-            open: Connection<Node>,
-        }
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Node {
-            id: String,
-            case_id: Option<String>,
-            child_first_name: String,
-            message: Option<String>,
-            raised_at: String,
-        }
-        let data: Data = crate::pages::staff::api::server::run(
-            "{ openUrgentHelp(first: 100) { edges { node { id caseId childFirstName message raisedAt } } } }",
-            serde_json::json!({}),
+        let open = crate::pages::staff::api::server::exec::<ops::OpenUrgentHelp>(
+            ops::open_urgent_help::Variables {},
         )
         .await?;
-        Ok(data
-            .open
-            .edges
+        Ok(open
+            .open_urgent_help
+            .nodes
             .into_iter()
-            .map(|e| Urgent {
-                id: e.node.id,
-                case_id: e.node.case_id,
-                child: e.node.child_first_name,
-                message: e.node.message,
-                raised: in_words(&e.node.raised_at),
+            .map(|help| Urgent {
+                id: help.id,
+                case_id: help.case_id,
+                child: help.child_first_name,
+                message: help.message,
+                raised: crate::dates::in_words(&help.raised_at),
             })
             .collect())
     }
@@ -108,9 +94,11 @@ mod socket {
     use wasm_bindgen::{JsCast, closure::Closure};
     use web_sys::{MessageEvent, WebSocket};
 
+    use graphql_client::GraphQLQuery;
+
+    use super::ops::{UrgentHelpRaised, urgent_help_raised};
     use super::{Urgent, open_urgent_help};
 
-    const SUBSCRIPTION: &str = "subscription { urgentHelpRaised { urgentHelpId } }";
     /// Reconnect a few times (e.g. after the access token ran out and a page call renewed it).
     const MAX_RETRIES: u32 = 5;
 
@@ -152,17 +140,16 @@ mod socket {
             };
             match message["type"].as_str() {
                 Some("connection_ack") => {
-                    send(
-                        json!({ "id": "urgent", "type": "subscribe", "payload": { "query": SUBSCRIPTION } }),
-                    );
+                    let payload = UrgentHelpRaised::build_query(urgent_help_raised::Variables {});
+                    send(json!({ "id": "urgent", "type": "subscribe", "payload": payload }));
                     live.try_set(true);
                 }
                 Some("ping") => send(json!({ "type": "pong" })),
                 Some("next") => {
-                    if let Some(id) =
-                        message["payload"]["data"]["urgentHelpRaised"]["urgentHelpId"].as_str()
-                    {
-                        let id = id.to_owned();
+                    if let Ok(raised) = serde_json::from_value::<urgent_help_raised::ResponseData>(
+                        message["payload"]["data"].clone(),
+                    ) {
+                        let id = raised.urgent_help_raised.urgent_help_id;
                         leptos::task::spawn_local(async move {
                             let Ok(open) = open_urgent_help().await else {
                                 return;

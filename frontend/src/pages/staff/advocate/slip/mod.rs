@@ -11,6 +11,9 @@ use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::StaffUser;
 
+#[cfg(feature = "ssr")]
+mod ops;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Slip {
     pub case_id: String,
@@ -39,47 +42,30 @@ pub async fn load_slip(case_id: String) -> Result<SlipPage, PageError> {
 #[cfg(feature = "ssr")]
 pub mod server {
     use http::{header, request::Parts};
-    use serde::Deserialize;
 
     use super::*;
     use crate::pages::staff::api::Role;
-    use crate::pages::staff::api::server::{require_role, run};
+    use crate::pages::staff::api::server::{exec, require_role};
     use crate::pages::staff::once;
 
-    /// Ask the API for a new code and PIN and keep them for the slip page.
+    /// Ask the API for a new code and PIN and keep them for the slip page. One write: the API
+    /// refuses anyone the case is not allocated to.
     pub async fn issue(case_id: &str) -> Result<(), PageError> {
-        require_role(Role::Advocate).await?;
-        #[derive(Deserialize)]
-        struct Data {
-            #[serde(rename = "issueChildAccess")]
-            slip: Issued,
-        }
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Issued {
-            access_code: String,
-            pin: String,
-            expires_at: String,
-            child_name: String,
-        }
-        let data: Data = run(
-            "mutation Issue($c: ID!) { issueChildAccess(caseId: $c) { accessCode pin expiresAt childName } }",
-            serde_json::json!({ "c": case_id }),
-        )
-        .await?;
-        let until = chrono::DateTime::parse_from_rfc3339(&data.slip.expires_at)
-            .map(|at| {
-                at.with_timezone(&chrono_tz::Europe::London)
-                    .format("%-d %B %Y")
-                    .to_string()
-            })
-            .unwrap_or_default();
+        let issued = exec::<ops::IssueChildAccess>(ops::issue_child_access::Variables {
+            case_id: case_id.to_owned(),
+        })
+        .await?
+        .issue_child_access;
         let slip = Slip {
             case_id: case_id.to_owned(),
-            child: data.slip.child_name,
-            code: data.slip.access_code,
-            pin: data.slip.pin,
-            until,
+            child: issued.child_name,
+            code: issued.access_code,
+            pin: issued.pin,
+            until: issued
+                .expires_at
+                .with_timezone(&chrono_tz::Europe::London)
+                .format("%-d %B %Y")
+                .to_string(),
         };
         once::put(&slip);
         Ok(())

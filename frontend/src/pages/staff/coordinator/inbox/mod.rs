@@ -5,12 +5,14 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use crate::error::PageError;
-use crate::model::MeetingKind;
+use crate::model::{MeetingKind, ParentalAgreement, ReferralStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
 use crate::pages::staff::gate::{Staff, page_data};
-use crate::pages::staff::social_worker::children::status_words;
 use crate::pages::staff::words;
+
+#[cfg(feature = "ssr")]
+mod ops;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InboxRow {
@@ -19,163 +21,84 @@ pub struct InboxRow {
     pub child: Option<String>,
     pub meeting: Option<MeetingKind>,
     pub meeting_at: Option<String>,
-    pub received: Option<String>,
-    pub status: String,
-    pub agreement: String,
-    pub score: i32,
+    pub received: String,
+    pub status: ReferralStatus,
+    pub agreement: ParentalAgreement,
+    pub score: i64,
     pub missing: Vec<String>,
-    pub working_days: Option<i32>,
+    pub working_days: Option<i64>,
     pub too_short: bool,
     pub advocate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Inbox {
-    pub total: i32,
+    pub total: i64,
     pub rows: Vec<InboxRow>,
 }
 
-pub const STATUSES: [(&str, &str); 5] = [
-    ("RECEIVED", "Received"),
-    ("PENDING_CONSENT", "Waiting for parental agreement"),
-    ("ACCEPTED", "Accepted"),
-    ("DECLINED", "Declined"),
-    ("WITHDRAWN", "Withdrawn"),
+/// The status filter: its value in the address, and its words.
+const STATUSES: [(&str, &str, ReferralStatus); 5] = [
+    ("RECEIVED", "Received", ReferralStatus::Received),
+    (
+        "PENDING_CONSENT",
+        "Waiting for parental agreement",
+        ReferralStatus::PendingConsent,
+    ),
+    ("ACCEPTED", "Accepted", ReferralStatus::Accepted),
+    ("DECLINED", "Declined", ReferralStatus::Declined),
+    ("WITHDRAWN", "Withdrawn", ReferralStatus::Withdrawn),
 ];
-
-pub fn agreement_words(agreement: &str) -> &'static str {
-    match agreement {
-        "GIVEN" => "Given",
-        "REFUSED" => "Refused",
-        "PENDING" => "Not given yet",
-        "NOT_REQUIRED_LOOKED_AFTER" => "Not needed (looked after)",
-        _ => "Unknown",
-    }
-}
 
 #[leptos::server(prefix = "/api/staff", endpoint = "inbox")]
 pub async fn load_inbox(status: String, complete: String) -> Result<Inbox, PageError> {
-    use crate::gql::untyped::in_words;
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Data {
-        referral_inbox: Conn,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Conn {
-        total_count: i32,
-        edges: Vec<Edge>,
-    }
-    #[derive(Deserialize)]
-    struct Edge {
-        node: Node,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Node {
-        id: String,
-        source: String,
-        status: String,
-        parental_agreement: String,
-        received_at: String,
-        child: Option<Child>,
-        meeting: Option<Meeting>,
-        completeness: Completeness,
-        lead_time: Option<Lead>,
-        allocation: Option<Allocation>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Child {
-        preferred_name: String,
-        age: i32,
-        looked_after: bool,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Meeting {
-        kind: MeetingKind,
-        scheduled_at: Option<String>,
-    }
-    #[derive(Deserialize)]
-    struct Completeness {
-        score: i32,
-        missing: Vec<Label>,
-    }
-    #[derive(Deserialize)]
-    struct Label {
-        label: String,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Lead {
-        working_days: i32,
-        too_short_for_child_to_attend: bool,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Allocation {
-        advocate_name: String,
-    }
-    crate::pages::staff::api::server::require_role(crate::pages::staff::api::Role::Coordinator)
-        .await?;
+    use crate::dates::in_words;
+    use crate::pages::staff::api::server::{exec, require_role};
+    use ops::referral_inbox;
+
+    require_role(Role::Coordinator).await?;
     let status = STATUSES
         .iter()
-        .find(|(value, _)| *value == status)
-        .map(|(value, _)| *value);
+        .find(|(value, ..)| *value == status)
+        .map(|(.., status)| *status);
     let complete = match complete.as_str() {
         "yes" => Some(true),
         "no" => Some(false),
         _ => None,
     };
-    let data: Data = crate::pages::staff::api::server::run(
-        "query Inbox($s: ReferralStatus, $c: Boolean) { referralInbox(first: 100, status: $s, complete: $c) {
-            totalCount edges { node { id source status parentalAgreement receivedAt
-              child { preferredName age lookedAfter } meeting { kind scheduledAt }
-              completeness { score missing { label } } leadTime { workingDays tooShortForChildToAttend }
-              allocation { advocateName } } } } }",
-        serde_json::json!({ "s": status, "c": complete }),
-    )
-    .await?;
+    let inbox = exec::<ops::ReferralInbox>(referral_inbox::Variables { status, complete })
+        .await?
+        .referral_inbox;
     Ok(Inbox {
-        total: data.referral_inbox.total_count,
-        rows: data
-            .referral_inbox
-            .edges
+        total: inbox.total_count,
+        rows: inbox
+            .nodes
             .into_iter()
-            .map(|e| {
-                let n = e.node;
-                InboxRow {
-                    id: n.id,
-                    self_referral: n.source == "SELF_REFERRAL",
-                    child: n.child.map(|c| {
-                        if c.looked_after {
-                            format!("{} ({}, looked after)", c.preferred_name, c.age)
-                        } else {
-                            format!("{} ({})", c.preferred_name, c.age)
-                        }
-                    }),
-                    meeting: n.meeting.as_ref().map(|m| m.kind),
-                    meeting_at: n
-                        .meeting
-                        .and_then(|m| m.scheduled_at)
-                        .as_deref()
-                        .and_then(in_words),
-                    received: in_words(&n.received_at),
-                    status: n.status,
-                    agreement: n.parental_agreement,
-                    score: n.completeness.score,
-                    missing: n
-                        .completeness
-                        .missing
-                        .into_iter()
-                        .map(|m| m.label)
-                        .collect(),
-                    working_days: n.lead_time.as_ref().map(|l| l.working_days),
-                    too_short: n.lead_time.is_some_and(|l| l.too_short_for_child_to_attend),
-                    advocate: n.allocation.map(|a| a.advocate_name),
-                }
+            .map(|n| InboxRow {
+                id: n.id,
+                self_referral: n.source == referral_inbox::ReferralSource::SELF_REFERRAL,
+                child: n
+                    .child
+                    .map(|c| words::child(&c.preferred_name, c.age, c.looked_after)),
+                meeting: n.meeting.as_ref().map(|m| m.kind),
+                meeting_at: n
+                    .meeting
+                    .and_then(|m| m.scheduled_at)
+                    .as_ref()
+                    .map(in_words),
+                received: in_words(&n.received_at),
+                status: n.status,
+                agreement: n.parental_agreement,
+                score: n.completeness.score,
+                missing: n
+                    .completeness
+                    .missing
+                    .into_iter()
+                    .map(|m| m.label)
+                    .collect(),
+                working_days: n.lead_time.as_ref().map(|l| l.working_days),
+                too_short: n.lead_time.is_some_and(|l| l.too_short_for_child_to_attend),
+                advocate: n.allocation.map(|a| a.advocate_name),
             })
             .collect(),
     })
@@ -207,7 +130,7 @@ pub fn inbox_data(staff: Staff) -> Resource<Result<Inbox, PageError>> {
 pub fn ReferralInbox(user: StaffUser, inbox: Resource<Result<Inbox, PageError>>) -> impl IntoView {
     let (status, complete) = filters();
     let status_options = std::iter::once(("", "Any status"))
-        .chain(STATUSES.iter().copied())
+        .chain(STATUSES.iter().map(|&(value, label, _)| (value, label)))
         .map(|(value, label)| {
             let selected = value == status;
             view! { <option value=value selected=selected>{label}</option> }
@@ -291,14 +214,14 @@ fn InboxTable(inbox: Inbox) -> impl IntoView {
                     };
                     let status = match &row.advocate {
                         Some(name) => format!("Allocated to {name}"),
-                        None => status_words(&row.status).to_owned(),
+                        None => words::referral_status(row.status).to_owned(),
                     };
                     view! {
                         <tr>
                             <th scope="row">
                                 <a href=format!("/staff/referrals/{}", row.id)>{who}</a>
                                 <br />
-                                <span class="hint">{format!("Received {}", row.received.clone().unwrap_or_default())}</span>
+                                <span class="hint">{format!("Received {}", row.received)}</span>
                             </th>
                             <td>
                                 {row.meeting.map(words::meeting).unwrap_or("Not known")}
@@ -306,7 +229,7 @@ fn InboxTable(inbox: Inbox) -> impl IntoView {
                             </td>
                             <td>{info}</td>
                             <td>{lead}</td>
-                            <td>{agreement_words(&row.agreement)}</td>
+                            <td>{words::agreement(row.agreement)}</td>
                             <td>{status}</td>
                         </tr>
                     }

@@ -4,16 +4,19 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::PageError;
-use crate::model::{MeetingKind, MeetingStatus};
+use crate::model::{MeetingKind, MeetingStatus, ReferralStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::StaffUser;
 use crate::pages::staff::words;
+
+#[cfg(feature = "ssr")]
+mod ops;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChildRow {
     pub id: String,
     pub name: String,
-    pub age: i32,
+    pub age: i64,
     pub looked_after: bool,
     pub meetings: Vec<MeetingRow>,
 }
@@ -27,17 +30,13 @@ pub struct MeetingRow {
     pub place: Option<String>,
     pub status: MeetingStatus,
     /// The referral made for this child and meeting, if any: its id and status.
-    pub referral: Option<(String, String)>,
+    pub referral: Option<(String, ReferralStatus)>,
 }
 
 impl ChildRow {
     /// "Leo (5)" or "Mia (11, looked after)".
     pub fn label(&self) -> String {
-        if self.looked_after {
-            format!("{} ({}, looked after)", self.name, self.age)
-        } else {
-            format!("{} ({})", self.name, self.age)
-        }
+        words::child(&self.name, self.age, self.looked_after)
     }
 }
 
@@ -51,78 +50,18 @@ impl MeetingRow {
     }
 }
 
-/// A referral's status in staff words.
-pub fn status_words(status: &str) -> &'static str {
-    match status {
-        "RECEIVED" => "Received: waiting for the coordinator",
-        "PENDING_CONSENT" => "Waiting for parental agreement",
-        "ACCEPTED" => "Accepted: an advocate will be allocated",
-        "DECLINED" => "Declined",
-        "WITHDRAWN" => "Withdrawn",
-        _ => "Unknown",
-    }
-}
-
 #[leptos::server(prefix = "/api/staff", endpoint = "my-children")]
 pub async fn load_my_children() -> Result<Vec<ChildRow>, PageError> {
-    use crate::gql::untyped::{Connection, in_words};
+    use crate::pages::staff::api::{Role, server::exec, server::require_role};
 
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Data {
-        my_children: Connection<Child>,
-        my_referrals: Connection<Referral>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Child {
-        id: String,
-        preferred_name: String,
-        age: i32,
-        looked_after: bool,
-        meetings: Vec<Meeting>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Meeting {
-        id: String,
-        kind: MeetingKind,
-        scheduled_at: Option<String>,
-        place: Option<String>,
-        status: MeetingStatus,
-    }
-    #[derive(Deserialize)]
-    struct Referral {
-        id: String,
-        status: String,
-        child: Option<Id>,
-        meeting: Option<Id>,
-    }
-    #[derive(Deserialize)]
-    struct Id {
-        id: String,
-    }
-    crate::pages::staff::api::server::require_role(crate::pages::staff::api::Role::SocialWorker)
-        .await?;
-    let data: Data = crate::pages::staff::api::server::run(
-        "{ myChildren(first: 100) { edges { node { id preferredName age lookedAfter
-              meetings { id kind scheduledAt place status } } } }
-           myReferrals(first: 100) { edges { node { id status child { id } meeting { id } } } } }",
-        serde_json::json!({}),
-    )
-    .await?;
-    let referrals: Vec<Referral> = data
-        .my_referrals
-        .edges
-        .into_iter()
-        .map(|e| e.node)
-        .collect();
+    require_role(Role::SocialWorker).await?;
+    let data = exec::<ops::MyChildren>(ops::my_children::Variables {}).await?;
+    let referrals = data.my_referrals.nodes;
     Ok(data
         .my_children
-        .edges
+        .nodes
         .into_iter()
-        .map(|edge| {
-            let child = edge.node;
+        .map(|child| {
             let meetings = child
                 .meetings
                 .into_iter()
@@ -133,8 +72,8 @@ pub async fn load_my_children() -> Result<Vec<ChildRow>, PageError> {
                             r.child.as_ref().is_some_and(|c| c.id == child.id)
                                 && r.meeting.as_ref().is_some_and(|x| x.id == m.id)
                         })
-                        .map(|r| (r.id.clone(), r.status.clone())),
-                    when: m.scheduled_at.as_deref().and_then(in_words),
+                        .map(|r| (r.id.clone(), r.status)),
+                    when: m.scheduled_at.as_ref().map(crate::dates::in_words),
                     id: m.id,
                     kind: m.kind,
                     place: m.place,
@@ -185,7 +124,7 @@ fn ChildCard(child: ChildRow) -> impl IntoView {
         .map(|meeting| {
             let advocacy = match (&meeting.referral, meeting.status) {
                 (Some((id, status)), _) => view! {
-                    <a href=format!("/staff/referrals/{id}")>{status_words(status)}</a>
+                    <a href=format!("/staff/referrals/{id}")>{words::referral_status(*status)}</a>
                 }
                 .into_any(),
                 (None, MeetingStatus::Scheduled) => view! {

@@ -12,13 +12,16 @@ use crate::pages::staff::api::{Role, StaffUser};
 use crate::pages::staff::gate::{RolePage, page_data, signed_in};
 use crate::pages::staff::words;
 
+#[cfg(feature = "ssr")]
+mod ops;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SharedRow {
     pub share_id: String,
     pub child: String,
     pub meeting: MeetingKind,
     pub meeting_at: Option<String>,
-    pub shared_at: Option<String>,
+    pub shared_at: String,
     pub read: bool,
 }
 
@@ -27,88 +30,49 @@ pub struct SharedViews {
     pub child: String,
     pub meeting: MeetingKind,
     pub meeting_at: Option<String>,
-    pub shared_at: Option<String>,
-    pub version: i32,
+    pub shared_at: String,
+    pub version: i64,
     pub words: ViewsWords,
 }
 
 #[leptos::server(prefix = "/api/staff", endpoint = "shared-views")]
 pub async fn load_shared() -> Result<Vec<SharedRow>, PageError> {
-    use crate::gql::untyped::{Connection, in_words};
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Data {
-        views_shared_with_me: Connection<Node>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Node {
-        share_id: String,
-        child_first_name: String,
-        meeting_kind: MeetingKind,
-        meeting_at: Option<String>,
-        shared_at: String,
-        read_at: Option<String>,
-    }
-    crate::pages::staff::api::server::require_role(Role::SocialWorker).await?;
-    let data: Data = crate::pages::staff::api::server::run(
-        "{ viewsSharedWithMe(first: 100) { edges { node { shareId childFirstName meetingKind
-            meetingAt sharedAt readAt } } } }",
-        serde_json::json!({}),
-    )
-    .await?;
-    Ok(data
+    use crate::dates::in_words;
+    use crate::pages::staff::api::server::{exec, require_role};
+
+    require_role(Role::SocialWorker).await?;
+    let shared = exec::<ops::ViewsSharedWithMe>(ops::views_shared_with_me::Variables {}).await?;
+    Ok(shared
         .views_shared_with_me
-        .edges
+        .nodes
         .into_iter()
-        .map(|e| SharedRow {
-            share_id: e.node.share_id,
-            child: e.node.child_first_name,
-            meeting: e.node.meeting_kind,
-            meeting_at: e.node.meeting_at.as_deref().and_then(in_words),
-            shared_at: in_words(&e.node.shared_at),
-            read: e.node.read_at.is_some(),
+        .map(|row| SharedRow {
+            share_id: row.share_id,
+            child: row.child_first_name,
+            meeting: row.meeting_kind,
+            meeting_at: row.meeting_at.as_ref().map(in_words),
+            shared_at: in_words(&row.shared_at),
+            read: row.read_at.is_some(),
         })
         .collect())
 }
 
 #[leptos::server(prefix = "/api/staff", endpoint = "shared-views-one")]
 pub async fn load_one_shared(share: String) -> Result<SharedViews, PageError> {
-    use crate::components::VIEWS_WORDS_FIELDS;
-    use crate::gql::untyped::in_words;
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Data {
-        shared_views: Raw,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Raw {
-        child_first_name: String,
-        meeting_kind: MeetingKind,
-        meeting_at: Option<String>,
-        shared_at: String,
-        version: i32,
-        #[serde(flatten)]
-        words: ViewsWords,
-    }
-    crate::pages::staff::api::server::require_role(Role::SocialWorker).await?;
-    let data: Data = crate::pages::staff::api::server::run(
-        format!(
-            "query One($s: ID!) {{ sharedViews(shareId: $s) {{ childFirstName meetingKind meetingAt \
-             sharedAt version {VIEWS_WORDS_FIELDS} }} }}"
-        ),
-        serde_json::json!({ "s": share }),
-    )
-    .await?;
-    let raw = data.shared_views;
+    use crate::dates::in_words;
+    use crate::pages::staff::api::server::{exec, require_role};
+
+    require_role(Role::SocialWorker).await?;
+    let views = exec::<ops::SharedViews>(ops::shared_views::Variables { share_id: share })
+        .await?
+        .shared_views;
     Ok(SharedViews {
-        child: raw.child_first_name,
-        meeting: raw.meeting_kind,
-        meeting_at: raw.meeting_at.as_deref().and_then(in_words),
-        shared_at: in_words(&raw.shared_at),
-        version: raw.version,
-        words: raw.words,
+        child: views.child_first_name.clone(),
+        meeting: views.meeting_kind,
+        meeting_at: views.meeting_at.as_ref().map(in_words),
+        shared_at: in_words(&views.shared_at),
+        version: views.version,
+        words: crate::views_words!(views),
     })
 }
 
@@ -150,7 +114,7 @@ fn SharedListPage(
                                                 </a>
                                             </th>
                                             <td>{words::meeting(row.meeting)} {row.meeting_at.map(|at| format!(", {at}"))}</td>
-                                            <td>{row.shared_at.unwrap_or_default()}</td>
+                                            <td>{row.shared_at}</td>
                                             <td>{if row.read { "Read" } else { "Not read yet" }}</td>
                                         </tr>
                                     }).collect_view()}
@@ -208,7 +172,7 @@ fn ViewsRead(views: SharedViews) -> impl IntoView {
         <h1>{format!("{}'s views", views.child)}</h1>
         <p>
             {words::meeting(views.meeting)} {views.meeting_at.map(|at| format!(", {at}"))}
-            {format!(". Version {}, shared {}.", views.version, views.shared_at.unwrap_or_default())}
+            {format!(". Version {}, shared {}.", views.version, views.shared_at)}
         </p>
         <p class="notice">"Read-only, exactly as the child wrote it. Use the child's own words when you refer to them."</p>
         <section class="card">

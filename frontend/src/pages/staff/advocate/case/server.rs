@@ -1,0 +1,135 @@
+//! Reading the case (one read) and where the advocate's actions send the browser back to.
+use serde_json::Value;
+
+use super::ops::{self, case};
+use super::*;
+use crate::dates::in_words;
+use crate::pages::staff::advocate::live::Urgent;
+use crate::pages::staff::advocate::case_href;
+use crate::pages::staff::api::Role;
+use crate::pages::staff::api::server::{exec, require_role};
+
+pub fn href(case_id: &str) -> Result<String, PageError> {
+    case_href(case_id).ok_or(PageError::Api {
+        code: ErrorCode::NotFound,
+        message: "Case not found.".into(),
+        details: Value::Null,
+    })
+}
+
+/// Back to the case, saying what happened; a refusal says so instead of breaking the page.
+pub fn after<T>(
+    href: &str,
+    result: Result<T, PageError>,
+    done: &str,
+    problem: &str,
+) -> Result<(), PageError> {
+    match result {
+        Ok(_) => leptos_axum::redirect(&format!("{href}?done={done}")),
+        Err(PageError::SignedOut) => return Err(PageError::SignedOut),
+        Err(error) => {
+            tracing::info!(%error, "advocate action refused");
+            leptos_axum::redirect(&format!("{href}?problem={problem}"));
+        }
+    }
+    Ok(())
+}
+
+pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
+    let user = require_role(Role::Advocate).await?;
+    href(&case_id)?;
+    let data = exec::<ops::Case>(case::Variables { case_id }).await?;
+    let case = data.case;
+    let urgent = data
+        .open_urgent_help
+        .nodes
+        .into_iter()
+        .filter(|help| help.case_id.as_deref() == Some(case.id.as_str()))
+        .map(|help| Urgent {
+            id: help.id,
+            case_id: help.case_id,
+            child: help.child_first_name,
+            message: help.message,
+            raised: in_words(&help.raised_at),
+        })
+        .collect();
+    let outcome = match case.outcome {
+        Some(o) => Outcome::Recorded {
+            staff_words: o.staff_words,
+            child_words: o.child_words,
+            recorded: in_words(&o.recorded_at),
+        },
+        None => Outcome::NotYet,
+    };
+    let at = case.meeting.scheduled_at;
+    let referral = case.referral;
+    Ok(CaseFile {
+        user,
+        id: case.id,
+        child: ChildFacts {
+            name: case.child.preferred_name,
+            age: case.child.age,
+            looked_after: case.child.looked_after,
+            communication_needs: case.child.communication_needs,
+        },
+        meeting: MeetingFacts {
+            kind: case.meeting.kind,
+            when: at.as_ref().map(in_words),
+            place: case.meeting.place,
+            past: at.is_some_and(|at| at <= chrono::Utc::now()),
+            soon: case.meeting_soon,
+        },
+        referral: ReferralFacts {
+            received: in_words(&referral.received_at),
+            referrer: referral.referrer_name,
+            self_referral: referral.source == case::ReferralSource::SELF_REFERRAL,
+            parental_agreement: referral.parental_agreement,
+            reason: referral.reason,
+            how_to_contact: referral.how_to_contact_child,
+            communication_needs: referral.communication_needs,
+            lives_with: referral.lives_with,
+            visit_risks: referral.visit_risks,
+            other: referral.other_information,
+            completeness: referral.completeness.score,
+            missing: referral
+                .completeness
+                .missing
+                .into_iter()
+                .map(|m| m.label)
+                .collect(),
+            lead_time_days: referral.lead_time.as_ref().map(|l| l.working_days),
+            lead_time_warning: referral.lead_time.and_then(|l| l.warning),
+        },
+        views: data.case_views.map(|v| ViewsShown {
+            version: v.version,
+            status: v.status,
+            submitted: v.submitted_at.as_ref().map(in_words),
+            shared_with: v.shared_with.clone(),
+            words: crate::views_words!(v),
+        }),
+        history: data
+            .case_views_history
+            .into_iter()
+            .rev()
+            .map(|v| ViewsShown {
+                version: v.version,
+                status: v.status,
+                submitted: v.submitted_at.as_ref().map(in_words),
+                shared_with: v.shared_with.clone(),
+                words: crate::views_words!(v),
+            })
+            .collect(),
+        notes: data
+            .advocate_notes
+            .nodes
+            .into_iter()
+            .map(|note| Note {
+                author: note.author_name,
+                body: note.body,
+                written: in_words(&note.created_at),
+            })
+            .collect(),
+        urgent,
+        outcome,
+    })
+}

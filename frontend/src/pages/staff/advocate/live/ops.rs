@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/advocate/live/ops.graphql" => OpenUrgentHelp, UrgentHelpRaised);

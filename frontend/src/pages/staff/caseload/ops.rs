@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/caseload/ops.graphql" => Caseload);

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/coordinator/inbox/ops.graphql" => ReferralInbox);

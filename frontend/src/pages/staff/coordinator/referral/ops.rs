@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/coordinator/referral/ops.graphql" => ReferralOne, ReferralToDecide, Accept, Decline, Allocate);

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/social_worker/children/ops.graphql" => MyChildren);
