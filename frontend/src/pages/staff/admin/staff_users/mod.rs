@@ -14,7 +14,7 @@ mod actions;
 mod forms;
 mod ops;
 
-use actions::{DeactivateStaff, InviteStaff};
+use actions::{DeactivateStaff, InviteStaff, load_staff};
 use forms::{ConfirmDeactivate, InviteForm, StaffTable};
 
 /// Every role, with the words an admin uses for it.
