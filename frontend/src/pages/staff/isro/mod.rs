@@ -53,7 +53,7 @@ pub mod server {
             rfc3339.parse().expect("a time")
         }
 
-        fn share(name: &str, when: &str) -> Share<'_> {
+        fn share<'a>(name: &'a str, when: &str) -> Share<'a> {
             Share {
                 child_first_name: name,
                 meeting_kind: MeetingKind::ChildrenLookedAfterReview,
