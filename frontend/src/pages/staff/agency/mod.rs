@@ -9,14 +9,10 @@ use crate::model::MeetingKind;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::StaffUser;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Whiteboard {
-    pub worried_about_now: Option<String>,
-    pub complicating_factors: Option<String>,
-    pub going_well: Option<String>,
-    pub signs_of_safety: Option<String>,
-    pub plan: Option<String>,
-}
+mod ops;
+
+/// The conference whiteboard, as the API gives it.
+pub type Whiteboard = ops::outcomes::Whiteboard;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
@@ -32,73 +28,24 @@ pub struct Outcome {
 
 #[leptos::server(prefix = "/api/staff", endpoint = "agency-outcomes")]
 pub async fn load_outcomes() -> Result<Vec<Outcome>, PageError> {
-    use crate::gql::untyped::Connection;
     use crate::pages::staff::api::{Role, server};
     use crate::pages::staff::isro::server::uk_time;
 
-    #[derive(Deserialize)]
-    struct Data {
-        #[serde(rename = "outcomesForMe")]
-        outcomes: Connection<Node>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Node {
-        id: String,
-        sent_at: String,
-        acknowledged_at: Option<String>,
-        meeting_kind: Option<MeetingKind>,
-        meeting_at: Option<String>,
-        children: Vec<Named>,
-        whiteboard: Option<Board>,
-        outcome_staff_words: Option<String>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Named {
-        first_name: String,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Board {
-        worried_about_now: Option<String>,
-        complicating_factors: Option<String>,
-        going_well: Option<String>,
-        signs_of_safety: Option<String>,
-        plan: Option<String>,
-    }
-
     server::require_role(Role::Agency).await?;
-    let data: Data = server::run(
-        "{ outcomesForMe(first: 100) { edges { node { id sentAt acknowledgedAt meetingKind meetingAt
-            children { firstName }
-            whiteboard { worriedAboutNow complicatingFactors goingWell signsOfSafety plan }
-            outcomeStaffWords } } } }",
-        serde_json::json!({}),
-    )
-    .await?;
+    let data = server::exec::<ops::Outcomes>(ops::outcomes::Variables {}).await?;
     Ok(data
-        .outcomes
-        .edges
+        .outcomes_for_me
+        .nodes
         .into_iter()
-        .map(|e| {
-            let n = e.node;
-            Outcome {
-                id: n.id,
-                kind: n.meeting_kind,
-                meeting_at: n.meeting_at.as_deref().and_then(uk_time),
-                children: n.children.into_iter().map(|c| c.first_name).collect(),
-                sent: uk_time(&n.sent_at).unwrap_or(n.sent_at),
-                acknowledged: n.acknowledged_at.as_deref().and_then(uk_time),
-                whiteboard: n.whiteboard.map(|b| Whiteboard {
-                    worried_about_now: b.worried_about_now,
-                    complicating_factors: b.complicating_factors,
-                    going_well: b.going_well,
-                    signs_of_safety: b.signs_of_safety,
-                    plan: b.plan,
-                }),
-                outcome_staff_words: n.outcome_staff_words,
-            }
+        .map(|n| Outcome {
+            id: n.id,
+            kind: n.meeting_kind,
+            meeting_at: n.meeting_at.as_ref().map(uk_time),
+            children: n.children.into_iter().map(|c| c.first_name).collect(),
+            sent: uk_time(&n.sent_at),
+            acknowledged: n.acknowledged_at.as_ref().map(uk_time),
+            whiteboard: n.whiteboard,
+            outcome_staff_words: n.outcome_staff_words,
         })
         .collect())
 }
@@ -108,11 +55,11 @@ pub async fn load_outcomes() -> Result<Vec<Outcome>, PageError> {
 pub async fn acknowledge_outcome(distribution_id: String) -> Result<(), PageError> {
     use crate::pages::staff::api::{Role, server};
     server::require_role(Role::Agency).await?;
-    let _: serde_json::Value = server::run(
-        "mutation Ack($d: ID!) { acknowledgeOutcome(distributionId: $d) { acknowledgedAt } }",
-        serde_json::json!({ "d": distribution_id }),
-    )
-    .await?;
+    // The page reads the list again; the answer adds nothing to it.
+    let distribution = ops::acknowledge::Variables {
+        distribution_id: distribution_id.clone(),
+    };
+    server::exec::<ops::Acknowledge>(distribution).await?;
     let anchor: String = distribution_id
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())

@@ -32,78 +32,49 @@ pub struct MyMeetingsData {
     pub past: Vec<MeetingRow>,
 }
 
+#[cfg(feature = "ssr")]
+mod ops;
+
 #[leptos::server(prefix = "/api/staff", endpoint = "isro-meetings")]
 pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
-    use super::server::{SHARES, Share, is_for, uk_time};
-    use crate::gql::untyped::Connection;
+    use super::server::{Share, uk_time};
     use crate::pages::staff::api::{Role, server};
-
-    #[derive(Deserialize)]
-    struct Data {
-        upcoming: Connection<Node>,
-        past: Connection<Node>,
-        #[serde(rename = "viewsSharedWithMe")]
-        shares: Connection<Share>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Node {
-        id: String,
-        kind: MeetingKind,
-        scheduled_at: Option<String>,
-        place: Option<String>,
-        status: MeetingStatus,
-        recorded_at: Option<String>,
-        children: Vec<Child>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Child {
-        first_name: String,
-    }
+    use ops::my_meetings::{self, ChairedMeeting};
 
     server::require_role(Role::Isro).await?;
     let today = chrono::Utc::now().date_naive();
-    let fields =
-        "edges { node { id kind scheduledAt place status recordedAt children { firstName } } }";
-    let query = format!(
-        "query MyMeetings($today: NaiveDate!, $since: NaiveDate!, $yesterday: NaiveDate!) {{
-            upcoming: myChairedMeetings(first: 100, from: $today) {{ {fields} }}
-            past: myChairedMeetings(first: 100, from: $since, to: $yesterday) {{ {fields} }}
-            {SHARES} }}"
-    );
-    let data: Data = server::run(
-        query,
-        serde_json::json!({
-            "today": today,
-            "since": today - chrono::Duration::days(PAST_DAYS),
-            "yesterday": today - chrono::Duration::days(1),
-        }),
-    )
+    let data = server::exec::<ops::MyMeetings>(my_meetings::Variables {
+        today,
+        since: today - chrono::Duration::days(PAST_DAYS),
+        yesterday: today - chrono::Duration::days(1),
+    })
     .await?;
-    let shares: Vec<Share> = data.shares.edges.into_iter().map(|e| e.node).collect();
+    let shares = data.views_shared_with_me.nodes;
     let now = chrono::Utc::now();
-    let row = |m: Node| {
+    let row = |m: ChairedMeeting| {
         let children: Vec<String> = m.children.into_iter().map(|c| c.first_name).collect();
-        let mine: Vec<&Share> = shares
+        let mine: Vec<_> = shares
             .iter()
-            .filter(|s| is_for(s, m.kind, m.scheduled_at.as_deref(), &children))
+            .filter(|s| {
+                Share {
+                    child_first_name: &s.child_first_name,
+                    meeting_kind: s.meeting_kind,
+                    meeting_at: s.meeting_at,
+                }
+                .is_for(m.kind, m.scheduled_at, &children)
+            })
             .collect();
         let mut with_views: Vec<&str> = mine.iter().map(|s| s.views_id.as_str()).collect();
         with_views.sort_unstable();
         with_views.dedup();
         let unread = mine.iter().filter(|s| s.read_at.is_none()).count();
-        let started = m
-            .scheduled_at
-            .as_deref()
-            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
-            .is_some_and(|at| at < now);
+        let started = m.scheduled_at.is_some_and(|at| at < now);
         (
             started,
             MeetingRow {
                 id: m.id,
                 kind: m.kind,
-                when: m.scheduled_at.as_deref().and_then(uk_time),
+                when: m.scheduled_at.as_ref().map(uk_time),
                 place: m.place,
                 status: m.status,
                 recorded: m.recorded_at.is_some(),
@@ -115,7 +86,7 @@ pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
     };
     let mut upcoming = Vec::new();
     let mut past = Vec::new();
-    for (started, meeting) in data.upcoming.edges.into_iter().map(|e| row(e.node)) {
+    for (started, meeting) in data.upcoming.nodes.into_iter().map(row) {
         if started {
             past.push(meeting);
         } else {
@@ -123,7 +94,7 @@ pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
         }
     }
     // Most recent first: the API lists soonest first.
-    let earlier: Vec<MeetingRow> = data.past.edges.into_iter().map(|e| row(e.node).1).collect();
+    let earlier: Vec<MeetingRow> = data.past.nodes.into_iter().map(|m| row(m).1).collect();
     past.reverse();
     past.extend(earlier.into_iter().rev());
     Ok(MyMeetingsData { upcoming, past })

@@ -6,12 +6,20 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 use super::record::{Problem, RecordForm, RecordValues};
-use crate::components::{ChildWords, ErrorSummary, Heading, ViewsWords};
+use crate::components::{ChildWords, Heading, ViewsWords};
 use crate::error::PageError;
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
 use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+
+mod distribute;
+#[cfg(feature = "ssr")]
+mod load;
+#[cfg(feature = "ssr")]
+mod ops;
+
+use distribute::Distribute;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChildViews {
@@ -21,7 +29,7 @@ pub struct ChildViews {
     /// Shared only after the meeting had started.
     pub late: bool,
     pub submitted: Option<String>,
-    pub version: i32,
+    pub version: i64,
     pub words: ViewsWords,
 }
 
@@ -57,251 +65,10 @@ pub struct MeetingDetail {
     pub sent: Vec<Sent>,
 }
 
+/// The meeting and the views shared for it; with `typed`, the record as the ISRO last typed it.
 #[leptos::server(prefix = "/api/staff", endpoint = "isro-meeting")]
 pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
-    use super::server::{SHARES, Share, is_for, uk_time};
-    use crate::components::VIEWS_WORDS_FIELDS;
-    use crate::gql::untyped::Connection;
-    use crate::pages::staff::api::server;
-
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Data {
-        meeting: Meeting,
-        #[serde(rename = "viewsSharedWithMe")]
-        shares: Connection<Share>,
-        agencies: Connection<Agency>,
-        outcome_distribution: Vec<Distribution>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Meeting {
-        id: String,
-        kind: MeetingKind,
-        scheduled_at: Option<String>,
-        place: Option<String>,
-        status: MeetingStatus,
-        recorded_at: Option<String>,
-        children: Vec<Named>,
-        social_worker: Option<Person>,
-        whiteboard: Option<Whiteboard>,
-        outcome_staff_words: Option<String>,
-        outcome_child_words: Option<String>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Named {
-        first_name: String,
-    }
-    #[derive(Deserialize)]
-    struct Person {
-        name: String,
-    }
-    #[derive(Deserialize, Default)]
-    #[serde(rename_all = "camelCase")]
-    struct Whiteboard {
-        worried_about_now: Option<String>,
-        complicating_factors: Option<String>,
-        going_well: Option<String>,
-        signs_of_safety: Option<String>,
-        plan: Option<String>,
-    }
-    #[derive(Deserialize)]
-    struct Agency {
-        id: String,
-        name: String,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Distribution {
-        agency: Option<Agency>,
-        sent_at: String,
-        acknowledged_at: Option<String>,
-        acknowledged_by: Option<Person>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Opened {
-        shared_views: Content,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Content {
-        version: i32,
-        submitted_at: Option<String>,
-        #[serde(flatten)]
-        words: ViewsWords,
-    }
-
-    server::require_role(Role::Isro).await?;
-    let query = format!(
-        "query Meeting($id: ID!) {{
-            meeting(id: $id) {{ id kind scheduledAt place status recordedAt children {{ firstName }}
-                socialWorker {{ name }}
-                whiteboard {{ worriedAboutNow complicatingFactors goingWell signsOfSafety plan }}
-                outcomeStaffWords outcomeChildWords }}
-            {SHARES}
-            agencies(first: 100) {{ edges {{ node {{ id name }} }} }}
-            outcomeDistribution(meetingId: $id) {{ agency {{ id name }} sentAt acknowledgedAt acknowledgedBy {{ name }} }}
-        }}"
-    );
-    let data: Data = server::run(query, serde_json::json!({ "id": id })).await?;
-    let meeting = data.meeting;
-    let children: Vec<String> = meeting.children.into_iter().map(|c| c.first_name).collect();
-
-    // The newest share of each child's views for this meeting; opening it is audited by the API.
-    let mut views = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for share in data.shares.edges.into_iter().map(|e| e.node) {
-        if !is_for(
-            &share,
-            meeting.kind,
-            meeting.scheduled_at.as_deref(),
-            &children,
-        ) || seen.contains(&share.views_id)
-        {
-            continue;
-        }
-        seen.push(share.views_id.clone());
-        let opened: Opened = server::run(
-            format!(
-                "query Open($v: ID!) {{ sharedViews(viewsId: $v) {{ version submittedAt \
-                 {VIEWS_WORDS_FIELDS} }} }}"
-            ),
-            serde_json::json!({ "v": share.views_id }),
-        )
-        .await?;
-        let content = opened.shared_views;
-        let late = match (
-            chrono::DateTime::parse_from_rfc3339(&share.shared_at),
-            meeting
-                .scheduled_at
-                .as_deref()
-                .map(chrono::DateTime::parse_from_rfc3339),
-        ) {
-            (Ok(shared), Some(Ok(at))) => shared > at,
-            _ => false,
-        };
-        views.push(ChildViews {
-            child: share.child_first_name,
-            shared: uk_time(&share.shared_at).unwrap_or(share.shared_at),
-            late,
-            submitted: content.submitted_at.as_deref().and_then(uk_time),
-            version: content.version,
-            words: content.words,
-        });
-    }
-    views.sort_by(|a, b| a.child.cmp(&b.child));
-
-    let board = meeting.whiteboard.unwrap_or_default();
-    let saved = RecordValues {
-        worried_about_now: board.worried_about_now.unwrap_or_default(),
-        complicating_factors: board.complicating_factors.unwrap_or_default(),
-        going_well: board.going_well.unwrap_or_default(),
-        signs_of_safety: board.signs_of_safety.unwrap_or_default(),
-        plan: board.plan.unwrap_or_default(),
-        outcome_staff_words: meeting.outcome_staff_words.unwrap_or_default(),
-        outcome_child_words: meeting.outcome_child_words.unwrap_or_default(),
-    };
-    let kept = if typed {
-        super::record::drafts::get(&meeting.id).await
-    } else {
-        None
-    };
-    let record = kept.unwrap_or(saved);
-
-    let sent: Vec<Sent> = data
-        .outcome_distribution
-        .into_iter()
-        .map(|d| Sent {
-            agency: d.agency.map_or_else(|| "An agency".into(), |a| a.name),
-            sent: uk_time(&d.sent_at).unwrap_or(d.sent_at),
-            acknowledged: d.acknowledged_at.as_deref().and_then(uk_time),
-            acknowledged_by: d.acknowledged_by.map(|p| p.name),
-        })
-        .collect();
-    let agencies = data
-        .agencies
-        .edges
-        .into_iter()
-        .map(|e| e.node)
-        .filter(|a| !sent.iter().any(|s| s.agency == a.name))
-        .map(|a| AgencyChoice {
-            id: a.id,
-            name: a.name,
-        })
-        .collect();
-
-    Ok(MeetingDetail {
-        id: meeting.id,
-        kind: meeting.kind,
-        when: meeting.scheduled_at.as_deref().and_then(uk_time),
-        place: meeting.place,
-        status: meeting.status,
-        recorded_at: meeting.recorded_at.as_deref().and_then(uk_time),
-        children,
-        social_worker: meeting.social_worker.map(|p| p.name),
-        record,
-        views,
-        agencies,
-        sent,
-    })
-}
-
-/// Send the recorded outcome to the agencies ticked. Checkbox names are `agencies[i]`.
-#[leptos::server(prefix = "/api/staff", endpoint = "distribute-outcome")]
-pub async fn distribute_outcome(
-    meeting_id: String,
-    agencies: Option<Vec<String>>,
-) -> Result<(), PageError> {
-    use crate::error::ErrorCode;
-    use crate::pages::staff::api::server;
-
-    #[derive(Deserialize)]
-    struct Distributed {
-        #[serde(rename = "distributeOutcome")]
-        all: Vec<serde_json::Value>,
-    }
-    server::require_role(Role::Isro).await?;
-    let page = super::record::meeting_href(&meeting_id);
-    let agencies: Vec<String> = agencies
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|a| !a.trim().is_empty())
-        .collect();
-    if agencies.is_empty() {
-        leptos_axum::redirect(&format!(
-            "{page}?errors={}#distribute",
-            Problem::NoAgency.code()
-        ));
-        return Ok(());
-    }
-    let sent: Result<Distributed, PageError> = server::run(
-        "mutation Send($m: ID!, $a: [ID!]!) { distributeOutcome(meetingId: $m, agencyIds: $a) { id } }",
-        serde_json::json!({ "m": meeting_id, "a": agencies }),
-    )
-    .await;
-    match sent {
-        Ok(sent) => {
-            leptos_axum::redirect(&format!(
-                "{page}?sent={}&to={}#distribute",
-                agencies.len(),
-                sent.all.len()
-            ));
-            Ok(())
-        }
-        Err(PageError::Api {
-            code: ErrorCode::BadUserInput,
-            message,
-            details,
-        }) => {
-            let field = details["field"].as_str().unwrap_or_default();
-            let problem = Problem::from_api(field, &message).unwrap_or(Problem::NoAgency);
-            leptos_axum::redirect(&format!("{page}?errors={}#distribute", problem.code()));
-            Ok(())
-        }
-        Err(error) => Err(error),
-    }
+    load::load(id, typed).await
 }
 
 #[component]
@@ -469,100 +236,5 @@ fn ViewsCard(views: ChildViews) -> impl IntoView {
             <p class="hint">{about}</p>
             <ChildWords words=views.words heading=Heading::H4 />
         </article>
-    }
-}
-
-#[component]
-fn Distribute(
-    meeting_id: String,
-    recorded: bool,
-    agencies: Vec<AgencyChoice>,
-    problems: Vec<Problem>,
-    sent: Vec<Sent>,
-) -> impl IntoView {
-    let action = ServerAction::<DistributeOutcome>::new();
-    let mine: Vec<Problem> = problems
-        .into_iter()
-        .filter(|p| p.target() == "agencies")
-        .collect();
-    let first_box = if agencies.is_empty() {
-        "distribute"
-    } else {
-        "agencies"
-    };
-    let summary: Vec<(&'static str, &'static str)> =
-        mine.iter().map(|p| (first_box, p.message())).collect();
-    let message = mine.first().map(|p| p.message());
-    let form = if !recorded {
-        view! { <p>"Save the meeting record first. Then you can send the outcome to agencies."</p> }
-            .into_any()
-    } else if agencies.is_empty() {
-        view! { <p>"The outcome has been sent to every agency."</p> }.into_any()
-    } else {
-        view! {
-            <ErrorSummary errors=Signal::derive(move || summary.clone()) />
-            <ActionForm action attr:class="stack">
-                <input type="hidden" name="meeting_id" value=meeting_id />
-                <fieldset aria-describedby=message.map(|_| "agencies-error")>
-                    <legend class="question">"Agencies to send the outcome to"</legend>
-                    <p class="hint">"They receive the whiteboard and the outcome in staff words, and are asked to acknowledge it."</p>
-                    <crate::components::FieldError id="agencies-error" message=Signal::derive(move || message) />
-                    {agencies
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, agency)| {
-                            let id = if i == 0 { "agencies".to_owned() } else { format!("agency-{i}") };
-                            view! {
-                                <div class="check-row">
-                                    <input type="checkbox" id=id.clone() name=format!("agencies[{i}]") value=agency.id />
-                                    <label for=id>{agency.name}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <div>
-                    <button type="submit" class="button primary">"Send the outcome"</button>
-                </div>
-            </ActionForm>
-        }
-        .into_any()
-    };
-    view! {
-        <section aria-labelledby="distribute" class="distribute">
-            <h2 id="distribute" tabindex="-1">"Send the outcome to agencies"</h2>
-            {form}
-            <h3 id="acknowledged">"Who has the outcome"</h3>
-            {if sent.is_empty() {
-                view! { <p>"Not sent to any agency yet."</p> }.into_any()
-            } else {
-                view! {
-                    <table class="caseload distribution" aria-labelledby="acknowledged">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Agency"</th>
-                                <th scope="col">"Sent"</th>
-                                <th scope="col">"Acknowledged"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {sent.into_iter().map(|s| view! {
-                                <tr>
-                                    <th scope="row">{s.agency}</th>
-                                    <td>{s.sent}</td>
-                                    {match s.acknowledged {
-                                        Some(at) => {
-                                            let when = format!(" {at}{}", s.acknowledged_by.map(|by| format!(" by {by}")).unwrap_or_default());
-                                            view! { <td><span class="badge views-shared">"Acknowledged"</span>{when}</td> }.into_any()
-                                        }
-                                        None => view! { <td><span class="badge soon">"Not yet: follow up"</span></td> }.into_any(),
-                                    }}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
-        </section>
     }
 }

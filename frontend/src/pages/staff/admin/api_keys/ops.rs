@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/admin/api_keys/ops.graphql" => ListKeys, CreateKey, RevokeKey);

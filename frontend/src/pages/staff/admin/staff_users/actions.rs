@@ -1,0 +1,115 @@
+//! The list's one read, and the two forms' writes: invite, deactivate.
+use super::{Flash, StaffList};
+use crate::error::PageError;
+
+#[leptos::server(prefix = "/api/staff", endpoint = "admin-staff")]
+pub async fn load_staff(after: Option<String>) -> Result<StaffList, PageError> {
+    use super::ops::{self, staff_list};
+
+    let data = crate::pages::staff::api::server::exec::<ops::StaffList>(staff_list::Variables {
+        after: after.filter(|a| !a.is_empty()),
+    })
+    .await?;
+    let list = data.staff_users;
+    Ok(StaffList {
+        rows: list.nodes,
+        total: u64::try_from(list.total_count).unwrap_or_default(),
+        next: list
+            .page_info
+            .has_next_page
+            .then_some(list.page_info.end_cursor)
+            .flatten(),
+        flash: crate::pages::staff::once::take(),
+    })
+}
+
+/// A unique address each time, so the page reloads its list after every change.
+#[cfg(feature = "ssr")]
+fn back(done: &str) -> String {
+    format!(
+        "/staff?done={done}&at={}",
+        chrono::Utc::now().timestamp_millis()
+    )
+}
+
+#[leptos::server(prefix = "/api/staff", endpoint = "admin-invite")]
+pub async fn invite_staff(
+    name: String,
+    email: String,
+    role: String,
+) -> Result<Option<Flash>, PageError> {
+    use super::ops::{self, invite_staff};
+    use crate::model::StaffRole;
+
+    let rejected = |field: String, message: String| Flash::InviteRejected {
+        field,
+        message,
+        name: name.clone(),
+        email: email.clone(),
+        role: role.clone(),
+    };
+    let Ok(staff_role) = serde_json::from_value::<StaffRole>(serde_json::json!(role)) else {
+        let flash = rejected("role".into(), "Choose the role they will have.".into());
+        return Ok(crate::pages::staff::once::answer(
+            flash,
+            &back("check"),
+            false,
+        ));
+    };
+    let input = invite_staff::InviteStaffInput {
+        name: name.clone(),
+        email: email.clone(),
+        role: staff_role,
+        agency_id: None,
+    };
+    let answer =
+        crate::pages::staff::api::server::exec::<ops::InviteStaff>(invite_staff::Variables {
+            input,
+        })
+        .await;
+    let (flash, done) = match answer {
+        Ok(data) => (
+            Flash::Invited {
+                name: data.invite_staff.staff.name,
+                email: data.invite_staff.staff.email,
+                password: data.invite_staff.temporary_password,
+            },
+            "invited",
+        ),
+        Err(error) => match crate::pages::staff::admin::field_error(&error) {
+            Some((field, message)) => (rejected(field, message), "check"),
+            None => return Err(error),
+        },
+    };
+    Ok(crate::pages::staff::once::answer(flash, &back(done), false))
+}
+
+#[leptos::server(prefix = "/api/staff", endpoint = "admin-deactivate")]
+pub async fn deactivate_staff(id: String) -> Result<Option<Flash>, PageError> {
+    use super::ops::{self, deactivate_staff};
+
+    let answer = crate::pages::staff::api::server::exec::<ops::DeactivateStaff>(
+        deactivate_staff::Variables { id },
+    )
+    .await;
+    let (flash, done) = match answer {
+        Ok(data) => (
+            Flash::Deactivated {
+                name: data.deactivate_staff.name,
+            },
+            "deactivated",
+        ),
+        Err(error) => match crate::pages::staff::admin::field_error(&error) {
+            Some((_, message)) => (Flash::Refused { message }, "refused"),
+            None if error.code() == crate::error::ErrorCode::NotFound => (
+                Flash::Refused {
+                    message: "That account was not found.".into(),
+                },
+                "refused",
+            ),
+            None => return Err(error),
+        },
+    };
+    // Either way the confirmation is over: back to the list.
+    Ok(crate::pages::staff::once::answer(flash, &back(done), true))
+}

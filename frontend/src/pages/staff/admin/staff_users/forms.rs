@@ -1,0 +1,147 @@
+//! The list of accounts, the deactivation check, and the invitation form.
+use leptos::prelude::*;
+
+use super::{DeactivateStaff, InviteStaff, ROLES, StaffRow, role_code, role_words};
+use crate::pages::staff::api::Role;
+
+#[component]
+pub fn StaffTable(rows: Vec<StaffRow>, me: String) -> impl IntoView {
+    view! {
+        <table class="caseload admin-table">
+            <caption class="visually-hidden">"Staff accounts of this local authority, by name"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"E-mail address"</th>
+                    <th scope="col">"Role"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        // The API refuses an admin deactivating themselves; do not offer it.
+                        let yourself = row.name == me && row.role == Role::Admin;
+                        let action = (row.active && !yourself).then(|| {
+                            view! {
+                                <a class="button small" href=format!("/staff?confirm={}", row.id)>
+                                    "Deactivate" <span class="visually-hidden">" " {row.name.clone()}</span>
+                                </a>
+                            }
+                        });
+                        view! {
+                            <tr class:inactive=!row.active>
+                                <th scope="row">{row.name.clone()}</th>
+                                <td>{row.email.clone()}</td>
+                                <td>{role_words(row.role)}</td>
+                                <td>
+                                    {if row.active {
+                                        view! { <span class="badge active">"Active"</span> }.into_any()
+                                    } else {
+                                        view! { <span class="badge deactivated">"Deactivated"</span> }.into_any()
+                                    }}
+                                </td>
+                                <td>{action}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+pub fn ConfirmDeactivate(
+    row: StaffRow,
+    deactivate: ServerAction<DeactivateStaff>,
+) -> impl IntoView {
+    view! {
+        <section class="card confirm" aria-labelledby="confirm-title">
+            <h2 id="confirm-title">{format!("Deactivate {}?", row.name)}</h2>
+            <p>
+                {format!("{} ({}) will not be able to sign in again, and any session they have open ends within 15 minutes. ", row.name, role_words(row.role))}
+                "Their work, and the audit log of it, stays."
+            </p>
+            <ActionForm action=deactivate attr:class="actions">
+                <input type="hidden" name="id" value=row.id.clone() />
+                <button type="submit" class="button urgent-outline">"Yes, deactivate"</button>
+                <a class="button" href="/staff">"Cancel"</a>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn InviteForm(
+    rejected: Option<(String, String, String, String, String)>,
+    invite: ServerAction<InviteStaff>,
+) -> impl IntoView {
+    let (field, message, name, email, role) = rejected.unwrap_or_default();
+    let has_error = !message.is_empty();
+    let target = if ["name", "email", "role"].contains(&field.as_str()) {
+        field.clone()
+    } else {
+        "email".to_owned()
+    };
+    let error_for = move |f: &str| (has_error && target == f).then(|| message.clone());
+    let (name_error, email_error, role_error) =
+        (error_for("name"), error_for("email"), error_for("role"));
+    let summary = [
+        ("name", &name_error),
+        ("email", &email_error),
+        ("role", &role_error),
+    ]
+    .into_iter()
+    .filter_map(|(f, e)| e.clone().map(|e| (f, e)))
+    .collect::<Vec<_>>();
+    let invalid = |e: &Option<String>| e.is_some().to_string();
+    view! {
+        <section class="invite" aria-labelledby="invite-title">
+            <h2 id="invite-title">"Invite a member of staff"</h2>
+            <p class="hint">
+                "They get a temporary password, shown here once. They sign in at "
+                <a href="/staff/sign-in">"staff sign-in"</a> " with their e-mail address and that password."
+            </p>
+            {(!summary.is_empty()).then(|| view! {
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="invite-errors">
+                    <h2 id="invite-errors">"There is a problem"</h2>
+                    <ul>{summary.into_iter().map(|(f, e)| view! { <li><a href=format!("#{f}")>{e}</a></li> }).collect_view()}</ul>
+                </div>
+            })}
+            <ActionForm action=invite attr:class="stack narrow">
+                <div class="field">
+                    <label for="name">"Full name"</label>
+                    {name_error.clone().map(|e| view! { <p class="field-error" id="name-error">{e}</p> })}
+                    <input id="name" name="name" type="text" autocomplete="off" value=name required
+                        aria-invalid=invalid(&name_error) aria-describedby=name_error.as_ref().map(|_| "name-error") />
+                </div>
+                <div class="field">
+                    <label for="email">"E-mail address"</label>
+                    <p class="hint" id="email-hint">"The address they will sign in with. Each address once per local authority."</p>
+                    {email_error.clone().map(|e| view! { <p class="field-error" id="email-error">{e}</p> })}
+                    <input id="email" name="email" type="email" autocomplete="off" value=email required
+                        aria-invalid=invalid(&email_error)
+                        aria-describedby=if email_error.is_some() { "email-hint email-error" } else { "email-hint" } />
+                </div>
+                <div class="field">
+                    <label for="role">"Role"</label>
+                    {role_error.clone().map(|e| view! { <p class="field-error" id="role-error">{e}</p> })}
+                    <select id="role" name="role" aria-invalid=invalid(&role_error)
+                        aria-describedby=role_error.as_ref().map(|_| "role-error")>
+                        {ROLES
+                            .iter()
+                            .map(|(each, words)| {
+                                let code = role_code(*each);
+                                view! { <option value=code.clone() selected=role == code>{*words}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button primary">"Invite"</button>
+            </ActionForm>
+        </section>
+    }
+}

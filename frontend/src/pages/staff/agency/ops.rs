@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/agency/ops.graphql" => Outcomes, Acknowledge);

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/isro/home/ops.graphql" => MyMeetings);

@@ -1,0 +1,101 @@
+//! Reading the chair's meeting page: the meeting, then each child's views shared for it, opened.
+use super::ops::{self, meeting, open_views};
+use super::{AgencyChoice, ChildViews, MeetingDetail, Sent};
+use crate::error::PageError;
+use crate::pages::staff::api::{Role, server};
+use crate::pages::staff::isro::record::{RecordValues, drafts};
+use crate::pages::staff::isro::server::{Share, uk_time};
+
+/// The meeting `id`; with `typed`, the record the API last refused instead of the saved one.
+pub async fn load(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
+    server::require_role(Role::Isro).await?;
+    let data = server::exec::<ops::Meeting>(meeting::Variables { id }).await?;
+    let meeting = data.meeting;
+    let children: Vec<String> = meeting.children.into_iter().map(|c| c.first_name).collect();
+
+    // The newest share of each child's views for this meeting; opening it is audited by the API,
+    // one share at a time, so this is one read per child.
+    let mut views = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for share in data.views_shared_with_me.nodes {
+        let for_this = Share {
+            child_first_name: &share.child_first_name,
+            meeting_kind: share.meeting_kind,
+            meeting_at: share.meeting_at,
+        }
+        .is_for(meeting.kind, meeting.scheduled_at, &children);
+        if !for_this || seen.contains(&share.views_id) {
+            continue;
+        }
+        seen.push(share.views_id.clone());
+        let content = server::exec::<ops::OpenViews>(open_views::Variables {
+            views_id: share.views_id,
+        })
+        .await?
+        .shared_views;
+        views.push(ChildViews {
+            child: share.child_first_name,
+            shared: uk_time(&share.shared_at),
+            late: meeting.scheduled_at.is_some_and(|at| share.shared_at > at),
+            submitted: content.submitted_at.as_ref().map(uk_time),
+            version: content.version,
+            words: crate::views_words!(content),
+        });
+    }
+    views.sort_by(|a, b| a.child.cmp(&b.child));
+
+    let mut saved = RecordValues {
+        outcome_staff_words: meeting.outcome_staff_words.unwrap_or_default(),
+        outcome_child_words: meeting.outcome_child_words.unwrap_or_default(),
+        ..RecordValues::default()
+    };
+    if let Some(board) = meeting.whiteboard {
+        saved.worried_about_now = board.worried_about_now.unwrap_or_default();
+        saved.complicating_factors = board.complicating_factors.unwrap_or_default();
+        saved.going_well = board.going_well.unwrap_or_default();
+        saved.signs_of_safety = board.signs_of_safety.unwrap_or_default();
+        saved.plan = board.plan.unwrap_or_default();
+    }
+    let kept = if typed {
+        drafts::get(&meeting.id).await
+    } else {
+        None
+    };
+    let record = kept.unwrap_or(saved);
+
+    let sent: Vec<Sent> = data
+        .outcome_distribution
+        .into_iter()
+        .map(|d| Sent {
+            agency: d.agency.map_or_else(|| "An agency".into(), |a| a.name),
+            sent: uk_time(&d.sent_at),
+            acknowledged: d.acknowledged_at.as_ref().map(uk_time),
+            acknowledged_by: d.acknowledged_by.map(|p| p.name),
+        })
+        .collect();
+    let agencies = data
+        .agencies
+        .nodes
+        .into_iter()
+        .filter(|a| !sent.iter().any(|s| s.agency == a.name))
+        .map(|a| AgencyChoice {
+            id: a.id,
+            name: a.name,
+        })
+        .collect();
+
+    Ok(MeetingDetail {
+        id: meeting.id,
+        kind: meeting.kind,
+        when: meeting.scheduled_at.as_ref().map(uk_time),
+        place: meeting.place,
+        status: meeting.status,
+        recorded_at: meeting.recorded_at.as_ref().map(uk_time),
+        children,
+        social_worker: meeting.social_worker.map(|p| p.name),
+        record,
+        views,
+        agencies,
+        sent,
+    })
+}

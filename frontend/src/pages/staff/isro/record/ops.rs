@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/isro/record/ops.graphql" => RecordMeeting);

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/oversight/ops.graphql" => Oversight);
