@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{AttendanceChoice, Feeling, Step};
 use crate::text::{self, text};
 
-/// What the child said, as the API's views types give it (`VIEWS_WORDS_FIELDS`).
+/// What the child said, from any of the API's views types (`views_words!`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ViewsWords {
@@ -18,9 +18,6 @@ pub struct ViewsWords {
     pub free_words: Option<String>,
     pub attendance: Option<AttendanceChoice>,
 }
-
-/// The GraphQL fields `ViewsWords` is read from, on `Views`, `ViewsVersion` or `SharedViews`.
-pub const VIEWS_WORDS_FIELDS: &str = "worries goingWell wantToHappen feeling freeWords attendance";
 
 /// The child's words out of any operation's views (`Views`, `ViewsVersion`, `SharedViews` or a
 /// fragment on them) that asked for `worries goingWell wantToHappen feeling freeWords attendance`.

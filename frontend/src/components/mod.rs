@@ -6,7 +6,7 @@ mod islands;
 pub mod server;
 mod text_box;
 
-pub use child_words::{ChildWords, Heading, VIEWS_WORDS_FIELDS, ViewsWords};
+pub use child_words::{ChildWords, Heading, ViewsWords};
 pub use form::{ErrorSummary, FieldError};
 pub use islands::{Bundle, IslandLoader, use_hydrated};
 pub use text_box::TextBox;

@@ -9,7 +9,4 @@ pub mod prelude;
 mod run;
 
 #[cfg(feature = "ssr")]
-pub mod untyped;
-
-#[cfg(feature = "ssr")]
 pub use run::*;

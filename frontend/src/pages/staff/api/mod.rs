@@ -25,7 +25,6 @@ pub async fn current_staff() -> Result<Option<StaffUser>, PageError> {
 #[cfg(feature = "ssr")]
 pub mod server {
     use graphql_client::GraphQLQuery;
-    use serde::de::DeserializeOwned;
     use serde_json::Value;
 
     use super::ops::{self, refresh, sign_out, whoami};
@@ -75,32 +74,6 @@ pub mod server {
                 let renewed = renew(&tokens.refresh).await.map_err(|_| signed_out(true))?;
                 renewed.save();
                 operation.send(Some(renewed.access)).await
-            }
-            other => other,
-        }
-    }
-
-    /// Like `exec`, for the pages whose queries are not yet typed (`crate::gql::untyped`).
-    pub async fn run<T: DeserializeOwned>(
-        query: impl Into<String>,
-        variables: Value,
-    ) -> Result<T, PageError> {
-        let query = query.into();
-        let Some(tokens) = Tokens::from_cookie() else {
-            return Err(signed_out(false));
-        };
-        let untyped = crate::gql::untyped::run_as;
-        match untyped(
-            Some(tokens.access.clone()),
-            query.clone(),
-            variables.clone(),
-        )
-        .await
-        {
-            Err(error) if error.code() == ErrorCode::Unauthenticated => {
-                let renewed = renew(&tokens.refresh).await.map_err(|_| signed_out(true))?;
-                renewed.save();
-                untyped(Some(renewed.access), query, variables).await
             }
             other => other,
         }
