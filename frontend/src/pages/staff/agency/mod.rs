@@ -9,6 +9,8 @@ use crate::model::MeetingKind;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::StaffUser;
 
+// Its types cross to the browser; its operations run on the server only.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 mod ops;
 
 /// The conference whiteboard, as the API gives it.

@@ -12,6 +12,8 @@ use crate::pages::staff::gate::{Staff, page_data};
 
 mod actions;
 mod forms;
+// Its types cross to the browser; its operations run on the server only.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 mod ops;
 
 use actions::{DeactivateStaff, InviteStaff, load_staff};
