@@ -284,64 +284,47 @@ mod tests {
 
     #[test]
     fn the_shared_enums_match_the_schema() {
-        use MeetingKind::*;
+        use MeetingKind as K;
         same_as_schema(
             "MeetingKind",
             &[
-                InitialChildProtectionConference,
-                ChildProtectionReview,
-                ChildInNeedMeeting,
-                CoreGroupMeeting,
-                ChildrenLookedAfterReview,
-                DisruptionMeeting,
-                TransferConference,
-                FamilyGroupConference,
-                AdviceAndAssistance,
-                Complaint,
+                K::InitialChildProtectionConference,
+                K::ChildProtectionReview,
+                K::ChildInNeedMeeting,
+                K::CoreGroupMeeting,
+                K::ChildrenLookedAfterReview,
+                K::DisruptionMeeting,
+                K::TransferConference,
+                K::FamilyGroupConference,
+                K::AdviceAndAssistance,
+                K::Complaint,
             ],
         );
-        use MeetingStatus::*;
-        same_as_schema("MeetingStatus", &[Scheduled, Held, Cancelled]);
+        use MeetingStatus as M;
+        same_as_schema("MeetingStatus", &[M::Scheduled, M::Held, M::Cancelled]);
         same_as_schema("Feeling", &Feeling::ALL);
         same_as_schema("AttendanceChoice", &AttendanceChoice::ALL);
-        use Audience::*;
-        same_as_schema("Audience", &[SocialWorker, Chair, Family, Meeting]);
-        use ViewsStatus::*;
-        same_as_schema("ViewsStatus", &[Draft, Submitted, Shared]);
-        use ViewsPart::*;
+        use Audience as A;
+        same_as_schema("Audience", &[A::SocialWorker, A::Chair, A::Family, A::Meeting]);
+        use ViewsStatus as V;
+        same_as_schema("ViewsStatus", &[V::Draft, V::Submitted, V::Shared]);
+        use ViewsPart as P;
         same_as_schema(
             "ViewsPart",
             &[
-                Worries,
-                GoingWell,
-                WantToHappen,
-                ViewsPart::Feeling,
-                FreeWords,
-                Attendance,
-                SharedWith,
+                P::Worries,
+                P::GoingWell,
+                P::WantToHappen,
+                P::Feeling,
+                P::FreeWords,
+                P::Attendance,
+                P::SharedWith,
             ],
         );
-        use StaffRole::*;
+        use StaffRole as R;
         same_as_schema(
             "StaffRole",
-            &[
-                Advocate,
-                StaffRole::SocialWorker,
-                Isro,
-                Coordinator,
-                Agency,
-                Admin,
-            ],
-        );
-        use ReferralStatus::*;
-        same_as_schema(
-            "ReferralStatus",
-            &[Received, PendingConsent, Accepted, Declined, Withdrawn],
-        );
-        use ParentalAgreement::*;
-        same_as_schema(
-            "ParentalAgreement",
-            &[Given, Refused, Pending, NotRequiredLookedAfter],
+            &[R::Advocate, R::SocialWorker, R::Isro, R::Coordinator, R::Agency, R::Admin],
         );
     }
 

@@ -6,6 +6,8 @@ use super::ChildPage;
 use crate::error::PageError;
 use crate::text::text;
 
+// Only the answer's types cross to the browser; the operation runs on the server.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 mod ops;
 use ops::child_home;
 

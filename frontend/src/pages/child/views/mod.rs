@@ -16,6 +16,8 @@ use crate::text::{self, text};
 
 #[cfg(feature = "ssr")]
 mod ops;
+// The browser bundle needs only `Part`, `Go` and `Saved` (the autosave); the rest is the server's.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code, unused_imports))]
 mod save;
 
 use super::data::Limits;
