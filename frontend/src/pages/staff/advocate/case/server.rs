@@ -4,8 +4,8 @@ use serde_json::Value;
 use super::ops::{self, case};
 use super::*;
 use crate::dates::in_words;
-use crate::pages::staff::advocate::live::Urgent;
 use crate::pages::staff::advocate::case_href;
+use crate::pages::staff::advocate::live::Urgent;
 use crate::pages::staff::api::Role;
 use crate::pages::staff::api::server::{exec, require_role};
 
