@@ -7,7 +7,8 @@ use super::api::StaffUser;
 use crate::error::PageError;
 use crate::model::MeetingKind;
 
-mod ops;
+/// Public: `CaseRow` carries the generated views status into the browser too.
+pub mod ops;
 use ops::caseload::CaseViewsStatus;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
