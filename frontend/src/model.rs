@@ -305,7 +305,10 @@ mod tests {
         same_as_schema("Feeling", &Feeling::ALL);
         same_as_schema("AttendanceChoice", &AttendanceChoice::ALL);
         use Audience as A;
-        same_as_schema("Audience", &[A::SocialWorker, A::Chair, A::Family, A::Meeting]);
+        same_as_schema(
+            "Audience",
+            &[A::SocialWorker, A::Chair, A::Family, A::Meeting],
+        );
         use ViewsStatus as V;
         same_as_schema("ViewsStatus", &[V::Draft, V::Submitted, V::Shared]);
         use ViewsPart as P;
@@ -324,7 +327,14 @@ mod tests {
         use StaffRole as R;
         same_as_schema(
             "StaffRole",
-            &[R::Advocate, R::SocialWorker, R::Isro, R::Coordinator, R::Agency, R::Admin],
+            &[
+                R::Advocate,
+                R::SocialWorker,
+                R::Isro,
+                R::Coordinator,
+                R::Agency,
+                R::Admin,
+            ],
         );
     }
 
