@@ -3,8 +3,27 @@ use chrono::{DateTime, Utc};
 
 /// "Tuesday 1 December at 10:00": how the child's pages and staff lists say when something is.
 pub fn in_words(at: &DateTime<Utc>) -> String {
+    uk(at, "%A %-d %B at %H:%M")
+}
+
+/// "Tue 1 Dec 2026, 10:00": meetings and what was sent, on the ISRO's and agencies' pages.
+pub fn staff_time(at: &DateTime<Utc>) -> String {
+    uk(at, "%a %-d %b %Y, %H:%M")
+}
+
+/// "23 Nov 2026, 18:44": a log's time, on the admin's pages.
+pub fn log_time(at: &DateTime<Utc>) -> String {
+    uk(at, "%-d %b %Y, %H:%M")
+}
+
+/// "7 December 2026": a day, on a printed slip.
+pub fn day(at: &DateTime<Utc>) -> String {
+    uk(at, "%-d %B %Y")
+}
+
+fn uk(at: &DateTime<Utc>, format: &str) -> String {
     at.with_timezone(&chrono_tz::Europe::London)
-        .format("%A %-d %B at %H:%M")
+        .format(format)
         .to_string()
 }
 
@@ -26,5 +45,19 @@ mod tests {
             in_words(&at("2026-12-01T10:00:00Z")),
             "Tuesday 1 December at 10:00"
         );
+    }
+
+    #[test]
+    fn staff_times_are_in_uk_time() {
+        assert_eq!(
+            staff_time(&at("2026-07-01T09:30:00Z")),
+            "Wed 1 Jul 2026, 10:30"
+        );
+        assert_eq!(
+            staff_time(&at("2026-12-01T10:00:00+00:00")),
+            "Tue 1 Dec 2026, 10:00"
+        );
+        assert_eq!(log_time(&at("2026-11-23T18:44:00Z")), "23 Nov 2026, 18:44");
+        assert_eq!(day(&at("2026-12-07T23:30:00Z")), "7 December 2026");
     }
 }

@@ -23,11 +23,3 @@ pub(crate) fn field_error(error: &crate::error::PageError) -> Option<(String, St
         _ => None,
     }
 }
-
-/// A time as staff read it, in UK time: "23 Nov 2026, 18:44".
-#[cfg(feature = "ssr")]
-pub(crate) fn uk_time(at: &chrono::DateTime<chrono::Utc>) -> String {
-    at.with_timezone(&chrono_tz::Europe::London)
-        .format("%-d %b %Y, %H:%M")
-        .to_string()
-}

@@ -30,8 +30,8 @@ pub struct Outcome {
 
 #[leptos::server(prefix = "/api/staff", endpoint = "agency-outcomes")]
 pub async fn load_outcomes() -> Result<Vec<Outcome>, PageError> {
+    use crate::dates::staff_time;
     use crate::pages::staff::api::{Role, server};
-    use crate::pages::staff::isro::server::uk_time;
 
     server::require_role(Role::Agency).await?;
     let data = server::exec::<ops::Outcomes>(ops::outcomes::Variables {}).await?;
@@ -42,10 +42,10 @@ pub async fn load_outcomes() -> Result<Vec<Outcome>, PageError> {
         .map(|n| Outcome {
             id: n.id,
             kind: n.meeting_kind,
-            meeting_at: n.meeting_at.as_ref().map(uk_time),
+            meeting_at: n.meeting_at.as_ref().map(staff_time),
             children: n.children.into_iter().map(|c| c.first_name).collect(),
-            sent: uk_time(&n.sent_at),
-            acknowledged: n.acknowledged_at.as_ref().map(uk_time),
+            sent: staff_time(&n.sent_at),
+            acknowledged: n.acknowledged_at.as_ref().map(staff_time),
             whiteboard: n.whiteboard,
             outcome_staff_words: n.outcome_staff_words,
         })

@@ -10,13 +10,6 @@ pub mod server {
 
     use crate::model::MeetingKind;
 
-    /// A time as staff read it, in UK time: "Tue 1 Dec 2026, 10:00".
-    pub fn uk_time(at: &DateTime<Utc>) -> String {
-        at.with_timezone(&chrono_tz::Europe::London)
-            .format("%a %-d %b %Y, %H:%M")
-            .to_string()
-    }
-
     /// What a share from `viewsSharedWithMe` says about the meeting it is for.
     pub struct Share<'a> {
         pub child_first_name: &'a str,
@@ -59,18 +52,6 @@ pub mod server {
                 meeting_kind: MeetingKind::ChildrenLookedAfterReview,
                 meeting_at: Some(at(when)),
             }
-        }
-
-        #[test]
-        fn staff_times_are_in_uk_time() {
-            assert_eq!(
-                uk_time(&at("2026-07-01T09:30:00Z")),
-                "Wed 1 Jul 2026, 10:30"
-            );
-            assert_eq!(
-                uk_time(&at("2026-12-01T10:00:00+00:00")),
-                "Tue 1 Dec 2026, 10:00"
-            );
         }
 
         #[test]

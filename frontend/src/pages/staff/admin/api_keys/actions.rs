@@ -6,7 +6,7 @@ use crate::error::PageError;
 pub async fn load_keys() -> Result<KeyList, PageError> {
     use super::KeyRow;
     use super::ops::{self, list_keys::Scope};
-    use crate::pages::staff::admin::uk_time;
+    use crate::dates::log_time;
 
     fn words(scope: &Scope) -> String {
         match scope {
@@ -31,8 +31,8 @@ pub async fn load_keys() -> Result<KeyList, PageError> {
             name: k.name,
             prefix: k.prefix,
             scopes: k.scopes.iter().map(words).collect(),
-            created_at: uk_time(&k.created_at),
-            revoked_at: k.revoked_at.as_ref().map(uk_time),
+            created_at: log_time(&k.created_at),
+            revoked_at: k.revoked_at.as_ref().map(log_time),
         })
         .collect();
     // Working keys first, each group in the order they were made.

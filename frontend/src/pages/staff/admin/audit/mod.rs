@@ -212,7 +212,7 @@ pub async fn load_audit(filters: Filters, after: Option<String>) -> Result<Audit
                     .and_then(|code| words(ACTORS, code))
                     .unwrap_or("Unknown");
                 EventRow {
-                    when: crate::pages::staff::admin::uk_time(&n.occurred_at),
+                    when: crate::dates::log_time(&n.occurred_at),
                     who: match n.actor_name {
                         Some(name) => format!("{name} ({})", kind.to_lowercase()),
                         None => kind.to_owned(),

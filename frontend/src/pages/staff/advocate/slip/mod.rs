@@ -61,11 +61,7 @@ pub mod server {
             child: issued.child_name,
             code: issued.access_code,
             pin: issued.pin,
-            until: issued
-                .expires_at
-                .with_timezone(&chrono_tz::Europe::London)
-                .format("%-d %B %Y")
-                .to_string(),
+            until: crate::dates::day(&issued.expires_at),
         };
         once::put(&slip);
         Ok(())

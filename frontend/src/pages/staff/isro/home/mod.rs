@@ -37,7 +37,8 @@ mod ops;
 
 #[leptos::server(prefix = "/api/staff", endpoint = "isro-meetings")]
 pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
-    use super::server::{Share, uk_time};
+    use super::server::Share;
+    use crate::dates::staff_time;
     use crate::pages::staff::api::{Role, server};
     use ops::my_meetings::{self, ChairedMeeting};
 
@@ -74,7 +75,7 @@ pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
             MeetingRow {
                 id: m.id,
                 kind: m.kind,
-                when: m.scheduled_at.as_ref().map(uk_time),
+                when: m.scheduled_at.as_ref().map(staff_time),
                 place: m.place,
                 status: m.status,
                 recorded: m.recorded_at.is_some(),

@@ -1,10 +1,11 @@
 //! Reading the chair's meeting page: the meeting, then each child's views shared for it, opened.
 use super::ops::{self, meeting, open_views};
 use super::{AgencyChoice, ChildViews, MeetingDetail, Sent};
+use crate::dates::staff_time;
 use crate::error::PageError;
 use crate::pages::staff::api::{Role, server};
 use crate::pages::staff::isro::record::{RecordValues, drafts};
-use crate::pages::staff::isro::server::{Share, uk_time};
+use crate::pages::staff::isro::server::Share;
 
 /// The meeting `id`; with `typed`, the record the API last refused instead of the saved one.
 pub async fn load(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
@@ -35,9 +36,9 @@ pub async fn load(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
         .shared_views;
         views.push(ChildViews {
             child: share.child_first_name,
-            shared: uk_time(&share.shared_at),
+            shared: staff_time(&share.shared_at),
             late: meeting.scheduled_at.is_some_and(|at| share.shared_at > at),
-            submitted: content.submitted_at.as_ref().map(uk_time),
+            submitted: content.submitted_at.as_ref().map(staff_time),
             version: content.version,
             words: crate::views_words!(content),
         });
@@ -68,8 +69,8 @@ pub async fn load(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
         .into_iter()
         .map(|d| Sent {
             agency: d.agency.map_or_else(|| "An agency".into(), |a| a.name),
-            sent: uk_time(&d.sent_at),
-            acknowledged: d.acknowledged_at.as_ref().map(uk_time),
+            sent: staff_time(&d.sent_at),
+            acknowledged: d.acknowledged_at.as_ref().map(staff_time),
             acknowledged_by: d.acknowledged_by.map(|p| p.name),
         })
         .collect();
@@ -87,10 +88,10 @@ pub async fn load(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
     Ok(MeetingDetail {
         id: meeting.id,
         kind: meeting.kind,
-        when: meeting.scheduled_at.as_ref().map(uk_time),
+        when: meeting.scheduled_at.as_ref().map(staff_time),
         place: meeting.place,
         status: meeting.status,
-        recorded_at: meeting.recorded_at.as_ref().map(uk_time),
+        recorded_at: meeting.recorded_at.as_ref().map(staff_time),
         children,
         social_worker: meeting.social_worker.map(|p| p.name),
         record,
