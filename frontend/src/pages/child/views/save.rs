@@ -2,6 +2,7 @@
 //! window changed in other parts; when it changed this same part, both windows' words are kept.
 use serde::{Deserialize, Serialize};
 
+use super::super::data::Views;
 use crate::error::PageError;
 use crate::model::{AttendanceChoice, Audience, Feeling, Step, ViewsPart};
 
@@ -138,8 +139,9 @@ impl Answer {
     }
 
     /// This answer to `part` with what another window saved there kept too: their boxes first,
-    /// then this page's new ones; both free texts, theirs first. Choices are this page's.
-    pub fn keeping(&self, part: Part, theirs: &Said) -> Self {
+    /// then this page's new ones; both free texts, theirs first. Choices are this page's. `theirs`
+    /// is the views a conflict reports (`extensions.current`), the shape the child's pages read.
+    pub fn keeping(&self, part: Part, theirs: &Views) -> Self {
         let mut both = self.clone();
         let their_items = match part {
             Part::Worries => &theirs.worries,
@@ -162,20 +164,6 @@ impl Answer {
         }
         both
     }
-}
-
-/// The words another window saved, as a conflict reports them (`extensions.current`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Said {
-    pub version: i64,
-    #[serde(default)]
-    pub worries: Vec<String>,
-    #[serde(default)]
-    pub going_well: Vec<String>,
-    #[serde(default)]
-    pub want_to_happen: Vec<String>,
-    pub free_words: Option<String>,
 }
 
 fn in_own_words(typed: &str) -> String {
@@ -216,7 +204,7 @@ pub async fn save(
             ..
         }) => {
             // Another window saved this part first: keep its words and these.
-            let theirs: Said = serde_json::from_value(details["current"].clone())
+            let theirs: Views = serde_json::from_value(details["current"].clone())
                 .map_err(|_| PageError::Unexpected)?;
             let both = answer.keeping(part, &theirs);
             let version = write(&meeting, theirs.version, part, &both).await?;
@@ -268,6 +256,21 @@ async fn write(meeting: &str, version: i64, part: Part, answer: &Answer) -> Resu
 mod tests {
     use super::*;
 
+    /// Views another window saved, with these words.
+    fn saved_elsewhere(worries: &[&str], free_words: Option<&str>) -> Views {
+        Views {
+            version: 3,
+            status: crate::model::ViewsStatus::Draft,
+            worries: worries.iter().map(|s| s.to_string()).collect(),
+            going_well: vec![],
+            want_to_happen: vec![],
+            feeling: None,
+            free_words: free_words.map(str::to_owned),
+            attendance: None,
+            shared_with: vec![],
+        }
+    }
+
     fn items(items: &[&str]) -> Answer {
         Answer::new(
             items.iter().map(|s| s.to_string()).collect(),
@@ -285,17 +288,11 @@ mod tests {
 
     #[test]
     fn a_clash_keeps_both_windows_words_once() {
-        let theirs = Said {
-            worries: vec!["dad shouting".into(), "school".into()],
-            ..Said::default()
-        };
+        let theirs = saved_elsewhere(&["dad shouting", "school"], None);
         let both = items(&["school", "my dog"]).keeping(Part::Worries, &theirs);
         assert_eq!(both.items, vec!["dad shouting", "school", "my dog"]);
 
-        let theirs = Said {
-            free_words: Some("from the phone".into()),
-            ..Said::default()
-        };
+        let theirs = saved_elsewhere(&[], Some("from the phone"));
         let mine = Answer::new(vec![], None, Some("from the laptop".into()), None, vec![]);
         assert_eq!(
             mine.keeping(Part::AnythingElse, &theirs).words.as_deref(),
