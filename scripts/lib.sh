@@ -45,6 +45,15 @@ ensure_chromium() {
   fi
 }
 
+# A real SMTP server for the notice tests (tests/src/mail.rs): aiosmtpd from Debian, run with Debian's
+# python3 (not any other python3 on the PATH).
+ensure_smtp_server() {
+  if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+    say "installing aiosmtpd from Debian (the SMTP server the notice tests send to)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq python3-aiosmtpd
+  fi
+}
+
 # schemathesis from PyPI, for the GraphQL fuzz (tests/tests/suite/fuzz.rs), in a venv of its own.
 FUZZ_VENV="${MYVOICE_FUZZ_VENV:-$HOME/.cache/myvoice-venv}"
 SCHEMATHESIS_VERSION="4.32.5"

@@ -73,6 +73,14 @@ pub enum AuditAction {
     StaffDeactivated,
     /// An admin lifted the lock wrong passwords had put on a member of staff's sign-in.
     StaffSignInUnlocked,
+    /// An admin added an endpoint for signed webhooks.
+    WebhookEndpointAdded,
+    /// An admin removed a webhook endpoint: nothing more is sent to it.
+    WebhookEndpointRemoved,
+    /// An admin added a duty contact for urgent help nobody picked up.
+    DutyContactAdded,
+    /// An admin removed a duty contact.
+    DutyContactRemoved,
     /// `myvoice authority create` made the local authority and its first admin.
     AuthorityCreated,
     /// A one-time link to set a member of staff's password was made (by the command line or an admin).
@@ -119,6 +127,10 @@ impl AuditAction {
             Self::StaffInvited => "staff.invited",
             Self::StaffDeactivated => "staff.deactivated",
             Self::StaffSignInUnlocked => "staff.sign_in_unlocked",
+            Self::WebhookEndpointAdded => "webhook_endpoint.added",
+            Self::WebhookEndpointRemoved => "webhook_endpoint.removed",
+            Self::DutyContactAdded => "duty_contact.added",
+            Self::DutyContactRemoved => "duty_contact.removed",
             Self::AuthorityCreated => "local_authority.created",
             Self::PasswordLinkIssued => "staff.password_link_issued",
             Self::PasswordSetWithLink => "staff.password_set",

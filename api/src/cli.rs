@@ -100,6 +100,8 @@ pub struct ServeArgs {
     pub metrics_token: Option<String>,
     #[command(flatten)]
     pub pool: PoolArgs,
+    #[command(flatten)]
+    pub notify: crate::notify::settings::NotifyArgs,
 }
 
 #[derive(Debug, Args)]
@@ -174,6 +176,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let metrics_token = MetricsToken::resolve(args.metrics_token.as_deref())?;
             let database_url = DatabaseUrl::resolve(args.database.database_url.as_deref())?;
             let jwt_secret = JwtSecret::resolve(args.jwt_secret.as_deref(), mode, &database_url)?;
+            let notify = args
+                .notify
+                .settings(args.demo)
+                .map_err(ConfigError::Notify)?;
             let settings = Settings {
                 database_url,
                 bind: args.bind,
@@ -182,6 +188,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 site_dir: args.site_dir,
                 public_url,
                 metrics_token,
+                notify,
             };
             let app = Application::build_with_pool(settings, args.pool.settings()).await?;
             app.announce();

@@ -45,6 +45,9 @@ pub enum ConfigError {
         "MYVOICE_METRICS_TOKEN is too short: use at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`)"
     )]
     ShortMetricsToken,
+    /// A notice setting (mail server, From address, schedule) that cannot work; says which.
+    #[error("{0}")]
+    Notify(String),
     #[error("cannot read or write the development JWT secret {path}: {source}")]
     SecretFile {
         path: PathBuf,
@@ -314,6 +317,8 @@ pub struct Settings {
     pub public_url: Option<PublicUrl>,
     /// `GET /metrics` answers only with this bearer token; without one it is not served.
     pub metrics_token: Option<MetricsToken>,
+    /// E-mail and webhooks, and the schedules for urgent help and outcome chasers.
+    pub notify: crate::notify::NotifySettings,
 }
 
 #[cfg(test)]

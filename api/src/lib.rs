@@ -17,6 +17,7 @@ pub mod health;
 pub mod live;
 pub mod meetings;
 pub mod metrics;
+pub mod notify;
 pub mod outcomes;
 pub mod oversight;
 // The Leptos pages on the same router; everything else builds and tests without them.

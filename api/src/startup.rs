@@ -25,6 +25,8 @@ pub enum StartupError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("notices cannot be sent: {0}")]
+    Notify(String),
     #[error("the server stopped unexpectedly: {0}")]
     Serve(std::io::Error),
 }
@@ -37,6 +39,7 @@ pub struct Application {
     demo: bool,
     statements: Arc<AtomicU64>,
     executions: Arc<AtomicU64>,
+    worker: Option<crate::notify::worker::Worker>,
 }
 
 impl Application {
@@ -94,6 +97,13 @@ impl Application {
                     source,
                 })?;
         let address = listener.local_addr().map_err(StartupError::Serve)?;
+        let base_url = settings
+            .public_url
+            .as_ref()
+            .map_or_else(|| format!("http://{address}"), |u| u.origin().to_string());
+        let worker =
+            crate::notify::worker::Worker::new(db.clone(), settings.notify.clone(), base_url)
+                .map_err(StartupError::Notify)?;
         Ok(Self {
             listener,
             address,
@@ -102,6 +112,7 @@ impl Application {
             demo: settings.demo,
             statements,
             executions,
+            worker: Some(worker),
         })
     }
 
@@ -136,7 +147,10 @@ impl Application {
         }
     }
 
-    pub async fn run_until_stopped(self) -> Result<(), StartupError> {
+    pub async fn run_until_stopped(mut self) -> Result<(), StartupError> {
+        if let Some(worker) = self.worker.take() {
+            tokio::spawn(worker.run());
+        }
         axum::serve(
             self.listener,
             self.router

@@ -302,3 +302,51 @@ pub enum ActorKind {
     /// Nobody signed in (for example a failed sign-in).
     Anonymous,
 }
+
+/// What a notice in the outbox is about (issue 19: nobody has to sign in to find out).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::N(40))",
+    rename_all = "snake_case"
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeTopic {
+    /// A referral for advocacy arrived (to the coordinators).
+    ReferralReceived,
+    /// A case was allocated (to the advocate).
+    CaseAllocated,
+    /// A child asked for help now (to their advocate, or straight to the duty contacts).
+    UrgentHelpRaised,
+    /// Nobody acknowledged a request for help in time (to the duty contacts and coordinators).
+    UrgentHelpEscalated,
+    /// A child's views were shared (to the social worker or chair).
+    ViewsShared,
+    /// A meeting's outcome was sent (to the agency).
+    OutcomeSent,
+    /// An agency has not acknowledged an outcome (to the agency, again).
+    OutcomeChase,
+    /// A meeting moved to another time or place.
+    MeetingMoved,
+    /// A meeting was called off.
+    MeetingCancelled,
+}
+
+/// How a notice travels.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::N(20))",
+    rename_all = "snake_case"
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeChannel {
+    /// E-mail to a member of staff, an agency or a duty contact.
+    Email,
+    /// A signed HTTP POST to an integrator's endpoint.
+    Webhook,
+}

@@ -13,10 +13,12 @@ pub mod api_key;
 pub mod audit_event;
 pub mod child;
 pub mod child_access;
+pub mod duty_contact;
 pub mod form_draft;
 pub mod local_authority;
 pub mod meeting;
 pub mod meeting_child;
+pub mod notice;
 pub mod outcome_distribution;
 pub mod password_link;
 pub mod referral;
@@ -27,6 +29,7 @@ pub mod urgent_help;
 pub mod views;
 pub mod views_share;
 pub mod views_version;
+pub mod webhook_endpoint;
 
 pub mod prelude;
 

@@ -16,6 +16,8 @@ pub struct Model {
     pub acknowledged_at: Option<DateTimeUtc>,
     pub acknowledged_by: Option<i32>,
     pub created_at: DateTimeUtc,
+    /// When the agency was reminded that it has not acknowledged.
+    pub chased_at: Option<DateTimeUtc>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(belongs_to, from = "meeting_id", to = "id")]

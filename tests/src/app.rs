@@ -43,6 +43,11 @@ pub fn settings(test_db: &TestDb, demo: bool) -> Settings {
         site_dir: repo_root().join("target/site"),
         public_url: None,
         metrics_token: Some(MetricsToken::parse(TEST_METRICS_TOKEN).expect("metrics token")),
+        // Looked at often, so a test hears about a notice soon after the change that made it.
+        notify: api::notify::NotifySettings {
+            poll: std::time::Duration::from_millis(200),
+            ..Default::default()
+        },
     }
 }
 
@@ -115,7 +120,14 @@ impl TestApp {
     /// A second instance of the service on the same database, as behind a load balancer; the
     /// address it serves on. It stops when the test ends.
     pub async fn another_instance(&self) -> SocketAddr {
-        let app = Application::build(settings(&self.test_db, false))
+        self.another_instance_with(|_| {}).await
+    }
+
+    /// `another_instance`, with some settings changed first (e.g. its mail server).
+    pub async fn another_instance_with(&self, configure: impl FnOnce(&mut Settings)) -> SocketAddr {
+        let mut settings = settings(&self.test_db, false);
+        configure(&mut settings);
+        let app = Application::build(settings)
             .await
             .expect("second instance starts");
         let address = app.address();

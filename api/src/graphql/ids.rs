@@ -12,29 +12,35 @@ pub enum NodeKind {
     ApiKey,
     Case,
     Child,
+    DutyContact,
     Meeting,
+    Notice,
     OutcomeDistribution,
     Referral,
     StaffUser,
     UrgentHelp,
     Views,
     ViewsShare,
+    WebhookEndpoint,
 }
 
 impl NodeKind {
-    const ALL: [Self; 12] = [
+    const ALL: [Self; 15] = [
         Self::AdvocateNote,
         Self::Agency,
         Self::ApiKey,
         Self::Case,
         Self::Child,
+        Self::DutyContact,
         Self::Meeting,
+        Self::Notice,
         Self::OutcomeDistribution,
         Self::Referral,
         Self::StaffUser,
         Self::UrgentHelp,
         Self::Views,
         Self::ViewsShare,
+        Self::WebhookEndpoint,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +50,9 @@ impl NodeKind {
             Self::ApiKey => "ApiKey",
             Self::Case => "AdvocacyCase",
             Self::Child => "Child",
+            Self::DutyContact => "DutyContact",
+            Self::Notice => "Notice",
+            Self::WebhookEndpoint => "WebhookEndpoint",
             Self::Meeting => "Meeting",
             Self::OutcomeDistribution => "OutcomeDistribution",
             Self::Referral => "Referral",

@@ -30,6 +30,7 @@ pub struct QueryRoot(
     crate::referrals::graphql::ReferralQuery,
     crate::cases::graphql::CaseQuery,
     crate::admin::graphql::AdminQuery,
+    crate::notify::graphql::NotifyQuery,
     node::NodeQuery,
 );
 
@@ -46,6 +47,7 @@ pub struct MutationRoot(
     crate::records::graphql::RecordsMutation,
     crate::preferences::graphql::PreferencesMutation,
     crate::admin::graphql::AdminMutation,
+    crate::notify::graphql::NotifyMutation,
     crate::authorities::graphql::PasswordLinkMutation,
 );
 

@@ -111,6 +111,13 @@ pub async fn distribute(
         .await?;
     }
     let all = distributions_of(&txn, meeting_id).await?;
+    for sent in all.iter().filter(|d| new.contains(&d.agency_id)) {
+        let notice = crate::notify::Notice::OutcomeSent {
+            distribution_id: sent.id,
+            agency_id: sent.agency_id,
+        };
+        crate::notify::enqueue(&txn, tenant, notice, now).await?;
+    }
     txn.commit().await?;
     Ok(all)
 }

@@ -187,6 +187,11 @@ pub async fn allocate(
         Some(json!({ "referralId": referral_id, "advocateId": advocate.id })),
     )
     .await?;
+    let notice = crate::notify::Notice::CaseAllocated {
+        case_id: case.id,
+        advocate_id: advocate.id,
+    };
+    crate::notify::enqueue(&txn, tenant, notice, now).await?;
     txn.commit().await?;
     Ok(case)
 }

@@ -148,6 +148,10 @@ pub async fn create(
         Some(detail),
     )
     .await?;
+    let notice = crate::notify::Notice::ReferralReceived {
+        referral_id: row.id,
+    };
+    crate::notify::enqueue(&txn, tenant, notice, now).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -255,6 +259,10 @@ pub async fn self_referral(
         None,
     )
     .await?;
+    let notice = crate::notify::Notice::ReferralReceived {
+        referral_id: row.id,
+    };
+    crate::notify::enqueue(&txn, tenant, notice, now).await?;
     txn.commit().await?;
     Ok(())
 }

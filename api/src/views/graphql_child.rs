@@ -10,6 +10,7 @@ use super::{Change, IdempotencyKey, PartValue, history, submit, urgent};
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
+use crate::notify::Told;
 use crate::policy;
 
 #[derive(Default)]
@@ -38,6 +39,8 @@ pub struct UrgentHelpAnswer {
     pub message: String,
     /// True when the child's advocate was told straight away.
     pub advocate_told: bool,
+    /// Who was told straight away; empty when nobody could be (the request is still kept).
+    pub told: Vec<Told>,
     /// The emergency number: 999.
     pub emergency_number: String,
     /// Childline, free and open any time: 0800 1111.
@@ -207,12 +210,26 @@ impl ChildViewsMutation {
         if let Some(event) = raised.event() {
             ctx.events()?.publish(event);
         }
-        let told = raised.advocate_id.is_some();
-        let first = if told {
-            "Thank you for telling us. We have told your advocate, and they will get back to you \
-             as soon as they can."
-        } else {
-            "Thank you for telling us. We have saved your message for the people who help you."
+        let advocate_told = raised.advocate_id.is_some();
+        let mut told = raised.told.clone();
+        if advocate_told && told.is_empty() {
+            // No e-mail address on file, but the advocate's own page shows it at once.
+            told.push(Told::Advocate);
+        }
+        let words: Vec<&str> = told.iter().map(|t| t.child_words()).collect();
+        let first = match words.as_slice() {
+            [] => "Thank you for telling us. We have saved your message for the people who help \
+                   you."
+                .to_string(),
+            [one] => format!(
+                "Thank you for telling us. We have told {one}. They will get back to you as soon \
+                 as they can."
+            ),
+            [first_ones @ .., last] => format!(
+                "Thank you for telling us. We have told {} and {last}. Someone will get back to \
+                 you as soon as they can.",
+                first_ones.join(", ")
+            ),
         };
         Ok(UrgentHelpAnswer {
             id: NodeKind::UrgentHelp.id(raised.help.id),
@@ -220,7 +237,8 @@ impl ChildViewsMutation {
                 "{first} If you are in danger right now, call 999. You can talk to Childline \
                  for free, any time, on 0800 1111."
             ),
-            advocate_told: told,
+            told,
+            advocate_told,
             emergency_number: "999".into(),
             childline_number: "0800 1111".into(),
         })

@@ -144,6 +144,13 @@ pub async fn share_views(
         })),
     )
     .await?;
+    for (share, _) in &shares {
+        let notice = crate::notify::Notice::ViewsShared {
+            share_id: share.id,
+            recipient_id: share.recipient_id,
+        };
+        crate::notify::enqueue(&txn, staff.tenant, notice, now).await?;
+    }
     txn.commit().await?;
     let views = views::Model {
         status: ViewsStatus::Shared,

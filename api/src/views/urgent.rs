@@ -18,12 +18,15 @@ use crate::auth::{ChildViewer, TenantId, Viewer};
 use crate::error::{ApiError, ApiResult};
 use crate::events::Event;
 use crate::graphql::pagination::Page;
+use crate::notify::{self, Notice, Told};
 
-/// The request, and the advocate to tell at once (none when the child has no open case).
+/// The request, the advocate to tell at once (none when the child has no open case), and who is
+/// told by e-mail.
 #[derive(Debug, Clone)]
 pub struct Raised {
     pub help: urgent_help::Model,
     pub advocate_id: Option<i32>,
+    pub told: Vec<Told>,
 }
 
 impl Raised {
@@ -49,6 +52,7 @@ pub async fn raise(
     message: Option<String>,
 ) -> ApiResult<Raised> {
     let case = open_case(db, child, None).await?;
+    let advocate_id = case.as_ref().map(|c| c.advocate_id);
     let now = Utc::now();
     let txn = db.begin().await?;
     let help = urgent_help::ActiveModel {
@@ -60,6 +64,8 @@ pub async fn raise(
         acknowledged_at: Set(None),
         acknowledged_by: Set(None),
         created_at: Set(now),
+        // With no advocate to pick it up, it goes to the duty contacts at once.
+        escalated_at: Set(advocate_id.is_none().then_some(now)),
         ..Default::default()
     }
     .insert(&txn)
@@ -73,10 +79,19 @@ pub async fn raise(
         Some(json!({ "caseId": help.case_id })),
     )
     .await?;
+    let notice = match advocate_id {
+        Some(advocate_id) => Notice::UrgentHelpRaised {
+            help_id: help.id,
+            advocate_id,
+        },
+        None => Notice::UrgentHelpEscalated { help_id: help.id },
+    };
+    let told = notify::enqueue(&txn, child.tenant, notice, now).await?;
     txn.commit().await?;
     Ok(Raised {
         help,
-        advocate_id: case.map(|c| c.advocate_id),
+        advocate_id,
+        told,
     })
 }
 

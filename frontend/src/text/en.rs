@@ -96,8 +96,13 @@ pub static TEXT: Text = Text {
     not_safe_tell_advocate: "We can tell your advocate now. They will get in touch as soon as they can.",
     not_safe_message_label: "Anything you want to tell them? (you can leave this empty)",
     not_safe_button: "Tell my advocate now",
-    not_safe_sent: "We have told your advocate. They will get in touch soon. \
-                    If you are in danger now, call 999.",
+    not_safe_told: "We have told",
+    told_advocate: "your advocate",
+    told_duty_team: "the team at the council who keep children safe",
+    told_service: "the people who run the advocacy service",
+    and: "and",
+    not_safe_saved: "We have saved your message for the people who help you.",
+    not_safe_sent: "Someone will get in touch soon. If you are in danger now, call 999.",
     not_safe_sign_in: "Sign in with your code and we can tell your advocate too.",
 
     still_there_title: "Are you still there?",

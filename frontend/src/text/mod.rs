@@ -117,6 +117,14 @@ pub struct Text {
     pub not_safe_tell_advocate: &'static str,
     pub not_safe_message_label: &'static str,
     pub not_safe_button: &'static str,
+    /// "We have told", then who (joined with `and`).
+    pub not_safe_told: &'static str,
+    pub told_advocate: &'static str,
+    pub told_duty_team: &'static str,
+    pub told_service: &'static str,
+    pub and: &'static str,
+    /// When nobody could be told at once: the request is still kept.
+    pub not_safe_saved: &'static str,
     pub not_safe_sent: &'static str,
     pub not_safe_sign_in: &'static str,
 

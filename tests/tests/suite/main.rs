@@ -21,6 +21,7 @@ mod matrix_tenancy;
 mod meetings;
 mod metrics;
 mod node;
+mod notices;
 mod outcomes;
 mod overload;
 mod oversight;

@@ -108,6 +108,10 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     // T sees its own authority's one account, and an audit log with nothing in it yet
     (Q, "staffUsers",                   "D D D D D D D D D D D D D A D D A D"),
     (Q, "auditLog",                     "D D D D D D D D D D D D D A D D E D"),
+    // notices: the admin's own authority only (T's has none yet)
+    (Q, "notices",                      "D D D D D D D D D D D D D A D D E D"),
+    (Q, "webhookEndpoints",             "D D D D D D D D D D D D D A D D E D"),
+    (Q, "dutyContacts",                 "D D D D D D D D D D D D D A D D E D"),
     //                                   N X C L a v s w i j k g h m F O T U
     // sign-in: anyone may try (bad credentials are refused before any operation)
     (M, "signIn",                       "A D A A A A A A A A A A A A A A A A"),
@@ -126,6 +130,11 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "unlockStaffSignIn",            "D D D D D D D D D D D D D A D D D D"),
     // a new set-password link: each admin for their own authority's staff only
     (M, "issuePasswordLink",            "D D D D D D D D D D D D D A D D D D"),
+    // notice set-up: each admin adds to their own authority; removing the demo's is NOT_FOUND for T
+    (M, "addWebhookEndpoint",           "D D D D D D D D D D D D D A D D A D"),
+    (M, "removeWebhookEndpoint",        "D D D D D D D D D D D D D A D D D D"),
+    (M, "addDutyContact",               "D D D D D D D D D D D D D A D D A D"),
+    (M, "removeDutyContact",            "D D D D D D D D D D D D D A D D D D"),
     // setting a password with a link needs only the link: anyone may try (a wrong one is
     // BAD_USER_INPUT, let in); an expired staff token is refused before, as everywhere
     (M, "setPasswordWithLink",          "A D A A A A A A A A A A A A A A A A"),
@@ -601,6 +610,9 @@ pub(crate) struct Fixture {
     pub(crate) urgent_help: String,
     pub(crate) distribution: String,
     pub(crate) spare_key: String,
+    /// A webhook endpoint and a duty contact of the demo authority, there to be removed.
+    pub(crate) spare_endpoint: String,
+    pub(crate) duty_contact: String,
     /// The demo admin (deactivating themselves is refused).
     pub(crate) admin: String,
     /// One staff session per viewer of the group: each refreshes its own.
@@ -855,6 +867,12 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
         let query = r#"mutation($s: [Scope!]!) { createApiKey(name: "Matrix", scopes: $s) { key { id } secret } }"#;
         keys.push(step(app, &admin, query, json!({ "s": scopes })).await);
     }
+    let query =
+        r#"mutation { addWebhookEndpoint(url: "http://127.0.0.1:9/matrix") { endpoint { id } } }"#;
+    let endpoint = step(app, &admin, query, json!({})).await;
+    let query =
+        r#"mutation { addDutyContact(name: "Duty team", email: "duty@matrix.example") { id } }"#;
+    let duty_contact = step(app, &admin, query, json!({})).await;
 
     let query = "query($m: ID!) { myViews(meetingId: $m) { version } }";
     let mut version = step(app, &child, query, json!({ "m": meeting })).await["version"].clone();
@@ -919,6 +937,8 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
         urgent_help: text(&urgent_help),
         distribution: text(&distribution),
         spare_key: text(&keys[2]["key"]["id"]),
+        spare_endpoint: text(&endpoint["endpoint"]["id"]),
+        duty_contact: text(&duty_contact["id"]),
         admin: gid(
             NodeKind::StaffUser,
             staff_by_email(db, "admin@demo.myvoice").await.id,
@@ -992,6 +1012,21 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "apiKeys" => ("{ apiKeys { id } }", none),
         "staffUsers" => ("{ staffUsers { totalCount edges { node { id } } } }", none),
         "auditLog" => ("{ auditLog { totalCount edges { node { action } } } }", none),
+        "notices" => ("{ notices { totalCount edges { node { event status } } } }", none),
+        "webhookEndpoints" => ("{ webhookEndpoints { id url } }", none),
+        "dutyContacts" => ("{ dutyContacts { id email } }", none),
+        "addWebhookEndpoint" => (
+            "mutation($u: String!) { addWebhookEndpoint(url: $u) { endpoint { id } } }",
+            json!({ "u": format!("http://127.0.0.1:9/hook{slot}") }),
+        ),
+        "removeWebhookEndpoint" =>
+            ("mutation($id: ID!) { removeWebhookEndpoint(id: $id) { id } }", id(&fx.spare_endpoint)),
+        "addDutyContact" => (
+            "mutation($e: String!) { addDutyContact(name: \"Duty\", email: $e) { id } }",
+            json!({ "e": format!("duty{slot}@matrix.example") }),
+        ),
+        "removeDutyContact" =>
+            ("mutation($id: ID!) { removeDutyContact(id: $id) }", id(&fx.duty_contact)),
 
         "signIn" => (
             r#"mutation { signIn(email: "isro@demo.myvoice", password: "demo-password") { role } }"#,

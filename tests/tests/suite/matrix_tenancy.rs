@@ -53,6 +53,8 @@ fn with_missing_ids(fx: &Fixture) -> Fixture {
         urgent_help: missing(&fx.urgent_help),
         distribution: missing(&fx.distribution),
         spare_key: missing(&fx.spare_key),
+        spare_endpoint: missing(&fx.spare_endpoint),
+        duty_contact: missing(&fx.duty_contact),
         admin: missing(&fx.admin),
         refresh_tokens: fx.refresh_tokens.clone(),
         key_all: fx.key_all.clone(),

@@ -27,7 +27,7 @@ const ACKNOWLEDGE: &str =
     "mutation($d: ID!) { acknowledgeOutcome(distributionId: $d) { id acknowledgedAt } }";
 
 /// The demo agencies by name.
-async fn agency_id(db: &DatabaseConnection, name: &str) -> i32 {
+pub(crate) async fn agency_id(db: &DatabaseConnection, name: &str) -> i32 {
     agency::Entity::find()
         .filter(agency::Column::Name.eq(name))
         .one(db)
@@ -44,7 +44,7 @@ async fn rows(db: &DatabaseConnection) -> u64 {
         .unwrap()
 }
 
-async fn distribute(app: &TestApp, meeting: i32, agencies: &[i32]) -> Value {
+pub(crate) async fn distribute(app: &TestApp, meeting: i32, agencies: &[i32]) -> Value {
     let isro = staff_token(&app.db, "isro@demo.myvoice").await;
     let ids: Vec<String> = agencies.iter().map(|&a| gid(NodeKind::Agency, a)).collect();
     app.graphql_as(
@@ -56,7 +56,7 @@ async fn distribute(app: &TestApp, meeting: i32, agencies: &[i32]) -> Value {
 }
 
 /// A recorded past meeting for Mia.
-async fn recorded_meeting(app: &TestApp) -> i32 {
+pub(crate) async fn recorded_meeting(app: &TestApp) -> i32 {
     let id = past_meeting_for_mia(app).await;
     record_as_chair(app, id).await;
     id

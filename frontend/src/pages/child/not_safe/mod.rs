@@ -1,4 +1,6 @@
-//! "I'm not safe right now": 999, Childline, and a button that tells the advocate at once.
+//! "I'm not safe right now": 999, Childline, and a button that tells someone at once: the advocate,
+//! or with no advocate the council's duty team and the advocacy service. The page then says
+//! exactly who was told.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -12,14 +14,31 @@ mod ops;
 /// Raise urgent help for the signed-in child. Signed out, the page still shows 999 and Childline.
 #[leptos::server(prefix = "/api/child", endpoint = "help")]
 pub async fn ask_for_help(message: Option<String>) -> Result<(), PageError> {
-    crate::pages::child::data::server::signed_in(
+    use ops::ask_for_help::ToldWho;
+    let answer = crate::pages::child::data::server::signed_in(
         crate::gql::exec::<ops::AskForHelp>(ops::ask_for_help::Variables {
             message: message.filter(|m| !m.trim().is_empty()),
         })
         .await,
     )?;
     crate::session::touch();
-    leptos_axum::redirect("/not-safe?told=yes");
+    let told: Vec<&str> = answer
+        .request_urgent_help
+        .told
+        .iter()
+        .filter_map(|who| match who {
+            ToldWho::ADVOCATE => Some(Told::Advocate.code()),
+            ToldWho::DUTY_TEAM => Some(Told::DutyTeam.code()),
+            ToldWho::COORDINATORS => Some(Told::Service.code()),
+            ToldWho::Other(_) => None,
+        })
+        .collect();
+    let told = if told.is_empty() {
+        "none".to_string()
+    } else {
+        told.join(".")
+    };
+    leptos_axum::redirect(&format!("/not-safe?told={told}"));
     Ok(())
 }
 
@@ -29,11 +48,57 @@ pub async fn has_session() -> Result<bool, PageError> {
     Ok(crate::session::current().is_some())
 }
 
+/// Who was told, as the page's address carries it after sending.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Told {
+    Advocate,
+    DutyTeam,
+    Service,
+}
+
+impl Told {
+    const ALL: [Told; 3] = [Told::Advocate, Told::DutyTeam, Told::Service];
+
+    fn code(self) -> &'static str {
+        match self {
+            Told::Advocate => "advocate",
+            Told::DutyTeam => "duty",
+            Told::Service => "service",
+        }
+    }
+
+    fn words(self) -> &'static str {
+        let t = text();
+        match self {
+            Told::Advocate => t.told_advocate,
+            Told::DutyTeam => t.told_duty_team,
+            Told::Service => t.told_service,
+        }
+    }
+}
+
+/// "We have told your advocate." / "We have told A and B." / "We have saved your message…"
+fn told_sentence(codes: &str) -> String {
+    let t = text();
+    let who: Vec<&str> = Told::ALL
+        .into_iter()
+        .filter(|w| codes.split('.').any(|c| c == w.code()))
+        .map(Told::words)
+        .collect();
+    let first = match who.as_slice() {
+        [] => t.not_safe_saved.to_string(),
+        [one] => format!("{} {one}.", t.not_safe_told),
+        [rest @ .., last] => format!("{} {} {} {last}.", t.not_safe_told, rest.join(", "), t.and),
+    };
+    format!("{first} {}", t.not_safe_sent)
+}
+
 #[component]
 pub fn NotSafe() -> impl IntoView {
     let t = text();
     let query = use_query_map();
     let told = move || query.read().get("told").is_some();
+    let sentence = move || told_sentence(&query.read().get("told").unwrap_or_default());
     let signed_in = Resource::new_blocking(|| (), |_| has_session());
     let help = ServerAction::<AskForHelp>::new();
     view! {
@@ -70,7 +135,7 @@ pub fn NotSafe() -> impl IntoView {
                     </Suspense>
                 }
             >
-                <p class="card notice" role="status">{t.not_safe_sent}</p>
+                <p class="card notice" role="status">{sentence}</p>
             </Show>
             <a class="button secondary" href="/me">{t.back}</a>
         </ChildPage>
