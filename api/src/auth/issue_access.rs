@@ -4,10 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::{advocacy_case, child, child_access};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::{AccessCode, Pin, StaffViewer, hash_secret};
 use crate::audit::{self, AuditAction, Subject};
@@ -42,7 +39,7 @@ pub async fn issue(
     };
     let now = Utc::now();
     let expires_at = now + Duration::days(ACCESS_DAYS);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Signed in with the old code or the new one, the child's earlier sessions end.
     child::Entity::update_many()
         .col_expr(

@@ -5,7 +5,7 @@ use entity::{refresh_token, staff_user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, QueryTrait, Set, TransactionTrait,
+    QuerySelect, QueryTrait, Set,
 };
 
 use super::lockout::{self, TryKey};
@@ -72,7 +72,7 @@ pub async fn sign_in(
         return Err(wrong_credentials());
     };
     lockout::clear(db, &key).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let session = start_family(&txn, tokens, staff, &random_token(16)).await?;
     audit::record(
         &txn,
@@ -101,7 +101,7 @@ pub async fn refresh(
     tokens: &TokenIssuer,
     presented: &str,
 ) -> ApiResult<Session> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let Some(row) = refresh_token::Entity::find()
         .filter(refresh_token::Column::TokenDigest.eq(digest(presented)))
         .one(&txn)

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::enums::MeetingStatus;
 use entity::meeting;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, IntoActiveModel, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, IntoActiveModel, Set};
 use serde_json::json;
 
 use crate::audit::{self, AuditAction, Subject};
@@ -91,7 +91,7 @@ pub async fn record(
     record: MeetingRecord,
     now: DateTime<Utc>,
 ) -> ApiResult<meeting::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = super::find(&txn, meeting_id).await?;
     check_recordable(&current, now)?;
     let rerecorded = current.recorded_at.is_some();

@@ -4,7 +4,7 @@ use entity::enums::{ActorKind, NoticeChannel};
 use entity::{duty_contact, notice, webhook_endpoint};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use serde_json::json;
 
@@ -51,7 +51,7 @@ pub async fn add_endpoint(
     }
     let secret = format!("whsec_{}", crate::auth::secrets::random_token(32));
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let endpoint = webhook_endpoint::ActiveModel {
         local_authority_id: Set(staff.tenant.0),
         url: Set(url),
@@ -87,7 +87,7 @@ pub async fn remove_endpoint(
         .one(db)
         .await?
         .ok_or(ApiError::NotFound("Webhook endpoint"))?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut row: webhook_endpoint::ActiveModel = endpoint.into();
     row.active = Set(false);
     let endpoint = row.update(&txn).await?;
@@ -135,7 +135,7 @@ pub async fn add_duty_contact(
 ) -> ApiResult<duty_contact::Model> {
     let name = crate::text::required("name", name, crate::text::SHORT)?;
     let email = Email::parse(email)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let contact = duty_contact::ActiveModel {
         local_authority_id: Set(staff.tenant.0),
         name: Set(name),
@@ -166,7 +166,7 @@ pub async fn remove_duty_contact(
     staff: &StaffViewer,
     id: i32,
 ) -> ApiResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let gone = duty_contact::Entity::delete_many()
         .filter(duty_contact::Column::Id.eq(id))
         .filter(duty_contact::Column::LocalAuthorityId.eq(staff.tenant.0))

@@ -36,20 +36,25 @@ pub enum DeliveryStatus {
 /// it is about and where to look.
 #[derive(SimpleObject)]
 pub struct Notice {
+    /// The notice's opaque ID.
     pub id: ID,
     /// What it is about, as webhook receivers see it (e.g. `referral.received`).
     pub event: String,
+    /// E-mail or webhook.
     pub channel: NoticeChannel,
     /// The e-mail address, or the webhook endpoint's address.
     pub recipient: String,
     /// The page it points to, relative to myvoice's address.
     pub link: String,
+    /// Waiting, delivered or given up.
     pub status: DeliveryStatus,
     /// Tries so far.
     pub attempts: i32,
     /// Why the last try failed, if it did.
     pub last_error: Option<String>,
+    /// When the change it tells of happened.
     pub created_at: DateTime<Utc>,
+    /// When it was delivered; null until then.
     pub delivered_at: Option<DateTime<Utc>>,
 }
 
@@ -85,8 +90,11 @@ impl Notice {
 /// Where signed webhooks go.
 #[derive(SimpleObject)]
 pub struct WebhookEndpoint {
+    /// The endpoint's opaque ID.
     pub id: ID,
+    /// Where deliveries are POSTed.
     pub url: String,
+    /// When it was added.
     pub created_at: DateTime<Utc>,
 }
 
@@ -103,6 +111,7 @@ impl From<webhook_endpoint::Model> for WebhookEndpoint {
 /// An endpoint just added, with the only sight of its secret.
 #[derive(SimpleObject)]
 pub struct NewWebhookEndpoint {
+    /// The endpoint added.
     pub endpoint: WebhookEndpoint,
     /// Every delivery carries `myvoice-signature: t=<unix seconds>,v1=<hex>` where the hex is
     /// HMAC-SHA256 with this secret over `<t>.<raw body>`. Check it, and refuse a `t` more than
@@ -114,9 +123,11 @@ pub struct NewWebhookEndpoint {
 /// Someone on the duty rota who hears of urgent help nobody else picked up.
 #[derive(SimpleObject)]
 pub struct DutyContact {
+    /// The contact's opaque ID.
     pub id: ID,
     /// A team or role, such as "Children's services duty team".
     pub name: String,
+    /// Where urgent help is e-mailed.
     pub email: String,
 }
 
@@ -199,7 +210,7 @@ impl NotifyMutation {
     async fn remove_webhook_endpoint(
         &self,
         ctx: &Context<'_>,
-        id: ID,
+        #[graphql(desc = "The endpoint to remove.")] id: ID,
     ) -> async_graphql::Result<WebhookEndpoint> {
         let staff = policy::manage(ctx.viewer())?;
         let id = NodeKind::WebhookEndpoint.parse(&id, "id")?;
@@ -221,7 +232,11 @@ impl NotifyMutation {
     }
 
     /// Remove a duty contact (admin only). Answers true.
-    async fn remove_duty_contact(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+    async fn remove_duty_contact(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The duty contact to remove.")] id: ID,
+    ) -> async_graphql::Result<bool> {
         let staff = policy::manage(ctx.viewer())?;
         let id = NodeKind::DutyContact.parse(&id, "id")?;
         admin::remove_duty_contact(ctx.db()?, staff, id).await?;

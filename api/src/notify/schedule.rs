@@ -3,9 +3,7 @@
 //! update, so with several instances exactly one of them sends it.
 use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
 use entity::{outcome_distribution as dist, urgent_help};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use super::{Notice, NotifySettings, enqueue};
 use crate::auth::TenantId;
@@ -54,7 +52,7 @@ pub async fn escalate(
     help: &urgent_help::Model,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let marked = urgent_help::Entity::update_many()
         .set(urgent_help::ActiveModel {
             escalated_at: Set(Some(now)),
@@ -92,7 +90,7 @@ async fn chase_outcomes(
         .all(db)
         .await?;
     for row in waiting {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         let marked = dist::Entity::update_many()
             .set(dist::ActiveModel {
                 chased_at: Set(Some(now)),

@@ -9,7 +9,7 @@ use entity::{agency, outcome_distribution as dist, staff_user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use serde_json::json;
 
@@ -62,7 +62,7 @@ pub async fn distribute(
         Viewer::Staff(s) => s.id,
         _ => return Err(ApiError::Forbidden),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let meeting = crate::meetings::find(&txn, meeting_id).await?;
     if meeting.recorded_at.is_none() {
         return Err(ApiError::bad_input(
@@ -180,7 +180,7 @@ pub async fn acknowledge(
     staff_id: i32,
     now: DateTime<Utc>,
 ) -> ApiResult<dist::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Only the first acknowledgement writes: a retry, or a colleague's click at the same moment,
     // finds it already there.
     let written = dist::Entity::update_many()

@@ -5,9 +5,7 @@ pub mod graphql;
 use entity::enums::CaseStatus;
 use entity::{advocacy_case, child};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::json;
 
 use crate::audit::{self, AuditAction, Subject};
@@ -23,7 +21,7 @@ pub async fn set_younger_mode(
     on: bool,
 ) -> ApiResult<bool> {
     let child_id = target(viewer, named)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let child = child::Entity::find_by_id(child_id)
         .one(&txn)
         .await?

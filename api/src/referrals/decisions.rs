@@ -7,7 +7,7 @@ use entity::enums::{ActorKind, CaseStatus, ReferralStatus, StaffRole};
 use entity::{advocacy_case, referral, staff_user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 
@@ -60,7 +60,7 @@ pub async fn accept(
     actor: Actor,
     id: i32,
 ) -> ApiResult<referral::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = load(&txn, tenant, id).await?;
     if let Some(reason) = blocked(row.status) {
         return Err(ApiError::conflict(reason));
@@ -92,7 +92,7 @@ pub async fn decline(
     id: i32,
     reason: String,
 ) -> ApiResult<referral::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = load(&txn, tenant, id).await?;
     if matches!(
         row.status,
@@ -133,7 +133,7 @@ pub async fn allocate(
     advocate_id: i32,
     now: DateTime<Utc>,
 ) -> ApiResult<advocacy_case::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = load(&txn, tenant, referral_id).await?;
     let advocate = staff_user::Entity::find_by_id(advocate_id)
         .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))

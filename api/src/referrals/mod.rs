@@ -24,7 +24,7 @@ use entity::enums::{
 use entity::{child, local_authority, meeting, meeting_child, referral, staff_user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, Set, SqlErr, TransactionTrait,
+    QueryFilter, Set, SqlErr,
 };
 use serde_json::json;
 
@@ -234,7 +234,7 @@ pub async fn self_referral(
                 .unwrap_or_default()
         )),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = referral::ActiveModel {
         local_authority_id: Set(tenant.0),
         source: Set(ReferralSource::SelfReferral),

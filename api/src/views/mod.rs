@@ -28,7 +28,7 @@ use entity::{advocacy_case, meeting, meeting_child, views};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Select, Set, SqlErr, TransactionTrait,
+    QueryOrder, Select, Set, SqlErr,
 };
 use serde_json::{Value, json};
 
@@ -147,7 +147,7 @@ async fn create(
         ..Default::default()
     };
     content.write_to(&mut row);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let saved = match row.insert(&txn).await {
         Ok(saved) => saved,
         // Two first saves at once: the other one won; show the child what is there now.
@@ -178,7 +178,7 @@ async fn update(
         ..Default::default()
     };
     content.write_to(&mut row);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Written first in the transaction and guarded by the version, so two saves of the same version
     // cannot both win on either engine.
     let result = views::Entity::update_many()

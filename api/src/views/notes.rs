@@ -6,7 +6,7 @@ use entity::enums::ActorKind;
 use entity::{advocate_note, staff_user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 
 use super::advocate::allocated_case;
@@ -34,7 +34,7 @@ pub async fn add(
     let (staff, case) = allocated_case(db, viewer, case_id).await?;
     let author = staff_user::Entity::find_by_id(staff.id).one(db).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let note = advocate_note::ActiveModel {
         local_authority_id: Set(case.local_authority_id),
         case_id: Set(case.id),

@@ -8,7 +8,7 @@ use entity::{child, meeting, views, views_share, views_version};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait, Set, TransactionTrait,
+    QueryOrder, QuerySelect, RelationTrait, Set,
 };
 use serde_json::json;
 
@@ -175,7 +175,7 @@ pub async fn open(db: &DatabaseConnection, viewer: &Viewer, which: Which) -> Api
     let content = snapshot_content(&version)?;
 
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     views_share::Entity::update_many()
         .set(views_share::ActiveModel {
             read_at: Set(Some(now)),

@@ -3,10 +3,7 @@
 use chrono::Utc;
 use entity::enums::{Audience, CaseStatus, MeetingKind, StaffRole, ViewsStatus};
 use entity::{advocacy_case, child, meeting, staff_user, views, views_share, views_version};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
 use super::advocate::{allocated_case, views_of_case};
@@ -76,7 +73,7 @@ pub async fn share_views(
     let recipients = recipients(db, &case, &meeting, &views).await?;
 
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Guarded write first: two shares at once cannot both send the same version.
     let claimed = views::Entity::update_many()
         .set(views::ActiveModel {

@@ -7,7 +7,7 @@ use entity::{advocacy_case, child, urgent_help};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use serde_json::json;
 
@@ -54,7 +54,7 @@ pub async fn raise(
     let case = open_case(db, child, None).await?;
     let advocate_id = case.as_ref().map(|c| c.advocate_id);
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let help = urgent_help::ActiveModel {
         local_authority_id: Set(child.tenant.0),
         child_id: Set(child.child_id),
@@ -166,7 +166,7 @@ pub async fn acknowledge(
         return Ok(OpenRequest { help, child });
     }
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let result = urgent_help::Entity::update_many()
         .set(urgent_help::ActiveModel {
             acknowledged_at: Set(Some(now)),

@@ -236,6 +236,32 @@ fn password_link_row(la: i32, staff: i32, digest: &str) -> Row {
         .set("expires_at", AT)
 }
 
+fn notice_row(la: i32, key: &str) -> Row {
+    Row::new("notice")
+        .set("local_authority_id", la)
+        .text("topic", "referral_received")
+        .text("channel", "email")
+        .text("recipient", "coordinator@example.org")
+        .text("dedupe_key", key)
+        .text("link", "/staff")
+        .text("payload", "{}")
+        .set("due_at", AT)
+}
+
+fn webhook_endpoint_row(la: i32) -> Row {
+    Row::new("webhook_endpoint")
+        .set("local_authority_id", la)
+        .text("url", "https://cms.example.org/hooks")
+        .text("secret", "whsec_test")
+}
+
+fn duty_contact_row(la: i32, email: &str) -> Row {
+    Row::new("duty_contact")
+        .set("local_authority_id", la)
+        .text("name", "Duty team")
+        .text("email", email)
+}
+
 fn api_key_row(la: i32, digest: &str) -> Row {
     Row::new("api_key")
         .set("local_authority_id", la)
@@ -377,10 +403,12 @@ const TABLES: &[&str] = &[
     "audit_event",
     "child",
     "child_access",
+    "duty_contact",
     "form_draft",
     "local_authority",
     "meeting",
     "meeting_child",
+    "notice",
     "outcome_distribution",
     "password_link",
     "referral",
@@ -391,6 +419,7 @@ const TABLES: &[&str] = &[
     "views",
     "views_share",
     "views_version",
+    "webhook_endpoint",
 ];
 
 const LOOKUP_INDEXES: &[&str] = &[
@@ -410,6 +439,9 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_password_link_staff_id",
     "idx_form_draft_expires_at",
     "idx_sign_in_try_updated_at",
+    "idx_notice_delivered_at_due_at",
+    "idx_notice_local_authority_id_created_at",
+    "idx_webhook_endpoint_local_authority_id",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.
@@ -1200,6 +1232,9 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
             api_key_row(a.la, "fresh-key-digest").set("created_by", a.coordinator),
             vec![("created_by", b.coordinator)],
         ),
+        (notice_row(a.la, "fresh-notice"), vec![]),
+        (webhook_endpoint_row(a.la), vec![]),
+        (duty_contact_row(a.la, "fresh-duty@example.org"), vec![]),
     ]
 }
 
