@@ -83,7 +83,7 @@ try {
       const calls = await page.locator("main a[href^='tel:']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
       await page.getByLabel(/Anything you want to tell them/).fill(`Help please (JS ${javaScript ? "on" : "off"})`);
       await page.getByRole("button", { name: "Tell my advocate now" }).click();
-      await page.waitForURL((url) => url.pathname === "/not-safe" && url.searchParams.get("told") === "yes");
+      await page.waitForURL((url) => url.pathname === "/not-safe" && url.searchParams.get("told") === "advocate");
       const told = await page.getByRole("status").innerText();
       await page.screenshot({ path: `${shots}/not-safe-told${suffix}.png`, fullPage: true });
       return { calls, told };
