@@ -151,15 +151,15 @@ pub async fn run(
         dry_run,
         imported: false,
         staff: Counts {
-            rows: parsed.staff.len(),
+            rows: parsed.rows_read[0],
             ..Counts::default()
         },
         children: Counts {
-            rows: parsed.children.len(),
+            rows: parsed.rows_read[1],
             ..Counts::default()
         },
         meetings: Counts {
-            rows: parsed.meetings.len(),
+            rows: parsed.rows_read[2],
             ..Counts::default()
         },
         problems: Vec::new(),

@@ -173,6 +173,10 @@ async fn a_dry_run_lists_exactly_the_bad_rows_then_the_import_writes_everything_
     assert!(messages[2].contains("CMS-C-999"), "{messages:?}");
     assert_eq!(checked["imported"], false);
     assert_eq!(
+        checked["children"]["rows"], 200,
+        "every row read, the bad one too"
+    );
+    assert_eq!(
         imported_rows(&app).await,
         (0, 0, 0),
         "a dry run writes nothing"

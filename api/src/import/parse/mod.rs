@@ -120,6 +120,8 @@ pub struct Parsed {
     pub meetings: Vec<MeetingRow>,
     pub staff_emails: Vec<String>,
     pub child_references: Vec<String>,
+    /// Rows read per file (staff, children, meetings), good or bad, blank lines aside.
+    pub rows_read: [usize; 3],
     /// Who and what every children and meetings row names, good rows or bad, so a row with a
     /// bad date still hears that its e-mail is unknown too.
     pub links: Vec<Links>,
@@ -148,6 +150,7 @@ pub fn parse(
             STAFF_REQUIRED,
             problems,
         )?;
+        parsed.rows_read[0] = rows.len();
         let mut seen = HashMap::new();
         for (line, raw) in rows {
             let mut row = Row {
@@ -193,6 +196,7 @@ pub fn parse(
             CHILDREN_REQUIRED,
             problems,
         )?;
+        parsed.rows_read[1] = rows.len();
         let mut seen = HashMap::new();
         for (line, raw) in rows {
             let mut row = Row {
@@ -261,6 +265,7 @@ pub fn parse(
             MEETINGS_REQUIRED,
             problems,
         )?;
+        parsed.rows_read[2] = rows.len();
         let mut seen = HashMap::new();
         for (line, raw) in rows {
             let mut row = Row {

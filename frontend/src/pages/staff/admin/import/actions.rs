@@ -133,10 +133,10 @@ mod server {
                 file: format!("{:?}", p.file).to_lowercase(),
                 line: p.line,
                 column: p.column,
-                message: p.message.chars().take(160).collect(),
+                message: shorten(&p.message),
             })
             .collect();
-        Ok(Flash::Report {
+        let mut flash = Flash::Report {
             dry_run: report.dry_run,
             imported: report.imported,
             counts: [
@@ -155,6 +155,32 @@ mod server {
                     path: l.password_link_path,
                 })
                 .collect(),
-        })
+        };
+        // The answer travels in a cookie (about 4 KB, written as hex): fewer rows rather than
+        // none at all. The heading still counts every problem.
+        while serde_json::to_vec(&flash).map_or(0, |json| json.len()) > MAX_FLASH_JSON {
+            match &mut flash {
+                Flash::Report { problems, .. } if !problems.is_empty() => {
+                    problems.pop();
+                }
+                _ => break,
+            }
+        }
+        Ok(flash)
+    }
+
+    /// What the cookie can carry, as JSON: hex doubles it, and the cookie's own name and
+    /// attributes need room too.
+    const MAX_FLASH_JSON: usize = 1_800;
+
+    /// A long message cut at a word, with an ellipsis.
+    fn shorten(message: &str) -> String {
+        const MAX: usize = 200;
+        if message.chars().count() <= MAX {
+            return message.to_owned();
+        }
+        let cut: String = message.chars().take(MAX).collect();
+        let at = cut.rfind([' ', ',']).unwrap_or(cut.len());
+        format!("{}…", &cut[..at])
     }
 }

@@ -23,7 +23,7 @@ use view::{ImportForm, ReportView};
 
 /// The most problems and new staff links the answer carries to the next page: it travels in a
 /// short-lived cookie. The command line (`myvoice import`) prints every one.
-pub const SHOWN_PROBLEMS: usize = 8;
+pub const SHOWN_PROBLEMS: usize = 6;
 /// On this page a staff file names at most this many people (their links are shown here once).
 pub const PAGE_STAFF_ROWS: usize = 10;
 
