@@ -187,3 +187,71 @@ pub(super) fn once(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use entity::enums::{MeetingKind, StaffRole};
+
+    use super::*;
+
+    fn row(problems: &mut Vec<Problem>) -> Row<'_> {
+        Row {
+            file: FileKind::Meetings,
+            line: 7,
+            problems,
+            ok: true,
+        }
+    }
+
+    #[test]
+    fn times_are_uk_time_unless_they_carry_an_offset() {
+        let mut problems = Vec::new();
+        let mut r = row(&mut problems);
+        let summer = r.moment("scheduled_at", Some("2026-07-01 10:00"));
+        assert_eq!(
+            summer,
+            Some(Utc.with_ymd_and_hms(2026, 7, 1, 9, 0, 0).unwrap())
+        );
+        let winter = r.moment("scheduled_at", Some("2026-12-14T10:30"));
+        assert_eq!(
+            winter,
+            Some(Utc.with_ymd_and_hms(2026, 12, 14, 10, 30, 0).unwrap())
+        );
+        let offset = r.moment("scheduled_at", Some("2026-07-01T10:00:00+02:00"));
+        assert_eq!(
+            offset,
+            Some(Utc.with_ymd_and_hms(2026, 7, 1, 8, 0, 0).unwrap())
+        );
+        assert!(r.ok);
+        // The hour the clocks skip, a day that is not one, and words are each a problem.
+        assert_eq!(r.moment("scheduled_at", Some("2027-03-28 01:30")), None);
+        assert_eq!(r.moment("scheduled_at", Some("2027-02-30 10:00")), None);
+        assert_eq!(r.moment("scheduled_at", Some("next Tuesday")), None);
+        assert!(!r.ok);
+        assert_eq!(problems.len(), 3);
+        assert!(problems.iter().all(|p| p.line == Some(7)));
+        assert!(problems[0].message.contains("clocks go forward"));
+    }
+
+    #[test]
+    fn kinds_and_roles_are_read_in_any_case_and_spacing() {
+        let mut problems = Vec::new();
+        let mut r = row(&mut problems);
+        let kind: Option<MeetingKind> = r.one_of("kind", Some("Child In-Need Meeting"), "kind");
+        assert_eq!(kind, Some(MeetingKind::ChildInNeedMeeting));
+        let role: Option<StaffRole> = r.one_of("role", Some("SOCIAL_WORKER"), "role");
+        assert_eq!(role, Some(StaffRole::SocialWorker));
+        assert_eq!(r.yes_no("looked_after", Some("Yes")), Some(true));
+        assert!(r.ok);
+        let wrong: Option<MeetingKind> = r.one_of("kind", Some("case conference"), "kind");
+        assert_eq!(wrong, None);
+        assert_eq!(r.yes_no("looked_after", Some("perhaps")), None);
+        assert_eq!(problems.len(), 2);
+        assert!(
+            problems[0]
+                .message
+                .contains("initial_child_protection_conference")
+        );
+    }
+}
