@@ -6,7 +6,6 @@ use entity::{audit_event, child, meeting, meeting_child, password_link, staff_us
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 use tests::app::{TestApp, add_local_authority, error_code, spawn_demo_app, staff_token};
-use tests::db::TestDb;
 
 use crate::referrals::{SOCIAL_WORKER, audit_count};
 
