@@ -87,6 +87,8 @@ pub enum AuditAction {
     PasswordLinkIssued,
     /// A member of staff set their password with a one-time link; their earlier sessions ended.
     PasswordSetWithLink,
+    /// An admin imported staff, children and meetings from CSV files (counts, not contents).
+    RecordsImported,
 }
 
 impl AuditAction {
@@ -134,6 +136,7 @@ impl AuditAction {
             Self::AuthorityCreated => "local_authority.created",
             Self::PasswordLinkIssued => "staff.password_link_issued",
             Self::PasswordSetWithLink => "staff.password_set",
+            Self::RecordsImported => "records.imported",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Command line: `myvoice serve [--demo] [--bind ADDR] [pool flags]`, `myvoice migrate`,
-//! `myvoice authority create|list`, `myvoice export-schema`.
+//! `myvoice authority create|list`, `myvoice export-schema`, `myvoice import`.
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -31,6 +31,9 @@ pub enum Command {
     Authority(AuthorityCommand),
     /// Print the GraphQL schema (SDL) to standard output.
     ExportSchema,
+    /// Load an authority's staff, children and meetings from CSV files (see the README for the
+    /// columns). Every bad row is listed; nothing is written while there is one. Safe to run again.
+    Import(crate::import::cli::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -202,6 +205,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Authority(command) => authority(command).await?,
         Command::ExportSchema => print!("{}", crate::graphql::build_schema_sdl()),
+        Command::Import(args) => crate::import::cli::run(args).await?,
     }
     Ok(())
 }
@@ -247,7 +251,7 @@ async fn authority(command: AuthorityCommand) -> Result<(), CliError> {
 }
 
 /// Open the database and bring it up to date, as `myvoice migrate` does.
-async fn migrated(args: &DatabaseArgs) -> Result<sea_orm::DatabaseConnection, CliError> {
+pub(crate) async fn migrated(args: &DatabaseArgs) -> Result<sea_orm::DatabaseConnection, CliError> {
     let database_url = DatabaseUrl::resolve(args.database_url.as_deref())?;
     let db = crate::db::connect(&database_url).await?;
     crate::db::migrate(&db).await?;

@@ -14,6 +14,7 @@ pub mod events;
 pub mod graphql;
 pub mod group_commit;
 pub mod health;
+pub mod import;
 pub mod live;
 pub mod meetings;
 pub mod metrics;

@@ -45,6 +45,7 @@ pub struct MutationRoot(
     crate::referrals::graphql_lifecycle::ReferralLifecycleMutation,
     crate::cases::graphql_lifecycle::CaseLifecycleMutation,
     crate::records::graphql::RecordsMutation,
+    crate::import::graphql::ImportMutation,
     crate::preferences::graphql::PreferencesMutation,
     crate::admin::graphql::AdminMutation,
     crate::notify::graphql::NotifyMutation,

@@ -102,8 +102,7 @@ pub fn signature(secret: &str, timestamp: i64, body: &[u8]) -> String {
 }
 
 pub(super) fn http_client() -> reqwest::Client {
-    // reqwest is built without a TLS provider of its own: use ring, as lettre does.
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    // TLS by rustls with the ring provider, installed at start-up (`startup.rs`).
     reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
         .redirect(reqwest::redirect::Policy::none())

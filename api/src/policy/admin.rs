@@ -29,6 +29,14 @@ pub fn deactivate_staff(admin: &StaffViewer, target: &staff_user::Model) -> ApiR
     Ok(())
 }
 
+/// Import staff, children and meetings from CSV files (`importRecords`): an admin, into their own
+/// authority. Not an integrator key, even with `WRITE_RECORDS`: an import creates staff accounts
+/// and hands back their set-password links, which must reach a person, not another system; a
+/// system keeps records in step one at a time with `upsertChild`/`upsertMeeting`.
+pub fn import_records(viewer: &Viewer) -> ApiResult<&StaffViewer> {
+    staff_in(viewer, &[StaffRole::Admin])
+}
+
 /// Read the authority's audit trail.
 pub fn read_audit(viewer: &Viewer) -> ApiResult<TenantId> {
     staff_in(viewer, &[StaffRole::Admin]).map(|admin| admin.tenant)
@@ -85,6 +93,32 @@ mod tests {
         assert!(matches!(read_audit(&key), Err(ApiError::Forbidden)));
         assert!(matches!(
             read_audit(&Viewer::Anonymous),
+            Err(ApiError::Unauthenticated)
+        ));
+    }
+
+    #[test]
+    fn only_an_admin_imports_never_a_key_even_with_write_records() {
+        let admin = import_records(&staff(4, 2, StaffRole::Admin)).map(|a| a.tenant);
+        assert_eq!(admin.ok(), Some(TenantId(2)));
+        for role in [
+            StaffRole::Coordinator,
+            StaffRole::SocialWorker,
+            StaffRole::Isro,
+        ] {
+            assert!(matches!(
+                import_records(&staff(1, 2, role)),
+                Err(ApiError::Forbidden)
+            ));
+        }
+        let key = Viewer::Integrator(IntegratorViewer {
+            key_id: 1,
+            tenant: TenantId(2),
+            scopes: [crate::auth::Scope::WriteRecords].into_iter().collect(),
+        });
+        assert!(matches!(import_records(&key), Err(ApiError::Forbidden)));
+        assert!(matches!(
+            import_records(&Viewer::Anonymous),
             Err(ApiError::Unauthenticated)
         ));
     }

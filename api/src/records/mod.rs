@@ -85,20 +85,48 @@ pub async fn upsert_child(
     record: ChildRecord,
     now: DateTime<Utc>,
 ) -> ApiResult<(child::Model, Upserted)> {
+    let reference = record.reference.clone();
+    let txn = crate::db::begin_write(db).await?;
+    let (row, upserted) = apply_child(&txn, tenant, record, now).await?;
+    if upserted == Upserted::Unchanged {
+        return Ok((row, upserted));
+    }
+    let detail = json!({ "reference": reference, "created": upserted == Upserted::Created });
+    let subject = Subject::new("child", row.id);
+    audit::record(
+        &txn,
+        tenant,
+        actor,
+        AuditAction::ChildUpserted,
+        subject,
+        Some(detail),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((row, upserted))
+}
+
+/// The child written inside the caller's transaction, without an audit event: the caller records
+/// one (per record for `upsertChild`, one per upload for an import).
+pub async fn apply_child(
+    txn: &impl ConnectionTrait,
+    tenant: TenantId,
+    record: ChildRecord,
+    now: DateTime<Utc>,
+) -> ApiResult<(child::Model, Upserted)> {
     if record.date_of_birth > now.date_naive() {
         return Err(ApiError::bad_input(
             "dateOfBirth",
             "The date of birth is in the future.",
         ));
     }
-    let txn = crate::db::begin_write(db).await?;
     let sw = StaffRole::SocialWorker;
     let social_worker =
-        staff_in_role(&txn, tenant, record.social_worker_id, sw, "socialWorkerId").await?;
+        staff_in_role(txn, tenant, record.social_worker_id, sw, "socialWorkerId").await?;
     let existing = child::Entity::find()
         .filter(child::Column::LocalAuthorityId.eq(tenant.0))
         .filter(child::Column::ExternalRef.eq(record.reference.as_str()))
-        .one(&txn)
+        .one(txn)
         .await?;
     let (row, upserted) = match existing {
         Some(row)
@@ -134,17 +162,37 @@ pub async fn upsert_child(
     active.social_worker_id = Set(social_worker);
     let message = "This child was sent twice at the same moment; send it again.";
     let saved = match upserted {
-        Upserted::Created => active.insert(&txn).await,
-        _ => active.update(&txn).await,
+        Upserted::Created => active.insert(txn).await,
+        _ => active.update(txn).await,
     };
     let row = saved.map_err(|e| unique_to_conflict(e, message))?;
-    let detail = json!({ "reference": record.reference, "created": upserted == Upserted::Created });
-    let subject = Subject::new("child", row.id);
+    Ok((row, upserted))
+}
+
+pub async fn upsert_meeting(
+    db: &DatabaseConnection,
+    tenant: TenantId,
+    actor: Actor,
+    record: MeetingRecord,
+    now: DateTime<Utc>,
+) -> ApiResult<(meeting::Model, Upserted)> {
+    let reference = record.reference.clone();
+    let txn = crate::db::begin_write(db).await?;
+    let (row, upserted, children_added) = apply_meeting(&txn, tenant, record, now).await?;
+    if upserted == Upserted::Unchanged {
+        return Ok((row, upserted));
+    }
+    let detail = json!({
+        "reference": reference,
+        "created": upserted == Upserted::Created,
+        "childrenAdded": children_added,
+    });
+    let subject = Subject::new("meeting", row.id);
     audit::record(
         &txn,
         tenant,
         actor,
-        AuditAction::ChildUpserted,
+        AuditAction::MeetingUpserted,
         subject,
         Some(detail),
     )
@@ -153,26 +201,26 @@ pub async fn upsert_child(
     Ok((row, upserted))
 }
 
-pub async fn upsert_meeting(
-    db: &DatabaseConnection,
+/// The meeting written inside the caller's transaction, without an audit event (see
+/// `apply_child`); also says how many children were added to it.
+pub async fn apply_meeting(
+    txn: &impl ConnectionTrait,
     tenant: TenantId,
-    actor: Actor,
     mut record: MeetingRecord,
     now: DateTime<Utc>,
-) -> ApiResult<(meeting::Model, Upserted)> {
+) -> ApiResult<(meeting::Model, Upserted, usize)> {
     // Whole seconds: both engines then give back exactly what was stored, so a resend matches.
     record.scheduled_at = record.scheduled_at.map(|at| at.trunc_subsecs(0));
-    let txn = crate::db::begin_write(db).await?;
-    let chair = staff_in_role(&txn, tenant, record.chair_id, StaffRole::Isro, "chairId").await?;
+    let chair = staff_in_role(txn, tenant, record.chair_id, StaffRole::Isro, "chairId").await?;
     let sw = StaffRole::SocialWorker;
     let social_worker =
-        staff_in_role(&txn, tenant, record.social_worker_id, sw, "socialWorkerId").await?;
+        staff_in_role(txn, tenant, record.social_worker_id, sw, "socialWorkerId").await?;
     let children = child::Entity::find()
         .filter(child::Column::LocalAuthorityId.eq(tenant.0))
         .filter(
             child::Column::ExternalRef.is_in(record.child_references.iter().map(String::as_str)),
         )
-        .all(&txn)
+        .all(txn)
         .await?;
     if let Some(missing) = record.child_references.iter().find(|r| {
         !children
@@ -189,12 +237,12 @@ pub async fn upsert_meeting(
     let existing = meeting::Entity::find()
         .filter(meeting::Column::LocalAuthorityId.eq(tenant.0))
         .filter(meeting::Column::ExternalRef.eq(record.reference.as_str()))
-        .one(&txn)
+        .one(txn)
         .await?;
     let linked: Vec<i32> = match &existing {
         Some(row) => meeting_child::Entity::find()
             .filter(meeting_child::Column::MeetingId.eq(row.id))
-            .all(&txn)
+            .all(txn)
             .await?
             .into_iter()
             .map(|l| l.child_id)
@@ -215,7 +263,7 @@ pub async fn upsert_meeting(
                 && row.chair_id == chair
                 && row.social_worker_id == social_worker =>
         {
-            return Ok((row, Upserted::Unchanged));
+            return Ok((row, Upserted::Unchanged, 0));
         }
         Some(row) => (row.into(), Upserted::Updated),
         None => (
@@ -237,8 +285,8 @@ pub async fn upsert_meeting(
     active.social_worker_id = Set(social_worker);
     let message = "This meeting was sent twice at the same moment; send it again.";
     let saved = match upserted {
-        Upserted::Created => active.insert(&txn).await,
-        _ => active.update(&txn).await,
+        Upserted::Created => active.insert(txn).await,
+        _ => active.update(txn).await,
     };
     let row = saved.map_err(|e| unique_to_conflict(e, message))?;
     for child_id in &to_link {
@@ -248,24 +296,8 @@ pub async fn upsert_meeting(
             child_id: Set(*child_id),
             created_at: Set(now),
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
-    let detail = json!({
-        "reference": record.reference,
-        "created": upserted == Upserted::Created,
-        "childrenAdded": to_link.len(),
-    });
-    let subject = Subject::new("meeting", row.id);
-    audit::record(
-        &txn,
-        tenant,
-        actor,
-        AuditAction::MeetingUpserted,
-        subject,
-        Some(detail),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok((row, upserted))
+    Ok((row, upserted, to_link.len()))
 }

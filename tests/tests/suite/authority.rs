@@ -19,7 +19,7 @@ use crate::plain_browser::form_encode;
 pub(crate) const PASSWORD: &str = "correct horse battery staple";
 
 /// `myvoice <args>` on this database, with no MYVOICE_* settings leaking in.
-fn myvoice(database_url: &str, args: &[&str]) -> Output {
+pub(crate) fn myvoice(database_url: &str, args: &[&str]) -> Output {
     let mut command = Command::new(myvoice_binary());
     for (key, _) in std::env::vars() {
         if key.starts_with("MYVOICE_") {
@@ -34,12 +34,12 @@ fn myvoice(database_url: &str, args: &[&str]) -> Output {
         .expect("run myvoice")
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// `authority create`: succeeds and prints exactly one link; its token.
-fn create(database_url: &str, name: &str, email: &str) -> String {
+pub(crate) fn create(database_url: &str, name: &str, email: &str) -> String {
     let output = myvoice(
         database_url,
         &[

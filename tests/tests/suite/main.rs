@@ -14,6 +14,8 @@ mod cross_site;
 mod dead_ends;
 mod demo;
 mod fuzz;
+mod import;
+mod import_cli;
 mod integrators;
 mod live;
 mod matrix;

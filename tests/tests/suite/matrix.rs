@@ -171,6 +171,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     // children and meetings from a case-management system: a key with WRITE_RECORDS only
     (M, "upsertChild",                  "D D D D D D D D D D D D D D A D D D"),
     (M, "upsertMeeting",                "D D D D D D D D D D D D D D A D D D"),
+    // a first load from CSV files: an admin, into their own authority (a dry run here)
+    (M, "importRecords",                "D D D D D D D D D D D D D A D D A D"),
     // last of the mutations: Mia's new code ends her sessions, and with them C's token
     (M, "issueChildAccess",             "D D D D A D D D D D D D D D D D D D"),
     //                                   N X C L a v s w i j k g h m F O T U
@@ -1165,6 +1167,12 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
             "mutation($i: UpsertMeetingInput!) { upsertMeeting(input: $i) { id outcome } }",
             json!({ "i": { "reference": "CMS-M-1", "kind": "CHILD_IN_NEED_MEETING",
                            "scheduledAt": Utc::now() + Duration::days(30), "childReferences": ["CMS-C-1"] } }),
+        ),
+
+        "importRecords" => (
+            "mutation($i: ImportRecordsInput!) { importRecords(input: $i) { imported children { created } } }",
+            json!({ "i": { "dryRun": true, "childrenCsv":
+                "reference,preferred_name,date_of_birth,looked_after\nCMS-C-9,Ola,2016-04-02,no\n" } }),
         ),
 
         "caseloadChanged" => ("subscription { caseloadChanged { caseId } }", none),

@@ -100,6 +100,7 @@ async fn every_page_names_a_fresh_nonce_its_scripts_hold_and_is_never_stored_or_
         ("/staff", Some(&advocate), 200),
         (&case, Some(&advocate), 200),
         ("/staff/api-keys", Some(&admin), 200),
+        ("/staff/import", Some(&admin), 200),
     ];
     let client = browser();
     for (path, cookie, status) in pages {

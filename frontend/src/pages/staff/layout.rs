@@ -30,6 +30,7 @@ fn links(role: Role) -> &'static [(&'static str, &'static str)] {
         Role::Agency => &[("/staff", "Outcomes sent to me")],
         Role::Admin => &[
             ("/staff", "Staff users"),
+            ("/staff/import", "Import from files"),
             ("/staff/api-keys", "API keys"),
             ("/staff/notifications", "Notifications"),
             ("/staff/audit", "Audit log"),

@@ -1,13 +1,16 @@
 //! The admin's pages: staff users (`/staff`), API keys (`/staff/api-keys`), notifications
-//! (`/staff/notifications`) and the audit log (`/staff/audit`). Plain forms that work without JavaScript, enhanced when it is on.
+//! (`/staff/notifications`), the audit log (`/staff/audit`) and importing from files
+//! (`/staff/import`). Plain forms that work without JavaScript, enhanced when it is on.
 pub mod api_keys;
 pub mod audit;
+pub mod import;
 pub mod notices;
 pub mod staff_users;
 
 pub use api_keys::AdminApiKeys;
 pub use audit::AdminAudit;
 pub use notices::AdminNotices;
+pub use import::AdminImport;
 pub use staff_users::StaffUsers;
 
 /// The GraphQL error's field (`extensions.field`) and message, for a form's error summary.

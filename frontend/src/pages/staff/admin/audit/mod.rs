@@ -41,6 +41,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("case.closed", "Case closed"),
     ("case.reopened", "Case reopened"),
     ("child.upserted", "Child's record sent by another system"),
+    (
+        "records.imported",
+        "Staff, children and meetings imported from files",
+    ),
     ("meeting.upserted", "Meeting sent by another system"),
     ("views.draft_saved", "Child's views: draft saved"),
     ("views.submitted", "Child's views: finished"),
