@@ -61,6 +61,8 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
         },
         None => Outcome::NotYet,
     };
+    let closed = (case.status == case::CaseStatus::CLOSED)
+        .then(|| case.close_reason.clone().unwrap_or_default());
     let at = case.meeting.scheduled_at;
     let referral = case.referral;
     Ok(CaseFile {
@@ -131,5 +133,6 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
             .collect(),
         urgent,
         outcome,
+        closed,
     })
 }
