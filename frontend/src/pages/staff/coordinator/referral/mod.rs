@@ -11,7 +11,6 @@ use crate::error::PageError;
 use crate::model::{MeetingKind, ParentalAgreement, ReferralStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{maybe_signed_in, page_data};
 use crate::pages::staff::words;
 
 mod decide;
@@ -119,23 +118,46 @@ macro_rules! referral_view {
     }};
 }
 
-/// One read: the referral, and for the coordinator the advocates to allocate with it and, for a
-/// self-referral, the children and meetings to link it to (named like `find`, when given).
+/// What the page reads: who is signed in, and the referral as they may see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralRead {
+    pub user: StaffUser,
+    pub referral: ReferralView,
+}
+
+/// One read: who is signed in and the referral; for the coordinator (the role the session names,
+/// checked again on the answer) the advocates to allocate and, for a self-referral, the children
+/// and meetings to link it to (named like `find`, when given).
 #[leptos::server(prefix = "/api/staff", endpoint = "referral-one")]
-pub async fn load_referral(id: String, find: Option<String>) -> Result<ReferralView, PageError> {
-    use crate::pages::staff::api::server::{exec, require};
+pub async fn load_referral(id: String, find: Option<String>) -> Result<ReferralRead, PageError> {
+    use crate::pages::staff::api::server::{exec, session_role};
     use ops::{referral_one, referral_to_decide};
 
-    if require().await?.role != Role::Coordinator {
+    let user = |name: Option<String>, role: Option<Role>| match role {
+        Some(role) => Ok(StaffUser {
+            name: name.unwrap_or_default(),
+            role,
+        }),
+        None => Err(PageError::Api {
+            code: crate::error::ErrorCode::Forbidden,
+            message: "This page is for staff.".into(),
+            details: serde_json::Value::Null,
+        }),
+    };
+    if session_role() != Some(Role::Coordinator) {
         let read = exec::<ops::ReferralOne>(referral_one::Variables { id }).await?;
-        return Ok(referral_view!(
-            read.referral,
-            referral_one::ReferralSource,
-            referral_one::CaseStatus
-        ));
+        return Ok(ReferralRead {
+            user: user(read.me.name, read.me.staff_role)?,
+            referral: referral_view!(
+                read.referral,
+                referral_one::ReferralSource,
+                referral_one::CaseStatus
+            ),
+        });
     }
     let find = find.filter(|f| !f.trim().is_empty());
     let read = exec::<ops::ReferralToDecide>(referral_to_decide::Variables { id, find }).await?;
+    let user = user(read.me.name, read.me.staff_role)?;
     let mut referral = referral_view!(
         read.referral,
         referral_to_decide::ReferralSource,
@@ -180,7 +202,7 @@ pub async fn load_referral(id: String, find: Option<String>) -> Result<ReferralV
             })
             .collect();
     }
-    Ok(referral)
+    Ok(ReferralRead { user, referral })
 }
 
 #[component]
@@ -188,11 +210,9 @@ pub fn ReferralRoute() -> impl IntoView {
     let params = use_params_map();
     let location = leptos_router::hooks::use_location();
     let query = use_query_map();
-    let user = maybe_signed_in();
     // Keyed on the whole address: after "Accept" the same page comes back with `?done=accepted`.
-    let referral = page_data(
-        user,
-        None,
+    // Who is signed in comes with the referral: one read per page load.
+    let read = Resource::new_blocking(
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
@@ -206,19 +226,19 @@ pub fn ReferralRoute() -> impl IntoView {
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match (user.await, referral.await) {
-                    (Ok(Some(user)), Ok(referral)) => view! { <ReferralPage user referral /> }.into_any(),
-                    (Ok(Some(user)), Err(_)) => view! {
-                        <StaffPage title="Referral".to_owned() user=Some(user)>
-                            <h1>"This referral cannot be opened"</h1>
-                            <p role="alert">"It does not exist, or it is not yours to see."</p>
-                            <p><a href="/staff">"Back to your first page"</a></p>
-                        </StaffPage>
-                    }.into_any(),
-                    _ => view! {
+                match read.await {
+                    Ok(ReferralRead { user, referral }) => view! { <ReferralPage user referral /> }.into_any(),
+                    Err(PageError::SignedOut) => view! {
                         <StaffPage title="Sign in".to_owned() user=None>
                             <h1>"Sign in to carry on"</h1>
                             <p><a class="button primary" href="/staff/sign-in">"Sign in"</a></p>
+                        </StaffPage>
+                    }.into_any(),
+                    Err(_) => view! {
+                        <StaffPage title="Referral".to_owned() user=None>
+                            <h1>"This referral cannot be opened"</h1>
+                            <p role="alert">"It does not exist, or it is not yours to see."</p>
+                            <p><a href="/staff">"Back to your first page"</a></p>
                         </StaffPage>
                     }.into_any(),
                 }
