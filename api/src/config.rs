@@ -272,6 +272,39 @@ impl PublicUrl {
     }
 }
 
+/// The address in front of links the API hands out (a set-password link): the configured public
+/// URL, else the address the request came to (its `Host`, over http), else the default address
+/// `myvoice serve` listens on. Put into each GraphQL request; never read from a client's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicBase(String);
+
+impl PublicBase {
+    /// Where `myvoice serve` listens when nothing else is said.
+    pub const DEFAULT: &'static str = "http://127.0.0.1:3000";
+
+    pub fn for_request(configured: Option<&PublicUrl>, host: Option<&str>) -> Self {
+        if let Some(url) = configured {
+            return Self(url.origin().to_owned());
+        }
+        // A host name or address with an optional port; anything else is not put into a link.
+        let sane = |h: &&str| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        };
+        match host.filter(sane) {
+            Some(host) => Self(format!("http://{}", host.to_ascii_lowercase())),
+            None => Self(Self::DEFAULT.to_owned()),
+        }
+    }
+
+    /// `scheme://host[:port]`, without a trailing slash.
+    pub fn origin(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The bearer token `GET /metrics` asks for (a Prometheus scrape config's `bearer_token`). Without
 /// one, `/metrics` is not served at all. Never printed.
 #[derive(Clone)]
@@ -396,6 +429,19 @@ mod tests {
         ] {
             let err = PublicUrl::parse(raw).unwrap_err().to_string();
             assert!(err.contains("https://"), "{raw}: {err}");
+        }
+    }
+
+    #[test]
+    fn links_start_with_the_public_url_else_the_requests_host() {
+        let public = PublicUrl::parse("https://myvoice.example.gov.uk").unwrap();
+        let base = PublicBase::for_request(Some(&public), Some("10.0.0.7:3000"));
+        assert_eq!(base.origin(), "https://myvoice.example.gov.uk");
+        let base = PublicBase::for_request(None, Some("MyVoice.local:8080"));
+        assert_eq!(base.origin(), "http://myvoice.local:8080");
+        for bad in [None, Some(""), Some("evil.example/path"), Some("a b")] {
+            let base = PublicBase::for_request(None, bad);
+            assert_eq!(base.origin(), PublicBase::DEFAULT, "{bad:?}");
         }
     }
 

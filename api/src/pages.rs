@@ -91,6 +91,10 @@ pub fn bridge(state: ApiState) -> Gql {
             {
                 headers.insert(header::AUTHORIZATION, value);
             }
+            // The address the browser came to, for links the API hands out (`PublicBase`).
+            if let Some(host) = page.parts.headers.get(header::HOST) {
+                headers.insert(header::HOST, host.clone());
+            }
             let mut request = async_graphql::Request::new(page.query)
                 .variables(async_graphql::Variables::from_json(page.variables));
             if let Some(name) = page.operation_name {

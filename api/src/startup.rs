@@ -80,6 +80,7 @@ impl Application {
             db: db.clone(),
             tokens,
             events,
+            public_url: settings.public_url.clone(),
         };
         let operator = crate::metrics::routes(
             statements.clone(),

@@ -41,6 +41,8 @@ pub struct ApiState {
     pub tokens: TokenIssuer,
     /// The schema's bus too: live sockets close when it says a session ended.
     pub events: EventBus,
+    /// Put in front of links the API hands out (see `PublicBase`).
+    pub public_url: Option<PublicUrl>,
 }
 
 /// Largest request body we accept; a child's views are a few kilobytes.
@@ -192,8 +194,11 @@ pub async fn execute(
     };
     match viewer_from_headers(headers, auth).await {
         Ok(viewer) => {
+            let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+            let base = crate::config::PublicBase::for_request(state.public_url.as_ref(), host);
             let mut request = request
                 .data(viewer)
+                .data(base)
                 .data(crate::graphql::loaders::per_request(state.db.clone()));
             if let Some(ip) = client {
                 request = request.data(ClientAddr(ip));

@@ -19,6 +19,10 @@ pub struct PasswordLink {
     /// `/set-password?token=…`: put the address people use to reach myvoice in front of it. Give
     /// it only to the person it is for; it works once.
     pub path: String,
+    /// The whole link to send, e.g. `https://myvoice.example.gov.uk/set-password?token=…`: the
+    /// server's public address (`MYVOICE_PUBLIC_URL`, else the address this request came to)
+    /// in front of `path`.
+    pub url: String,
     /// The link stops working after this time.
     pub expires_at: DateTime<Utc>,
     /// Whose password the link sets.
@@ -69,7 +73,11 @@ impl PasswordLinkMutation {
         let db = ctx.db()?;
         let target = crate::admin::staff::find(db, admin.tenant, id).await?;
         let link = password_links::issue_for(db, admin, &target).await?;
+        let base = ctx
+            .data_opt::<crate::config::PublicBase>()
+            .map_or(crate::config::PublicBase::DEFAULT, |b| b.origin());
         Ok(PasswordLink {
+            url: link.url(base),
             path: link.path(),
             expires_at: link.expires_at,
             staff: target.into(),

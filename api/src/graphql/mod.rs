@@ -28,6 +28,7 @@ pub struct QueryRoot(
     crate::outcomes::graphql::OutcomesQuery,
     crate::oversight::graphql::OversightQuery,
     crate::referrals::graphql::ReferralQuery,
+    crate::referrals::link_choices::LinkChoicesQuery,
     crate::cases::graphql::CaseQuery,
     crate::admin::graphql::AdminQuery,
     crate::notify::graphql::NotifyQuery,

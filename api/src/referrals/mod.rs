@@ -9,6 +9,7 @@ mod inbox;
 pub mod inputs;
 pub mod lead_time;
 pub mod lifecycle;
+pub mod link_choices;
 pub mod related;
 pub mod rules;
 pub mod types;

@@ -42,6 +42,7 @@ mod sessions_end;
 mod sharing;
 mod sign_in_limits;
 mod staff_advocate;
+mod staff_dead_ends;
 mod staff_meetings;
 mod staff_oversight;
 mod staff_referrals;

@@ -100,6 +100,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "myReferrals",                  "D D D D D D A E D D D D D D D D D D"),
     (Q, "referral",                     "D D D D D D A D D D A D D D A D D D"),
     (Q, "suggestedAdvocates",           "D D D D D D D D D D A D D D D D D D"),
+    // children with a meeting to come, to link a self-referral to: the coordinator only
+    (Q, "selfReferralLinkChoices",      "D D D D D D D D D D A D D D D D D D"),
     // a draft referral checked, nothing written: Mia's social worker or the coordinator
     (Q, "assessReferral",               "D D D D D D A D D D A D D D D D D D"),
     // oversight and administration
@@ -995,6 +997,10 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "outcomesForMe" => ("{ outcomesForMe { totalCount } }", none),
         "referralInbox" => ("{ referralInbox { totalCount } }", none),
         "myReferrals" => ("{ myReferrals { totalCount } }", none),
+        "selfReferralLinkChoices" => (
+            "query($id: ID!) { selfReferralLinkChoices(referralId: $id) { childId meetingId } }",
+            id(&fx.self_referral),
+        ),
         "referral" => ("query($id: ID!) { referral(id: $id) { id } }", id(&fx.leo_referral)),
         "suggestedAdvocates" => (
             "query($id: ID!) { suggestedAdvocates(referralId: $id) { advocateId } }",

@@ -74,3 +74,51 @@ async fn a_child_page_reads_once_and_save_or_send_writes_once() {
     assert_eq!(sent.location.as_deref(), Some("/me/sent"));
     open_counted(&app, &mut mia, "/me/sent").await;
 }
+
+/// A staff page reads who is signed in with its own operation: one execution per load (issue 18).
+/// So far the referral page (for the coordinator and the social worker) and the advocate's case
+/// page; the other staff pages still ask "who is this" first.
+#[tokio::test]
+async fn the_referral_and_case_pages_read_once_per_load() {
+    use super::referrals::{COORDINATOR, SOCIAL_WORKER};
+    use super::staff_dead_ends::mias_case;
+    use api::graphql::ids::NodeKind;
+    use tests::app::staff_token;
+
+    let app = spawn_demo_app().await;
+    let case = mias_case(&app.db).await;
+    let case_path = format!(
+        "/staff/cases/{}",
+        super::referrals::gid(NodeKind::Case, case.id)
+    );
+    let referral_path = format!(
+        "/staff/referrals/{}",
+        super::referrals::gid(NodeKind::Referral, case.referral_id)
+    );
+
+    let advocate = staff_token(&app.db, "advocate@demo.myvoice").await;
+    let mut advocate = PlainBrowser::staff(&app, &advocate);
+    let page = open_counted(&app, &mut advocate, &case_path).await;
+    assert!(page.body.contains("Close this case"), "the case page");
+    open_counted(&app, &mut advocate, &format!("{case_path}?close=confirm")).await;
+
+    let coordinator = staff_token(&app.db, COORDINATOR).await;
+    let mut coordinator = PlainBrowser::staff(&app, &coordinator);
+    let page = open_counted(&app, &mut coordinator, &referral_path).await;
+    assert!(
+        page.body.contains("Close the case"),
+        "the coordinator's referral page"
+    );
+
+    let social_worker = staff_token(&app.db, SOCIAL_WORKER).await;
+    let mut social_worker = PlainBrowser::staff(&app, &social_worker);
+    let page = open_counted(&app, &mut social_worker, &referral_path).await;
+    assert!(
+        page.body.contains("Referral for Mia"),
+        "the social worker's referral page"
+    );
+    assert!(
+        !page.body.contains("Close the case"),
+        "not the social worker's to close"
+    );
+}

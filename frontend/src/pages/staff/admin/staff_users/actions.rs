@@ -1,4 +1,4 @@
-//! The list's one read, and the two forms' writes: invite, deactivate.
+//! The list's one read, and the forms' writes: invite, deactivate, a new set-password link.
 use super::{Flash, StaffList};
 use crate::error::PageError;
 
@@ -112,4 +112,42 @@ pub async fn deactivate_staff(id: String) -> Result<Option<Flash>, PageError> {
     };
     // Either way the confirmation is over: back to the list.
     Ok(crate::pages::staff::once::answer(flash, &back(done), true))
+}
+
+/// A new one-time link for someone to set their password: shown once, whole, to copy and send to
+/// them only (it travels to the next page in the short-lived cookie, never in an address).
+#[leptos::server(prefix = "/api/staff", endpoint = "admin-password-link")]
+pub async fn new_password_link(id: String) -> Result<Option<Flash>, PageError> {
+    use super::ops::{self, issue_password_link};
+
+    let answer = crate::pages::staff::api::server::exec::<ops::IssuePasswordLink>(
+        issue_password_link::Variables { id },
+    )
+    .await;
+    let (flash, done) = match answer {
+        Ok(data) => {
+            let link = data.issue_password_link;
+            let expires = crate::dates::in_words(&link.expires_at);
+            (
+                Flash::PasswordLink {
+                    name: link.staff.name,
+                    email: link.staff.email,
+                    url: link.url,
+                    expires,
+                },
+                "link",
+            )
+        }
+        Err(error) => match crate::pages::staff::admin::field_error(&error) {
+            Some((_, message)) => (Flash::Refused { message }, "refused"),
+            None if error.code() == crate::error::ErrorCode::NotFound => (
+                Flash::Refused {
+                    message: "That account was not found.".into(),
+                },
+                "refused",
+            ),
+            None => return Err(error),
+        },
+    };
+    Ok(crate::pages::staff::once::answer(flash, &back(done), false))
 }

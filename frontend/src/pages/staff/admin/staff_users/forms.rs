@@ -1,11 +1,17 @@
 //! The list of accounts, the deactivation check, and the invitation form.
 use leptos::prelude::*;
 
-use super::{DeactivateStaff, InviteStaff, ROLES, StaffRow, role_code, role_words};
+use super::{
+    DeactivateStaff, InviteStaff, NewPasswordLink, ROLES, StaffRow, role_code, role_words,
+};
 use crate::pages::staff::api::Role;
 
 #[component]
-pub fn StaffTable(rows: Vec<StaffRow>, me: String) -> impl IntoView {
+pub fn StaffTable(
+    rows: Vec<StaffRow>,
+    me: String,
+    link: ServerAction<NewPasswordLink>,
+) -> impl IntoView {
     view! {
         <table class="caseload admin-table">
             <caption class="visually-hidden">"Staff accounts of this local authority, by name"</caption>
@@ -31,6 +37,17 @@ pub fn StaffTable(rows: Vec<StaffRow>, me: String) -> impl IntoView {
                                 </a>
                             }
                         });
+                        let (id, name) = (row.id.clone(), row.name.clone());
+                        let new_link = row.active.then(move || {
+                            view! {
+                                <ActionForm action=link attr:class="inline">
+                                    <input type="hidden" name="id" value=id />
+                                    <button type="submit" class="button small">
+                                        "New set-password link" <span class="visually-hidden">" for " {name}</span>
+                                    </button>
+                                </ActionForm>
+                            }
+                        });
                         view! {
                             <tr class:inactive=!row.active>
                                 <th scope="row">{row.name.clone()}</th>
@@ -43,7 +60,7 @@ pub fn StaffTable(rows: Vec<StaffRow>, me: String) -> impl IntoView {
                                         view! { <span class="badge deactivated">"Deactivated"</span> }.into_any()
                                     }}
                                 </td>
-                                <td>{action}</td>
+                                <td>{action} {new_link}</td>
                             </tr>
                         }
                     })

@@ -16,7 +16,7 @@ mod forms;
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 mod ops;
 
-use actions::{DeactivateStaff, InviteStaff, load_staff};
+use actions::{DeactivateStaff, InviteStaff, NewPasswordLink, load_staff};
 use forms::{ConfirmDeactivate, InviteForm, StaffTable};
 
 /// Every role, with the words an admin uses for it.
@@ -65,6 +65,12 @@ pub enum Flash {
     Deactivated {
         name: String,
     },
+    PasswordLink {
+        name: String,
+        email: String,
+        url: String,
+        expires: String,
+    },
     Refused {
         message: String,
     },
@@ -83,6 +89,7 @@ pub struct StaffList {
 pub struct StaffUsersData {
     invite: ServerAction<InviteStaff>,
     deactivate: ServerAction<DeactivateStaff>,
+    link: ServerAction<NewPasswordLink>,
     list: Resource<Result<StaffList, PageError>>,
 }
 
@@ -91,6 +98,7 @@ impl StaffUsersData {
         let query = use_query_map();
         let invite = ServerAction::<InviteStaff>::new();
         let deactivate = ServerAction::<DeactivateStaff>::new();
+        let link = ServerAction::<NewPasswordLink>::new();
         let list = page_data(
             staff,
             Role::Admin,
@@ -101,6 +109,7 @@ impl StaffUsersData {
                     q.get("at"),
                     invite.version().get(),
                     deactivate.version().get(),
+                    link.version().get(),
                 )
             },
             |(after, ..)| load_staff(after),
@@ -108,6 +117,7 @@ impl StaffUsersData {
         Self {
             invite,
             deactivate,
+            link,
             list,
         }
     }
@@ -118,6 +128,7 @@ pub fn StaffUsers(user: StaffUser, data: StaffUsersData) -> impl IntoView {
     let StaffUsersData {
         invite,
         deactivate,
+        link,
         list,
     } = data;
     let query = use_query_map();
@@ -130,6 +141,11 @@ pub fn StaffUsers(user: StaffUser, data: StaffUsersData) -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(Some(flash))) = deactivate.value().get() {
+            answered.set(Some(flash));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(Some(flash))) = link.value().get() {
             answered.set(Some(flash));
         }
     });
@@ -151,7 +167,7 @@ pub fn StaffUsers(user: StaffUser, data: StaffUsersData) -> impl IntoView {
                         match list.await {
                             Ok(mut list) => {
                                 list.flash = list.flash.or_else(|| answered.get());
-                                view! { <StaffBody list confirm me invite deactivate /> }.into_any()
+                                view! { <StaffBody list confirm me invite deactivate link /> }.into_any()
                             }
                             Err(_) => view! { <p role="alert">"The staff list could not be loaded. Try again."</p> }.into_any(),
                         }
@@ -169,6 +185,7 @@ fn StaffBody(
     me: String,
     invite: ServerAction<InviteStaff>,
     deactivate: ServerAction<DeactivateStaff>,
+    link: ServerAction<NewPasswordLink>,
 ) -> impl IntoView {
     let to_confirm =
         confirm.and_then(|id| list.rows.iter().find(|r| r.id == id && r.active).cloned());
@@ -208,6 +225,25 @@ fn StaffBody(
             }
             .into_any(),
         ),
+        Flash::PasswordLink {
+            name,
+            email,
+            url,
+            expires,
+        } => Some(
+            view! {
+                <section class="card once" role="status" aria-labelledby="once-title">
+                    <h2 id="once-title">{format!("A new link for {name} to set their password")}</h2>
+                    <p>"Copy this link and send it to " <strong>{email}</strong> " only:"</p>
+                    <p class="secret"><code data-testid="password-link">{url}</code></p>
+                    <p class="hint">
+                        {format!("It works once, until {expires}. Any earlier link for {name} has stopped working; ")}
+                        "their password stays as it is until they use the link. This is the only time it is shown."
+                    </p>
+                </section>
+            }
+            .into_any(),
+        ),
         Flash::Deactivated { name } => Some(
             view! { <p class="notice" role="status">{format!("{name}'s account is deactivated. They can no longer sign in.")}</p> }
                 .into_any(),
@@ -220,7 +256,7 @@ fn StaffBody(
     view! {
         {flash}
         {to_confirm.map(|row| view! { <ConfirmDeactivate row deactivate /> })}
-        <StaffTable rows=list.rows.clone() me />
+        <StaffTable rows=list.rows.clone() me link />
         <p class="hint">{format!("{} accounts in all.", list.total)}</p>
         {list.next.map(|cursor| view! {
             <p><a href=format!("/staff?after={cursor}")>"Next page of staff"</a></p>

@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/admin/staff_users/ops.graphql" => StaffList, InviteStaff, DeactivateStaff);
+crate::operations!("src/pages/staff/admin/staff_users/ops.graphql" => StaffList, InviteStaff, DeactivateStaff, IssuePasswordLink);

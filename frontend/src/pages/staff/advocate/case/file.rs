@@ -21,6 +21,8 @@ pub struct CaseFile {
     pub notes: Vec<Note>,
     pub urgent: Vec<Urgent>,
     pub outcome: Outcome,
+    /// Closed (`closeCase`): the reason it was closed, kept with it.
+    pub closed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ use crate::error::{ErrorCode, PageError};
 use crate::model::Audience;
 use crate::pages::staff::StaffPage;
 
+mod close;
 mod file;
 #[cfg(feature = "ssr")]
 mod ops;
@@ -21,6 +22,7 @@ mod ops;
 pub mod server;
 mod view;
 
+use close::CloseSection;
 pub use file::*;
 use view::*;
 
@@ -164,6 +166,11 @@ fn notice(done: Option<&str>, problem: Option<&str>, case: &CaseFile) -> Option<
             "No sign-in code was issued. Try again in a moment.".into(),
         )),
         (_, Some("note-failed")) => Some((false, "The note could not be added. Try again.".into())),
+        (Some("closed"), _) => Some((true, "The case is closed. It has left your open caseload.".into())),
+        (_, Some("close-failed")) => Some((
+            false,
+            "The case was not closed. It may be closed already; otherwise try again.".into(),
+        )),
         _ => None,
     }
 }
@@ -185,21 +192,26 @@ fn recipients(case: &CaseFile) -> Option<&'static str> {
 #[component]
 fn CaseView(case: CaseFile) -> impl IntoView {
     let query = use_query_map();
-    let (done, problem) = {
+    let (done, problem, confirming) = {
         let q = query.read_untracked();
-        (q.get("done"), q.get("problem"))
+        let confirming = q.get("close").as_deref() == Some("confirm");
+        (q.get("done"), q.get("problem"), confirming)
     };
+    let close_empty = problem.as_deref() == Some("close-empty");
+    let open = case.closed.is_none();
     let notice = notice(done.as_deref(), problem.as_deref(), &case);
     let note_error: Option<&'static str> = match problem.as_deref() {
         Some("note-empty") => Some("Write the note before adding it"),
         Some("note-long") => Some("The note is too long: 2000 characters at most"),
         _ => None,
     };
-    let errors = Signal::stored(
-        note_error
-            .map(|words| vec![("note-body", words)])
-            .unwrap_or_default(),
-    );
+    let mut errors: Vec<(&'static str, &'static str)> = note_error
+        .map(|words| vec![("note-body", words)])
+        .unwrap_or_default();
+    if close_empty {
+        errors.push(("close-reason", "Give the reason for closing the case"));
+    }
+    let errors = Signal::stored(errors);
     let title = format!(
         "{} · {}",
         case.child.name,
@@ -231,9 +243,12 @@ fn CaseView(case: CaseFile) -> impl IntoView {
                     <NotesSection case_id=case.id.clone() notes=case.notes.clone() error=note_error />
                 </div>
                 <aside class="case-side" aria-label="Actions and referral">
-                    <ShareSection case=case.clone() />
-                    <CodeSection case_id=case.id.clone() child=child.clone() />
+                    {open.then(|| view! {
+                        <ShareSection case=case.clone() />
+                        <CodeSection case_id=case.id.clone() child=child.clone() />
+                    })}
                     <ReferralSection case=case.clone() />
+                    <CloseSection case=case.clone() confirming empty=close_empty />
                 </aside>
             </div>
         </StaffPage>

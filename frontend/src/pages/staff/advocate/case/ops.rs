@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/advocate/case/ops.graphql" => Case, AddAdvocateNote, AcknowledgeUrgentHelp, ShareCaseViews);
+crate::operations!("src/pages/staff/advocate/case/ops.graphql" => Case, AddAdvocateNote, AcknowledgeUrgentHelp, ShareCaseViews, CloseCase);

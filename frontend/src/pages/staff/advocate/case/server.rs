@@ -7,7 +7,8 @@ use crate::dates::in_words;
 use crate::pages::staff::advocate::case_href;
 use crate::pages::staff::advocate::live::Urgent;
 use crate::pages::staff::api::Role;
-use crate::pages::staff::api::server::{exec, require_role};
+use crate::pages::staff::api::StaffUser;
+use crate::pages::staff::api::server::exec;
 
 pub fn href(case_id: &str) -> Result<String, PageError> {
     case_href(case_id).ok_or(PageError::Api {
@@ -36,9 +37,22 @@ pub fn after<T>(
 }
 
 pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
-    let user = require_role(Role::Advocate).await?;
     href(&case_id)?;
+    // One read: who is signed in comes with the case (issue 18), checked on the answer.
     let data = exec::<ops::Case>(case::Variables { case_id }).await?;
+    let user = match data.me.staff_role {
+        Some(Role::Advocate) => StaffUser {
+            name: data.me.name.clone().unwrap_or_default(),
+            role: Role::Advocate,
+        },
+        _ => {
+            return Err(PageError::Api {
+                code: ErrorCode::Forbidden,
+                message: "This page is for the advocate role.".into(),
+                details: Value::Null,
+            });
+        }
+    };
     let case = data.case;
     let urgent = data
         .open_urgent_help
@@ -61,6 +75,8 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
         },
         None => Outcome::NotYet,
     };
+    let closed = (case.status == case::CaseStatus::CLOSED)
+        .then(|| case.close_reason.clone().unwrap_or_default());
     let at = case.meeting.scheduled_at;
     let referral = case.referral;
     Ok(CaseFile {
@@ -131,5 +147,6 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
             .collect(),
         urgent,
         outcome,
+        closed,
     })
 }

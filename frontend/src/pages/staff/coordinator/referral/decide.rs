@@ -16,7 +16,7 @@ use super::ops;
 /// message: with JavaScript it comes back as the answer; without, as an error the page reads from
 /// its address (Leptos puts it there on the way back).
 #[cfg(feature = "ssr")]
-fn decide<T>(
+pub(super) fn decide<T>(
     id: &str,
     decided: Result<T, PageError>,
     done: &str,
@@ -33,7 +33,7 @@ fn decide<T>(
 /// Refused by the API (or a missing reason). With JavaScript the message is the answer; without,
 /// the browser goes back to the referral with the message for that form in its address.
 #[cfg(feature = "ssr")]
-fn refused(id: &str, form: &str, error: PageError) -> Result<Option<String>, PageError> {
+pub(super) fn refused(id: &str, form: &str, error: PageError) -> Result<Option<String>, PageError> {
     use crate::components::server::{form_encode, plain_form_post};
     match error {
         PageError::Api { message, .. } => {

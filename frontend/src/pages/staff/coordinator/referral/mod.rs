@@ -1,6 +1,8 @@
 //! One referral, `/staff/referrals/:id`. The coordinator accepts it, declines it with a reason, or
-//! allocates an advocate (the one who worked with the child before first, and chosen already). The
-//! social worker who made it sees where it is (this is where "Send the referral" lands).
+//! allocates an advocate (the one who worked with the child before first, and chosen already);
+//! links a self-referral to its child and meeting; reopens a declined or withdrawn one; closes and
+//! reopens the case it opened. The social worker who made it sees where it is (this is where "Send
+//! the referral" lands). Both record parental agreement given later and withdraw it (`moves`).
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
@@ -9,14 +11,16 @@ use crate::error::PageError;
 use crate::model::{MeetingKind, ParentalAgreement, ReferralStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{maybe_signed_in, page_data};
 use crate::pages::staff::words;
 
 mod decide;
+mod link;
+mod moves;
 #[cfg(feature = "ssr")]
 mod ops;
 
 use decide::Decisions;
+use moves::Moves;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReferralView {
@@ -38,16 +42,30 @@ pub struct ReferralView {
     pub working_days: Option<i64>,
     pub warning: Option<String>,
     pub decline_reason: Option<String>,
+    pub withdrawal_reason: Option<String>,
     pub advocate: Option<String>,
+    /// The piece of advocacy, once an advocate was allocated.
+    pub case: Option<CaseShown>,
+    pub looked_after: bool,
     /// For the coordinator: (advocate id, words), best first.
     pub suggestions: Vec<(String, String)>,
+    /// For the coordinator, a self-referral not linked yet: ("childId~meetingId", words).
+    pub link_choices: Vec<(String, String)>,
+}
+
+/// The case a referral opened, as the referral page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseShown {
+    pub id: String,
+    pub closed: bool,
+    pub close_reason: Option<String>,
 }
 
 /// The page's referral from either read (`ReferralOne` or `ReferralToDecide`: the same fragment,
 /// typed once per operation).
 #[cfg(feature = "ssr")]
 macro_rules! referral_view {
-    ($shown:expr, $source:ty) => {{
+    ($shown:expr, $source:ty, $case_status:ty) => {{
         use crate::dates::in_words;
         let r = $shown;
         ReferralView {
@@ -56,6 +74,7 @@ macro_rules! referral_view {
             status: r.status,
             contact: r.self_referral_contact,
             agreement: r.parental_agreement,
+            looked_after: r.child.as_ref().is_some_and(|c| c.looked_after),
             child: r
                 .child
                 .map(|c| words::child(&c.preferred_name, c.age, c.looked_after)),
@@ -86,24 +105,80 @@ macro_rules! referral_view {
             working_days: r.lead_time.as_ref().map(|l| l.working_days),
             warning: r.lead_time.and_then(|l| l.warning),
             decline_reason: r.decline_reason,
+            withdrawal_reason: r.withdrawal_reason,
+            case: r.allocation.as_ref().map(|a| CaseShown {
+                id: a.case_id.clone(),
+                closed: a.case_status == <$case_status>::CLOSED,
+                close_reason: a.close_reason.clone(),
+            }),
             advocate: r.allocation.map(|a| a.advocate_name),
             suggestions: Vec::new(),
+            link_choices: Vec::new(),
         }
     }};
 }
 
-/// One read: the referral, and for the coordinator the advocates to allocate with it.
+/// What the page reads: who is signed in, and the referral as they may see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralRead {
+    pub user: StaffUser,
+    pub referral: ReferralView,
+}
+
+/// One read: who is signed in and the referral; for the coordinator (the role the session names,
+/// checked again on the answer) the advocates to allocate and, for a self-referral, the children
+/// and meetings to link it to (named like `find`, when given).
 #[leptos::server(prefix = "/api/staff", endpoint = "referral-one")]
-pub async fn load_referral(id: String) -> Result<ReferralView, PageError> {
-    use crate::pages::staff::api::server::{exec, require};
+pub async fn load_referral(id: String, find: Option<String>) -> Result<ReferralRead, PageError> {
+    use crate::pages::staff::api::server::{exec, session_role};
     use ops::{referral_one, referral_to_decide};
 
-    if require().await?.role != Role::Coordinator {
+    let user = |name: Option<String>, role: Option<Role>| match role {
+        Some(role) => Ok(StaffUser {
+            name: name.unwrap_or_default(),
+            role,
+        }),
+        None => Err(PageError::Api {
+            code: crate::error::ErrorCode::Forbidden,
+            message: "This page is for staff.".into(),
+            details: serde_json::Value::Null,
+        }),
+    };
+    if session_role() != Some(Role::Coordinator) {
         let read = exec::<ops::ReferralOne>(referral_one::Variables { id }).await?;
-        return Ok(referral_view!(read.referral, referral_one::ReferralSource));
+        return Ok(ReferralRead {
+            user: user(read.me.name, read.me.staff_role)?,
+            referral: referral_view!(
+                read.referral,
+                referral_one::ReferralSource,
+                referral_one::CaseStatus
+            ),
+        });
     }
-    let read = exec::<ops::ReferralToDecide>(referral_to_decide::Variables { id }).await?;
-    let mut referral = referral_view!(read.referral, referral_to_decide::ReferralSource);
+    let find = find.filter(|f| !f.trim().is_empty());
+    let read = exec::<ops::ReferralToDecide>(referral_to_decide::Variables { id, find }).await?;
+    let user = user(read.me.name, read.me.staff_role)?;
+    let mut referral = referral_view!(
+        read.referral,
+        referral_to_decide::ReferralSource,
+        referral_to_decide::CaseStatus
+    );
+    referral.link_choices = read
+        .self_referral_link_choices
+        .into_iter()
+        .map(|c| {
+            let when = c
+                .scheduled_at
+                .as_ref()
+                .map_or_else(|| "no date set".to_owned(), crate::dates::in_words);
+            let words = format!(
+                "{} — {}, {when}",
+                words::child(&c.preferred_name, c.age, c.looked_after),
+                words::meeting(c.meeting_kind)
+            );
+            (format!("{}~{}", c.child_id, c.meeting_id), words)
+        })
+        .collect();
     let open = referral.advocate.is_none() && referral.status == ReferralStatus::Accepted;
     if open && referral.child.is_some() {
         referral.suggestions = read
@@ -127,42 +202,43 @@ pub async fn load_referral(id: String) -> Result<ReferralView, PageError> {
             })
             .collect();
     }
-    Ok(referral)
+    Ok(ReferralRead { user, referral })
 }
 
 #[component]
 pub fn ReferralRoute() -> impl IntoView {
     let params = use_params_map();
     let location = leptos_router::hooks::use_location();
-    let user = maybe_signed_in();
+    let query = use_query_map();
     // Keyed on the whole address: after "Accept" the same page comes back with `?done=accepted`.
-    let referral = page_data(
-        user,
-        None,
+    // Who is signed in comes with the referral: one read per page load.
+    let read = Resource::new_blocking(
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
                 location.search.get(),
+                query.read().get("find"),
             )
         },
-        |(id, _)| load_referral(id),
+        // `?find=` narrows the children a self-referral can be linked to.
+        |(id, _, find)| load_referral(id, find),
     );
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match (user.await, referral.await) {
-                    (Ok(Some(user)), Ok(referral)) => view! { <ReferralPage user referral /> }.into_any(),
-                    (Ok(Some(user)), Err(_)) => view! {
-                        <StaffPage title="Referral".to_owned() user=Some(user)>
-                            <h1>"This referral cannot be opened"</h1>
-                            <p role="alert">"It does not exist, or it is not yours to see."</p>
-                            <p><a href="/staff">"Back to your first page"</a></p>
-                        </StaffPage>
-                    }.into_any(),
-                    _ => view! {
+                match read.await {
+                    Ok(ReferralRead { user, referral }) => view! { <ReferralPage user referral /> }.into_any(),
+                    Err(PageError::SignedOut) => view! {
                         <StaffPage title="Sign in".to_owned() user=None>
                             <h1>"Sign in to carry on"</h1>
                             <p><a class="button primary" href="/staff/sign-in">"Sign in"</a></p>
+                        </StaffPage>
+                    }.into_any(),
+                    Err(_) => view! {
+                        <StaffPage title="Referral".to_owned() user=None>
+                            <h1>"This referral cannot be opened"</h1>
+                            <p role="alert">"It does not exist, or it is not yours to see."</p>
+                            <p><a href="/staff">"Back to your first page"</a></p>
                         </StaffPage>
                     }.into_any(),
                 }
@@ -187,14 +263,24 @@ fn ReferralPage(user: StaffUser, referral: ReferralView) -> impl IntoView {
     } else {
         title.clone()
     };
-    let state = match &referral.advocate {
-        Some(name) => format!("Allocated: {name} is the advocate"),
-        None => words::referral_status(referral.status).to_owned(),
+    let accepted = referral.status == ReferralStatus::Accepted;
+    let state = match (&referral.advocate, &referral.case) {
+        (Some(name), Some(case)) if accepted && case.closed => {
+            format!("Case closed ({name} was the advocate)")
+        }
+        (Some(name), _) if accepted => format!("Allocated: {name} is the advocate"),
+        _ => words::referral_status(referral.status).to_owned(),
     };
     let done_words = done.as_deref().and_then(|d| match d {
         "accepted" => Some("Referral accepted. Now allocate an advocate."),
         "declined" => Some("Referral declined. The social worker can read your reason."),
         "allocated" => Some("Advocate allocated. The case is on their caseload."),
+        "agreement" => Some("Parental agreement recorded."),
+        "linked" => Some("Self-referral linked to the child and the meeting."),
+        "withdrawn" => Some("Referral withdrawn. The child's views are kept."),
+        "reopened" => Some("Referral reopened: it is back in the inbox."),
+        "case-closed" => Some("Case closed. The child's views are kept."),
+        "case-reopened" => Some("Case reopened: it is back on the advocate's caseload."),
         _ => None,
     });
     let facts = referral
@@ -226,6 +312,8 @@ fn ReferralPage(user: StaffUser, referral: ReferralView) -> impl IntoView {
                 <dt>"Status"</dt>
                 <dd><strong class="referral-state">{state.clone()}</strong></dd>
                 {referral.decline_reason.clone().map(|r| view! { <dt>"Reason for declining"</dt><dd>{r}</dd> })}
+                {referral.withdrawal_reason.clone().map(|r| view! { <dt>"Reason for withdrawing"</dt><dd>{r}</dd> })}
+                {referral.case.as_ref().and_then(|c| c.close_reason.clone()).map(|r| view! { <dt>"Reason the case was closed"</dt><dd>{r}</dd> })}
                 <dt>"Meeting"</dt>
                 <dd>
                     {referral.meeting.map(words::meeting).unwrap_or("Not known yet")}
@@ -259,6 +347,7 @@ fn ReferralPage(user: StaffUser, referral: ReferralView) -> impl IntoView {
                 <dl class="facts">{facts}</dl>
             </section>
             {coordinator.then(|| view! { <Decisions referral=referral.clone() /> })}
+            <Moves referral=referral.clone() coordinator />
         </StaffPage>
     }
 }

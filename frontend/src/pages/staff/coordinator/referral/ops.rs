@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/coordinator/referral/ops.graphql" => ReferralOne, ReferralToDecide, Accept, Decline, Allocate);
+crate::operations!("src/pages/staff/coordinator/referral/ops.graphql" => ReferralOne, ReferralToDecide, Accept, Decline, Allocate, RecordAgreement, LinkSelfReferral, Withdraw, Reopen, CloseCase, ReopenCase);
