@@ -1,4 +1,6 @@
 //! myvoice server: domain rules, the policy layer, the GraphQL schema and the HTTP application.
+// The merged GraphQL roots nest deeply enough to pass the default limit of 128.
+#![recursion_limit = "256"]
 pub mod admin;
 pub mod audit;
 pub mod auth;

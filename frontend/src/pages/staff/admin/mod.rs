@@ -9,8 +9,8 @@ pub mod staff_users;
 
 pub use api_keys::AdminApiKeys;
 pub use audit::AdminAudit;
-pub use notices::AdminNotices;
 pub use import::AdminImport;
+pub use notices::AdminNotices;
 pub use staff_users::StaffUsers;
 
 /// The GraphQL error's field (`extensions.field`) and message, for a form's error summary.
