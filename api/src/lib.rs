@@ -1,9 +1,12 @@
 //! myvoice server: domain rules, the policy layer, the GraphQL schema and the HTTP application.
+#![recursion_limit = "256"]
 pub mod admin;
+pub mod agencies;
 pub mod audit;
 pub mod auth;
 pub mod authorities;
 pub mod cases;
+pub mod children;
 pub mod cli;
 pub mod config;
 pub mod dates;

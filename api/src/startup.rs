@@ -50,6 +50,9 @@ impl Application {
         settings: Settings,
         pool: PoolSettings,
     ) -> Result<Self, StartupError> {
+        // reqwest is built without a TLS crypto provider (rustls with ring, as for mail): install
+        // it once per process, before any HTTP client is made. A second call changes nothing.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let mut db = db::connect_with(&settings.database_url, pool).await?;
         db::migrate(&db).await?;
         // Counted from here on, before any clone: every request's SQL shows up in one number.

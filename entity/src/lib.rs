@@ -16,6 +16,7 @@ pub mod child_access;
 pub mod form_draft;
 pub mod local_authority;
 pub mod meeting;
+pub mod meeting_agency;
 pub mod meeting_child;
 pub mod outcome_distribution;
 pub mod password_link;

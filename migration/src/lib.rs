@@ -34,6 +34,7 @@ mod m20261207_000001_referral_withdrawal_and_case_closure;
 mod m20261207_000002_external_references;
 mod m20261207_100000_create_password_link;
 mod m20261207_200000_views_part_versions;
+mod m20261208_100000_records_by_hand;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000002_external_references::Migration),
             Box::new(m20261207_100000_create_password_link::Migration),
             Box::new(m20261207_200000_views_part_versions::Migration),
+            Box::new(m20261208_100000_records_by_hand::Migration),
         ]
     }
 }

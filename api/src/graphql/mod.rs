@@ -30,6 +30,7 @@ pub struct QueryRoot(
     crate::referrals::graphql::ReferralQuery,
     crate::cases::graphql::CaseQuery,
     crate::admin::graphql::AdminQuery,
+    crate::children::graphql::ChildrenQuery,
     node::NodeQuery,
 );
 
@@ -47,6 +48,9 @@ pub struct MutationRoot(
     crate::preferences::graphql::PreferencesMutation,
     crate::admin::graphql::AdminMutation,
     crate::authorities::graphql::PasswordLinkMutation,
+    crate::agencies::graphql::AgenciesMutation,
+    crate::children::graphql::ChildrenMutation,
+    crate::meetings::graphql_schedule::ScheduleMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).
