@@ -1,6 +1,7 @@
 //! Children, meetings and agencies set up by hand (issue 19, item 2), and meetings cancelled by an
 //! integrator: what a council's staff do without the demo seed.
 mod agencies;
+mod agencies_page;
 mod child_page;
 mod children;
 mod meetings;

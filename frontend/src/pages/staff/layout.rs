@@ -30,6 +30,7 @@ fn links(role: Role) -> &'static [(&'static str, &'static str)] {
         Role::Agency => &[("/staff", "Outcomes sent to me")],
         Role::Admin => &[
             ("/staff", "Staff users"),
+            ("/staff/agencies", "Agencies"),
             ("/staff/api-keys", "API keys"),
             ("/staff/audit", "Audit log"),
         ],

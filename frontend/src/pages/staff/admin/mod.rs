@@ -1,9 +1,11 @@
-//! The admin's pages: staff users (`/staff`), API keys (`/staff/api-keys`) and the audit log
-//! (`/staff/audit`). Plain forms that work without JavaScript, enhanced when it is on.
+//! The admin's pages: staff users (`/staff`), partner agencies (`/staff/agencies`), API keys
+//! (`/staff/api-keys`) and the audit log (`/staff/audit`). Plain forms that work without JavaScript, enhanced when it is on.
+pub mod agencies;
 pub mod api_keys;
 pub mod audit;
 pub mod staff_users;
 
+pub use agencies::AdminAgencies;
 pub use api_keys::AdminApiKeys;
 pub use audit::AdminAudit;
 pub use staff_users::StaffUsers;
