@@ -89,6 +89,20 @@ pub enum AuditAction {
     PasswordSetWithLink,
     /// An admin imported staff, children and meetings from CSV files (counts, not contents).
     RecordsImported,
+    /// An admin added a partner agency.
+    AgencyCreated,
+    /// An admin changed a partner agency's name, kind or contact address.
+    AgencyUpdated,
+    /// A member of staff added a child by hand.
+    ChildCreated,
+    /// A member of staff changed a child's record.
+    ChildUpdated,
+    /// A member of staff set up a meeting (perhaps the follow-up of another).
+    MeetingCreated,
+    /// The meeting was moved to another time or place, with a reason.
+    MeetingMoved,
+    /// The meeting was cancelled, with a reason; the children's views stay with them.
+    MeetingCancelled,
 }
 
 impl AuditAction {
@@ -137,6 +151,13 @@ impl AuditAction {
             Self::PasswordLinkIssued => "staff.password_link_issued",
             Self::PasswordSetWithLink => "staff.password_set",
             Self::RecordsImported => "records.imported",
+            Self::AgencyCreated => "agency.created",
+            Self::AgencyUpdated => "agency.updated",
+            Self::ChildCreated => "child.created",
+            Self::ChildUpdated => "child.updated",
+            Self::MeetingCreated => "meeting.created",
+            Self::MeetingMoved => "meeting.moved",
+            Self::MeetingCancelled => "meeting.cancelled",
         }
     }
 }

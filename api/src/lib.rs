@@ -2,10 +2,12 @@
 // The merged GraphQL roots nest deeply enough to pass the default limit of 128.
 #![recursion_limit = "256"]
 pub mod admin;
+pub mod agencies;
 pub mod audit;
 pub mod auth;
 pub mod authorities;
 pub mod cases;
+pub mod children;
 pub mod cli;
 pub mod config;
 pub mod dates;

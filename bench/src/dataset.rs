@@ -394,6 +394,11 @@ fn child_row(l: &Layout, i: usize, now: DateTime<Utc>) -> child::ActiveModel {
         younger_mode: Set(false),
         session_epoch: Set(0),
         external_ref: Set(None),
+        full_name: Set(None),
+        interpreter_needed: Set(false),
+        parental_responsibility: Set(None),
+        agreed_to_advocacy: Set(false),
+        agreed_to_advocacy_on: Set(None),
     }
 }
 
@@ -434,6 +439,11 @@ fn meeting_row(l: &Layout, i: usize, meeting_id: i32, now: DateTime<Utc>) -> mee
         recorded_at: Set(None),
         created_at: Set(now - Duration::days(60)),
         external_ref: Set(None),
+        moved_at: Set(None),
+        move_reason: Set(None),
+        cancelled_at: Set(None),
+        cancel_reason: Set(None),
+        follow_up_of_id: Set(None),
     }
 }
 

@@ -51,6 +51,11 @@ fn pool_meeting(id: i32, sw: i32, now: DateTime<Utc>) -> meeting::ActiveModel {
         recorded_at: Set(None),
         created_at: Set(now),
         external_ref: Set(None),
+        moved_at: Set(None),
+        move_reason: Set(None),
+        cancelled_at: Set(None),
+        cancel_reason: Set(None),
+        follow_up_of_id: Set(None),
     }
 }
 

@@ -30,6 +30,18 @@ pub struct Model {
     /// The integrator's own reference for this record (unique in the authority); None when made here.
     #[sea_orm(column_type = "Text", nullable)]
     pub external_ref: Option<String>,
+    /// The child's full name, for staff; the child is always called by `preferred_name`.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub full_name: Option<String>,
+    /// An interpreter is needed to work with the child in `language`.
+    pub interpreter_needed: bool,
+    /// Who holds parental responsibility (e.g. "Mother; the local authority shares it").
+    #[sea_orm(column_type = "Text", nullable)]
+    pub parental_responsibility: Option<String>,
+    /// The child agreed to have an advocate.
+    pub agreed_to_advocacy: bool,
+    /// The day the child agreed; set exactly when `agreed_to_advocacy` is.
+    pub agreed_to_advocacy_on: Option<Date>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(
@@ -45,7 +57,7 @@ pub struct Model {
 
 #[async_trait::async_trait]
 impl ActiveModelBehavior for ActiveModel {
-    /// A new row starts in session epoch 0. Set here rather than left to the column's default:
+    /// A new row starts in session epoch 0 (and the later flags false). Set here rather than left to the column's default:
     /// SQLite's `RETURNING` answers NULL for a column added by `ALTER TABLE` that an insert leaves
     /// out, and the inserted model could then not be read back.
     async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
@@ -54,6 +66,12 @@ impl ActiveModelBehavior for ActiveModel {
     {
         if insert && self.session_epoch.is_not_set() {
             self.session_epoch = sea_orm::ActiveValue::Set(0);
+        }
+        if insert && self.interpreter_needed.is_not_set() {
+            self.interpreter_needed = sea_orm::ActiveValue::Set(false);
+        }
+        if insert && self.agreed_to_advocacy.is_not_set() {
+            self.agreed_to_advocacy = sea_orm::ActiveValue::Set(false);
         }
         Ok(self)
     }

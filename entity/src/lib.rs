@@ -17,6 +17,7 @@ pub mod duty_contact;
 pub mod form_draft;
 pub mod local_authority;
 pub mod meeting;
+pub mod meeting_agency;
 pub mod meeting_child;
 pub mod notice;
 pub mod outcome_distribution;

@@ -44,6 +44,16 @@ pub struct Model {
     /// The integrator's own reference for this record (unique in the authority); None when made here.
     #[sea_orm(column_type = "Text", nullable)]
     pub external_ref: Option<String>,
+    /// When the meeting was last moved to another time or place; None if never.
+    pub moved_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub move_reason: Option<String>,
+    /// When the meeting was cancelled (status `cancelled`).
+    pub cancelled_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub cancel_reason: Option<String>,
+    /// The meeting at whose end this one was agreed (a review after a conference).
+    pub follow_up_of_id: Option<i32>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(belongs_to, relation_enum = "Chair", from = "chair_id", to = "id")]

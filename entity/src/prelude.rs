@@ -8,6 +8,7 @@ pub use crate::child::Entity as Child;
 pub use crate::child_access::Entity as ChildAccess;
 pub use crate::local_authority::Entity as LocalAuthority;
 pub use crate::meeting::Entity as Meeting;
+pub use crate::meeting_agency::Entity as MeetingAgency;
 pub use crate::meeting_child::Entity as MeetingChild;
 pub use crate::outcome_distribution::Entity as OutcomeDistribution;
 pub use crate::referral::Entity as Referral;

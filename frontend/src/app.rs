@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
                 <Route path=path!("/staff/sign-in") view=StaffSignIn ssr=SsrMode::Async />
                 <Route path=path!("/set-password") view=crate::pages::staff::set_password::SetPassword ssr=SsrMode::Async />
+                <Route path=path!("/staff/agencies") view=crate::pages::staff::admin::AdminAgencies ssr=SsrMode::Async />
                 <Route path=path!("/staff/api-keys") view=crate::pages::staff::admin::AdminApiKeys ssr=SsrMode::Async />
                 <Route path=path!("/staff/audit") view=crate::pages::staff::admin::AdminAudit ssr=SsrMode::Async />
                 <Route path=path!("/staff/notifications") view=crate::pages::staff::admin::AdminNotices ssr=SsrMode::Async />

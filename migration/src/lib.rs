@@ -35,6 +35,7 @@ mod m20261207_000002_external_references;
 mod m20261207_100000_create_password_link;
 mod m20261207_200000_views_part_versions;
 mod m20261208_000001_create_outbox;
+mod m20261208_100000_records_by_hand;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_100000_create_password_link::Migration),
             Box::new(m20261207_200000_views_part_versions::Migration),
             Box::new(m20261208_000001_create_outbox::Migration),
+            Box::new(m20261208_100000_records_by_hand::Migration),
         ]
     }
 }

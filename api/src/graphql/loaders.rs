@@ -45,6 +45,36 @@ by_id!(MeetingKey, meeting);
 by_id!(ReferralKey, referral);
 by_id!(StaffKey, staff_user);
 
+/// The agencies invited to a meeting, by meeting id: their ids, for `AgencyKey` (one statement for
+/// any number of meetings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MeetingAgenciesKey(pub i32);
+
+impl Loader<MeetingAgenciesKey> for DbLoader {
+    type Value = Vec<i32>;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[MeetingAgenciesKey],
+    ) -> Result<HashMap<MeetingAgenciesKey, Self::Value>, Self::Error> {
+        use entity::meeting_agency;
+        let links = meeting_agency::Entity::find()
+            .filter(meeting_agency::Column::MeetingId.is_in(keys.iter().map(|k| k.0)))
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        let mut out: HashMap<MeetingAgenciesKey, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for link in links {
+            if let Some(list) = out.get_mut(&MeetingAgenciesKey(link.meeting_id)) {
+                list.push(link.agency_id);
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// The children a meeting is about, by meeting id (two statements for any number of meetings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct MeetingChildrenKey(pub i32);

@@ -32,6 +32,7 @@ pub struct QueryRoot(
     crate::cases::graphql::CaseQuery,
     crate::admin::graphql::AdminQuery,
     crate::notify::graphql::NotifyQuery,
+    crate::children::graphql::ChildrenQuery,
     node::NodeQuery,
 );
 
@@ -51,6 +52,9 @@ pub struct MutationRoot(
     crate::admin::graphql::AdminMutation,
     crate::notify::graphql::NotifyMutation,
     crate::authorities::graphql::PasswordLinkMutation,
+    crate::agencies::graphql::AgenciesMutation,
+    crate::children::graphql::ChildrenMutation,
+    crate::meetings::graphql_schedule::ScheduleMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).

@@ -1,5 +1,6 @@
 //! Which of a child's meetings their pages are about: the next one still to come, or, when none is,
-//! the one that happened last. The child's pages used to choose it themselves; the rule lives here
+//! the last one that happened or was called off (so a child whose meeting was cancelled is told so,
+//! with their views still there). The child's pages used to choose it themselves; the rule lives here
 //! so every client gets the same answer (`myCurrentMeeting`).
 use chrono::{DateTime, Utc};
 use entity::enums::MeetingStatus;
@@ -10,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use crate::auth::ChildViewer;
 use crate::error::ApiResult;
 
-/// The child's current meeting; `None` when they have none scheduled or held.
+/// The child's current meeting; `None` when they have none.
 pub async fn of_child(
     db: &impl ConnectionTrait,
     child: &ChildViewer,
@@ -26,7 +27,6 @@ pub async fn of_child(
                     .to_owned(),
             ),
         )
-        .filter(meeting::Column::Status.is_in([MeetingStatus::Scheduled, MeetingStatus::Held]))
         .all(db)
         .await?;
     let when = meetings.iter().map(|m| When {
@@ -49,7 +49,8 @@ pub struct When {
     pub status: MeetingStatus,
 }
 
-/// The first scheduled meeting by time (one with no time yet comes first), else the last held one.
+/// The first scheduled meeting by time (one with no time yet comes first), else the last one held
+/// or cancelled.
 /// Meetings at the same time go by when they were added. Answers the chosen meeting's id.
 pub fn current(mut meetings: Vec<When>) -> Option<i32> {
     meetings.sort_by_key(|m| (m.at, m.id));
@@ -60,7 +61,7 @@ pub fn current(mut meetings: Vec<When>) -> Option<i32> {
         meetings
             .iter()
             .rev()
-            .find(|m| m.status == MeetingStatus::Held)
+            .find(|m| m.status != MeetingStatus::Scheduled)
     })
     .map(|m| m.id)
 }
@@ -88,11 +89,26 @@ mod tests {
     fn after_the_last_meeting_it_is_still_chosen() {
         let chosen = current(vec![
             meeting(1, Some("2026-09-01T10:00:00Z"), MeetingStatus::Held),
-            meeting(2, Some("2026-12-01T10:00:00Z"), MeetingStatus::Cancelled),
+            meeting(2, Some("2026-08-01T10:00:00Z"), MeetingStatus::Cancelled),
             meeting(3, Some("2026-10-01T10:00:00Z"), MeetingStatus::Held),
         ]);
         assert_eq!(chosen, Some(3));
         assert!(current(vec![]).is_none());
+    }
+
+    #[test]
+    fn a_cancelled_meeting_is_chosen_until_another_is_set_up() {
+        let mut meetings = vec![
+            meeting(1, Some("2026-09-01T10:00:00Z"), MeetingStatus::Held),
+            meeting(2, Some("2026-12-01T10:00:00Z"), MeetingStatus::Cancelled),
+        ];
+        assert_eq!(current(meetings.clone()), Some(2));
+        meetings.push(meeting(
+            3,
+            Some("2027-01-12T10:00:00Z"),
+            MeetingStatus::Scheduled,
+        ));
+        assert_eq!(current(meetings), Some(3));
     }
 
     #[test]

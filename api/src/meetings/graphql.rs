@@ -79,8 +79,9 @@ impl MeetingsQuery {
         Ok(page.connection(items.into_iter().map(MyMeeting).collect(), total))
     }
 
-    /// Your meeting (for a child): the next one still to come, or, when none is, the one that
-    /// happened last; null when you have none. The child's pages are about this meeting.
+    /// Your meeting (for a child): the next one still to come, or, when none is, the last one that
+    /// happened or was called off (`cancelledAt`); null when you have none. The child's pages are
+    /// about this meeting.
     async fn my_current_meeting(
         &self,
         ctx: &Context<'_>,

@@ -2,8 +2,10 @@
 //! of a meeting (whiteboard and outcome) is written in `record`.
 pub mod current;
 pub mod graphql;
+pub mod graphql_schedule;
 pub mod kinds;
 pub mod record;
+pub mod schedule;
 pub mod types;
 
 use chrono::{DateTime, NaiveDate, Utc};

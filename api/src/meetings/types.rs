@@ -11,7 +11,8 @@ use crate::error::{ApiResult, loaded};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::loaders::{
-    ChildMeetingsKey, MeetingChildrenKey, OwnViewsKey, StaffKey, ViewsForMeetingKey,
+    AgencyKey, ChildMeetingsKey, MeetingAgenciesKey, MeetingChildrenKey, OwnViewsKey, StaffKey,
+    ViewsForMeetingKey,
 };
 use crate::policy::meetings::Exposure;
 use crate::views::graphql::{Audience, Views};
@@ -180,6 +181,53 @@ impl Meeting {
     async fn recorded_at(&self) -> Option<DateTime<Utc>> {
         self.model.recorded_at
     }
+
+    /// The agencies invited to the meeting, by name.
+    async fn invited_agencies(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::outcomes::graphql::Agency>> {
+        let loaders = ctx.loaders()?;
+        let ids = loaded(loaders.load_one(MeetingAgenciesKey(self.model.id)).await)?;
+        let agencies = loaded(
+            loaders
+                .load_many(ids.unwrap_or_default().into_iter().map(AgencyKey))
+                .await,
+        )?;
+        let mut agencies: Vec<_> = agencies.into_values().collect();
+        agencies.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(agencies
+            .into_iter()
+            .map(crate::outcomes::graphql::Agency)
+            .collect())
+    }
+
+    /// The meeting at whose end this one was agreed; null if none.
+    async fn follow_up_of(&self) -> Option<ID> {
+        self.model
+            .follow_up_of_id
+            .map(|id| NodeKind::Meeting.id(id))
+    }
+
+    /// When the meeting was last moved; null if never.
+    async fn moved_at(&self) -> Option<DateTime<Utc>> {
+        self.model.moved_at
+    }
+
+    /// Why it was last moved.
+    async fn move_reason(&self) -> Option<&str> {
+        self.model.move_reason.as_deref()
+    }
+
+    /// When the meeting was cancelled; null unless it was.
+    async fn cancelled_at(&self) -> Option<DateTime<Utc>> {
+        self.model.cancelled_at
+    }
+
+    /// Why it was cancelled.
+    async fn cancel_reason(&self) -> Option<&str> {
+        self.model.cancel_reason.as_deref()
+    }
 }
 
 /// One of the child's own meetings, as the child sees it.
@@ -249,6 +297,16 @@ impl MyMeeting {
         Ok(staff_name(ctx, self.0.chair_id)
             .await?
             .map(|n| first_name(&n)))
+    }
+
+    /// When your meeting was moved to a new time or place; null if it never moved.
+    async fn moved_at(&self) -> Option<DateTime<Utc>> {
+        self.0.moved_at
+    }
+
+    /// When your meeting was called off; null unless it was. Your views stay yours.
+    async fn cancelled_at(&self) -> Option<DateTime<Utc>> {
+        self.0.cancelled_at
     }
 
     /// What the meeting decided, told to you in plain words. Empty until the meeting has happened.

@@ -54,6 +54,11 @@ impl Agency {
     async fn kind(&self) -> AgencyKind {
         self.0.kind.into()
     }
+
+    /// The agency's contact e-mail address, if the admin gave one.
+    async fn contact_email(&self) -> Option<&str> {
+        self.0.contact_email.as_deref()
+    }
 }
 
 /// A meeting's outcome sent to one agency, and whether the agency has acknowledged it.

@@ -102,11 +102,11 @@ pub fn record(viewer: &Viewer, meeting: &MeetingFacts) -> ApiResult<TenantId> {
     }
 }
 
-fn is_chair(staff: &StaffViewer, meeting: &MeetingFacts) -> bool {
+pub(super) fn is_chair(staff: &StaffViewer, meeting: &MeetingFacts) -> bool {
     staff.role == StaffRole::Isro && meeting.chair_id == Some(staff.id)
 }
 
-fn is_social_worker(staff: &StaffViewer, meeting: &MeetingFacts) -> bool {
+pub(super) fn is_social_worker(staff: &StaffViewer, meeting: &MeetingFacts) -> bool {
     staff.role == StaffRole::SocialWorker
         && (meeting.social_worker_id == Some(staff.id)
             || meeting.children_social_workers.contains(&Some(staff.id)))

@@ -13,9 +13,12 @@ pub mod views;
 
 pub mod access;
 pub mod admin;
+pub mod agencies;
 pub mod cases;
+pub mod children;
 pub mod live;
 pub mod referrals;
+pub mod schedule;
 
 use entity::enums::StaffRole;
 

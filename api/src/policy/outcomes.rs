@@ -4,7 +4,8 @@
 //! - The coordinator follows up the distribution of any meeting of their authority.
 //! - Integrators with `READ_OUTCOMES` read distributions of their authority.
 //! - Agency users see and acknowledge only the outcomes distributed to their own agency.
-//! - The chair, the coordinator and the admin list their authority's agencies.
+//! - The chair, the coordinator, the admin and social workers (who invite agencies to meetings) list
+//!   their authority's agencies.
 use entity::enums::StaffRole;
 
 use super::meetings::MeetingFacts;
@@ -41,7 +42,12 @@ pub fn read_distribution(viewer: &Viewer, meeting: &MeetingFacts) -> ApiResult<(
 pub fn list_agencies(viewer: &Viewer) -> ApiResult<TenantId> {
     staff_in(
         viewer,
-        &[StaffRole::Isro, StaffRole::Coordinator, StaffRole::Admin],
+        &[
+            StaffRole::Isro,
+            StaffRole::Coordinator,
+            StaffRole::Admin,
+            StaffRole::SocialWorker,
+        ],
     )
     .map(|s| s.tenant)
 }

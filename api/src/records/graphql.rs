@@ -173,4 +173,33 @@ impl RecordsMutation {
             outcome: upserted.into(),
         })
     }
+
+    /// Cancel a meeting by your system's reference (integrators with `WRITE_RECORDS`), with the
+    /// reason. Cancelling again changes nothing and answers UNCHANGED; a meeting that has happened
+    /// cannot be cancelled (CONFLICT). The children's views stay with them.
+    async fn cancel_meeting_by_reference(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Your system's reference for the meeting.")] reference: String,
+        #[graphql(desc = "Why it was cancelled (for staff).")] reason: String,
+    ) -> async_graphql::Result<UpsertedRecord> {
+        let tenant = policy::write(ctx.viewer())?;
+        let reference = text::required("reference", &reference, SHORT)?;
+        let reason = text::required("reason", &reason, LONG)?;
+        let db = ctx.db()?;
+        let row = crate::meetings::schedule::by_reference(db, tenant, &reference).await?;
+        let actor = actor(ctx.viewer());
+        let (row, changed) =
+            crate::meetings::schedule::cancel(db, tenant, actor, row.id, reason, Utc::now())
+                .await?;
+        Ok(UpsertedRecord {
+            id: NodeKind::Meeting.id(row.id),
+            reference,
+            outcome: if changed {
+                UpsertOutcome::Updated
+            } else {
+                UpsertOutcome::Unchanged
+            },
+        })
+    }
 }

@@ -56,7 +56,7 @@ pub struct MeetingRecord {
 }
 
 /// An active member of staff of the authority in `role`; another authority's is not found.
-async fn staff_in_role(
+pub(crate) async fn staff_in_role(
     conn: &impl ConnectionTrait,
     tenant: TenantId,
     id: Option<i32>,
@@ -76,6 +76,17 @@ async fn staff_in_role(
         ));
     }
     Ok(Some(staff.id))
+}
+
+/// A date of birth is not in the future.
+pub(crate) fn born_by(date_of_birth: NaiveDate, now: DateTime<Utc>) -> ApiResult<()> {
+    if date_of_birth > now.date_naive() {
+        return Err(ApiError::bad_input(
+            "dateOfBirth",
+            "The date of birth is in the future.",
+        ));
+    }
+    Ok(())
 }
 
 pub async fn upsert_child(
@@ -114,12 +125,7 @@ pub async fn apply_child(
     record: ChildRecord,
     now: DateTime<Utc>,
 ) -> ApiResult<(child::Model, Upserted)> {
-    if record.date_of_birth > now.date_naive() {
-        return Err(ApiError::bad_input(
-            "dateOfBirth",
-            "The date of birth is in the future.",
-        ));
-    }
+    born_by(record.date_of_birth, now)?;
     let sw = StaffRole::SocialWorker;
     let social_worker =
         staff_in_role(txn, tenant, record.social_worker_id, sw, "socialWorkerId").await?;
@@ -265,7 +271,20 @@ pub async fn apply_meeting(
         {
             return Ok((row, Upserted::Unchanged, 0));
         }
-        Some(row) => (row.into(), Upserted::Updated),
+        Some(row) if row.status == MeetingStatus::Cancelled => {
+            return Err(ApiError::conflict(
+                "This meeting was cancelled, so it cannot be changed. Send a new meeting instead.",
+            ));
+        }
+        Some(row) => {
+            let moved = row.scheduled_at != record.scheduled_at || row.place != record.place;
+            let mut active: meeting::ActiveModel = row.into();
+            if moved {
+                // The child's page says the meeting moved.
+                active.moved_at = Set(Some(now));
+            }
+            (active, Upserted::Updated)
+        }
         None => (
             meeting::ActiveModel {
                 local_authority_id: Set(tenant.0),

@@ -166,6 +166,11 @@ mod tests {
             recorded_at: None,
             created_at: now,
             external_ref: None,
+            moved_at: None,
+            move_reason: None,
+            cancelled_at: None,
+            cancel_reason: None,
+            follow_up_of_id: None,
         }
     }
 

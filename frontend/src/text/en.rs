@@ -48,6 +48,9 @@ pub static TEXT: Text = Text {
     carry_on_views: "Carry on with my views",
     views_sent_already: "Your advocate has your views.",
     see_what_happened: "What happened at my meeting",
+    meeting_moved: "Your meeting has moved. It is now on {when}.",
+    meeting_cancelled: "Your meeting is not happening now. Your views are safe. \
+                        Your advocate will tell you what happens next.",
     easier_on: "Make it easier: big pictures, fewer words",
     easier_off: "Go back to more words",
 

@@ -69,6 +69,9 @@ pub struct Text {
     pub carry_on_views: &'static str,
     pub views_sent_already: &'static str,
     pub see_what_happened: &'static str,
+    /// `{when}`: the meeting's new time in words.
+    pub meeting_moved: &'static str,
+    pub meeting_cancelled: &'static str,
     pub easier_on: &'static str,
     pub easier_off: &'static str,
 

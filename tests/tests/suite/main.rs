@@ -6,6 +6,7 @@ mod authority;
 mod bad_input;
 mod bench;
 mod browser;
+mod by_hand;
 mod cases;
 mod child_pages;
 mod cli;

@@ -91,8 +91,10 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "myChairedMeetings",            "D D D D D D D D A E D D D D D D D D"),
     (Q, "meetings",                     "D D D D D D D D D D D D D D A D D D"),
     (Q, "myChildren",                   "D D D D D D A E D D D D D D D D D D"),
+    // a child's record: their social worker or the coordinator
+    (Q, "childDetails",                 "D D D D D D A D D D A D D D D D D D"),
     // outcomes
-    (Q, "agencies",                     "D D D D D D D D A A A D D A D D E D"),
+    (Q, "agencies",                     "D D D D D D A A A A A D D A D D E D"),
     (Q, "outcomeDistribution",          "D D D D D D D D A D A D D D A D D D"),
     (Q, "outcomesForMe",                "D D D D D D D D D D D A E D D D D D"),
     // referrals
@@ -175,6 +177,19 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "upsertMeeting",                "D D D D D D D D D D D D D D A D D D"),
     // a first load from CSV files: an admin, into their own authority (a dry run here)
     (M, "importRecords",                "D D D D D D D D D D D D D A D D A D"),
+    // ... and cancelled by its reference (the meeting upsertMeeting just made)
+    (M, "cancelMeetingByReference",     "D D D D D D D D D D D D D D A D D D"),
+    // by hand (issue 19): agencies by each admin for their own authority; children by social
+    // workers (then theirs) and the coordinator; changed by the child's social worker or the
+    // coordinator; the follow-up of Leo's meeting by his social worker or its chair; Mia's new
+    // meeting moved, then cancelled, by her social worker or its chair
+    (M, "createAgency",                 "D D D D D D D D D D D D D A D D A D"),
+    (M, "updateAgency",                 "D D D D D D D D D D D D D A D D D D"),
+    (M, "createChild",                  "D D D D D D A A D D A D D D D D D D"),
+    (M, "updateChild",                  "D D D D D D A D D D A D D D D D D D"),
+    (M, "createMeeting",                "D D D D D D A D A D D D D D D D D D"),
+    (M, "moveMeeting",                  "D D D D D D A D A D D D D D D D D D"),
+    (M, "cancelMeeting",                "D D D D D D A D A D D D D D D D D D"),
     // last of the mutations: Mia's new code ends her sessions, and with them C's token
     (M, "issueChildAccess",             "D D D D A D D D D D D D D D D D D D"),
     //                                   N X C L a v s w i j k g h m F O T U
@@ -1180,6 +1195,42 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
             json!({ "i": { "dryRun": true, "childrenCsv":
                 "reference,preferred_name,date_of_birth,looked_after\nCMS-C-9,Ola,2016-04-02,no\n" } }),
         ),
+        "cancelMeetingByReference" => (
+            "mutation { cancelMeetingByReference(reference: \"CMS-M-1\", reason: \"Not needed\") { outcome } }",
+            none,
+        ),
+        "createAgency" => (
+            "mutation($i: AgencyInput!) { createAgency(input: $i) { id } }",
+            json!({ "i": { "name": "Matrix Youth Offending Team", "kind": "OTHER" } }),
+        ),
+        "updateAgency" => (
+            "mutation($id: ID!, $i: AgencyInput!) { updateAgency(id: $id, input: $i) { id } }",
+            json!({ "id": fx.health_agency,
+                    "i": { "name": "Demo NHS Foundation Trust", "kind": "HEALTH" } }),
+        ),
+        "createChild" => (
+            "mutation($i: ChildInput!) { createChild(input: $i) { id } }",
+            json!({ "i": { "preferredName": "Kai", "dateOfBirth": "2015-02-03", "lookedAfter": false } }),
+        ),
+        "updateChild" => (
+            "mutation($id: ID!, $i: ChildInput!) { updateChild(id: $id, input: $i) { id } }",
+            json!({ "id": fx.mia, "i": { "preferredName": "Mia", "dateOfBirth": today - Duration::days(11 * 365),
+                    "lookedAfter": true } }),
+        ),
+        "createMeeting" => (
+            "mutation($i: NewMeetingInput!) { createMeeting(input: $i) { id } }",
+            json!({ "i": { "kind": "CHILD_PROTECTION_REVIEW", "followUpOf": fx.past_meeting,
+                           "scheduledAt": Utc::now() + Duration::days(90) } }),
+        ),
+        "moveMeeting" => (
+            "mutation($id: ID!, $at: DateTime!) { moveMeeting(id: $id, scheduledAt: $at, reason: \"Chair on leave\") { id } }",
+            json!({ "id": fx.new_meeting, "at": Utc::now() + Duration::days(28) }),
+        ),
+        "cancelMeeting" => (
+            "mutation($id: ID!) { cancelMeeting(id: $id, reason: \"No longer needed\") { id } }",
+            id(&fx.new_meeting),
+        ),
+        "childDetails" => ("query($id: ID!) { childDetails(id: $id) { id } }", id(&fx.mia)),
 
         "caseloadChanged" => ("subscription { caseloadChanged { caseId } }", none),
         "urgentHelpRaised" => ("subscription { urgentHelpRaised { urgentHelpId } }", none),

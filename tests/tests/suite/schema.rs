@@ -165,6 +165,13 @@ fn meeting_child_row(la: i32, meeting: i32, child: i32) -> Row {
         .set("child_id", child)
 }
 
+fn meeting_agency_row(la: i32, meeting: i32, agency: i32) -> Row {
+    Row::new("meeting_agency")
+        .set("local_authority_id", la)
+        .set("meeting_id", meeting)
+        .set("agency_id", agency)
+}
+
 fn referral_row(la: i32, child: i32, meeting: i32, referrer: i32) -> Row {
     Row::new("referral")
         .set("local_authority_id", la)
@@ -407,6 +414,7 @@ const TABLES: &[&str] = &[
     "form_draft",
     "local_authority",
     "meeting",
+    "meeting_agency",
     "meeting_child",
     "notice",
     "outcome_distribution",
@@ -429,6 +437,7 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_meeting_chair_id",
     "idx_meeting_social_worker_id",
     "idx_meeting_child_child_id",
+    "idx_meeting_agency_agency_id",
     "idx_referral_local_authority_id_status_received_at",
     "idx_advocacy_case_advocate_id_status",
     "idx_views_share_recipient_id_read_at",
@@ -1148,6 +1157,10 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
         (
             meeting_child_row(a.la, a.spare_meeting, a.spare_child),
             vec![("meeting_id", b.spare_meeting), ("child_id", b.spare_child)],
+        ),
+        (
+            meeting_agency_row(a.la, a.meeting, a.agency),
+            vec![("meeting_id", b.meeting), ("agency_id", b.agency)],
         ),
         (
             referral_row(a.la, a.spare_child, a.spare_meeting, a.social_worker),

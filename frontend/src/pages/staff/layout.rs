@@ -31,6 +31,7 @@ fn links(role: Role) -> &'static [(&'static str, &'static str)] {
         Role::Admin => &[
             ("/staff", "Staff users"),
             ("/staff/import", "Import from files"),
+            ("/staff/agencies", "Agencies"),
             ("/staff/api-keys", "API keys"),
             ("/staff/notifications", "Notifications"),
             ("/staff/audit", "Audit log"),

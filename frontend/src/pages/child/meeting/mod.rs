@@ -37,8 +37,20 @@ fn MeetingPage(child: Child) -> impl IntoView {
     let meeting = child.meeting.clone().map(|meeting| {
         let words = meeting_words(meeting.kind);
         let held = meeting.status == MeetingStatus::Held;
+        let cancelled = meeting.status == MeetingStatus::Cancelled;
+        // Told first, before anything else about the meeting: it moved, or it is not happening.
+        let change = if cancelled {
+            Some(t.meeting_cancelled.to_owned())
+        } else if meeting.moved_at.is_some() && !held {
+            when.as_ref().map(|when| t.meeting_moved.replace("{when}", when))
+        } else {
+            None
+        };
         let aloud = format!("{} {}", words.name, words.what);
         view! {
+            {change.map(|change| view! {
+                <p class="card notice" role="status" id="meeting-change">{change}</p>
+            })}
             <section class="card" aria-labelledby="meeting-title">
                 <h2 id="meeting-title">
                     <span class="picture" aria-hidden="true">"🗓️ "</span>
@@ -58,20 +70,23 @@ fn MeetingPage(child: Child) -> impl IntoView {
                     <ul class="plain">{words.happens.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
                 </Show>
             </section>
-            <section class="card" aria-labelledby="views-title">
-                <h2 id="views-title">
-                    <span class="picture" aria-hidden="true">"💬 "</span>
-                    {if status.is_some_and(|s| s != ViewsStatus::Draft) { t.views_sent_already } else { t.start_views }}
-                </h2>
-                // Once the meeting has happened, views can no longer be changed or sent: what it
-                // decided is the one thing left to see.
-                {match status {
-                    _ if held => view! { <a class="button primary" href="/me/after">{t.see_what_happened}</a> }.into_any(),
-                    None => view! { <a class="button primary" href=Step::Worries.href()>{t.start_views}</a> }.into_any(),
-                    Some(ViewsStatus::Draft) => view! { <a class="button primary" href=Step::Worries.href()>{t.carry_on_views}</a> }.into_any(),
-                    Some(_) => view! { <a class="button" href="/me/check">{t.sent_change}</a> }.into_any(),
-                }}
-            </section>
+            // Cancelled: nothing to do while nobody knows what happens next; the views stay as they are.
+            {(!cancelled).then(|| view! {
+                <section class="card" aria-labelledby="views-title">
+                    <h2 id="views-title">
+                        <span class="picture" aria-hidden="true">"💬 "</span>
+                        {if status.is_some_and(|s| s != ViewsStatus::Draft) { t.views_sent_already } else { t.start_views }}
+                    </h2>
+                    // Once the meeting has happened, views can no longer be changed or sent: what it
+                    // decided is the one thing left to see.
+                    {match status {
+                        _ if held => view! { <a class="button primary" href="/me/after">{t.see_what_happened}</a> }.into_any(),
+                        None => view! { <a class="button primary" href=Step::Worries.href()>{t.start_views}</a> }.into_any(),
+                        Some(ViewsStatus::Draft) => view! { <a class="button primary" href=Step::Worries.href()>{t.carry_on_views}</a> }.into_any(),
+                        Some(_) => view! { <a class="button" href="/me/check">{t.sent_change}</a> }.into_any(),
+                    }}
+                </section>
+            })}
         }
     });
     view! {

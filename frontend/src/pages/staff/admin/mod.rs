@@ -1,12 +1,15 @@
-//! The admin's pages: staff users (`/staff`), API keys (`/staff/api-keys`), notifications
-//! (`/staff/notifications`), the audit log (`/staff/audit`) and importing from files
-//! (`/staff/import`). Plain forms that work without JavaScript, enhanced when it is on.
+//! The admin's pages: staff users (`/staff`), partner agencies (`/staff/agencies`), API keys
+//! (`/staff/api-keys`), notifications (`/staff/notifications`), the audit log (`/staff/audit`) and
+//! importing from files (`/staff/import`). Plain forms that work without JavaScript, enhanced when
+//! it is on.
+pub mod agencies;
 pub mod api_keys;
 pub mod audit;
 pub mod import;
 pub mod notices;
 pub mod staff_users;
 
+pub use agencies::AdminAgencies;
 pub use api_keys::AdminApiKeys;
 pub use audit::AdminAudit;
 pub use import::AdminImport;

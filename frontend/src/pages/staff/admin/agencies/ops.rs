@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/admin/agencies/ops.graphql" => ListAgencies, CreateAgency, UpdateAgency);
