@@ -58,6 +58,9 @@ impl Application {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let mut db = db::connect_with(&settings.database_url, pool).await?;
         db::migrate(&db).await?;
+        // The notice worker's own handle, taken before counting starts: its polling in the
+        // background is not a request's SQL (and would make per-request counts drift).
+        let worker_db = db.clone();
         // Counted from here on, before any clone: every request's SQL shows up in one number.
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
@@ -106,7 +109,7 @@ impl Application {
             .as_ref()
             .map_or_else(|| format!("http://{address}"), |u| u.origin().to_string());
         let worker =
-            crate::notify::worker::Worker::new(db.clone(), settings.notify.clone(), base_url)
+            crate::notify::worker::Worker::new(worker_db, settings.notify.clone(), base_url)
                 .map_err(StartupError::Notify)?;
         Ok(Self {
             listener,
