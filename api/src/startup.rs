@@ -31,6 +31,12 @@ pub enum StartupError {
     Serve(std::io::Error),
 }
 
+/// reqwest is built without a TLS crypto provider of its own (rustls with ring, as for mail):
+/// install it once per process, before any HTTP client is made. A second call changes nothing.
+pub fn install_tls() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
@@ -53,9 +59,7 @@ impl Application {
         settings: Settings,
         pool: PoolSettings,
     ) -> Result<Self, StartupError> {
-        // reqwest is built without a TLS crypto provider (rustls with ring, as for mail): install
-        // it once per process, before any HTTP client is made. A second call changes nothing.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_tls();
         let mut db = db::connect_with(&settings.database_url, pool).await?;
         db::migrate(&db).await?;
         // The notice worker's own handle, taken before counting starts: its polling in the

@@ -79,6 +79,7 @@ impl Outcome {
 
 /// An HTTP client with a connection for each load client, kept alive between requests.
 pub fn http_client(clients: usize) -> reqwest::Client {
+    api::startup::install_tls();
     reqwest::Client::builder()
         .pool_max_idle_per_host(clients)
         .tcp_nodelay(true)

@@ -281,6 +281,7 @@ pub fn error_code(response: &Value) -> &str {
 /// An HTTP client for tests: a request that never completes fails its test instead of stalling
 /// the suite (no test waits this long on purpose).
 pub fn client() -> reqwest::Client {
+    api::startup::install_tls();
     reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(120))
         .build()

@@ -80,6 +80,7 @@ pub(crate) fn create(database_url: &str, name: &str, email: &str) -> String {
 
 /// The form posted as a browser without JavaScript posts it; the answer's `Location`.
 async fn post_form(server: &Server, token: &str, password: &str) -> String {
+    api::startup::install_tls();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -17,6 +17,7 @@ use crate::referrals::{
 };
 
 mod delivery;
+mod page;
 
 const ADMIN: &str = "admin@demo.myvoice";
 const DUTY: &str = "duty@council.example";

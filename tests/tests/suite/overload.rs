@@ -78,6 +78,7 @@ async fn one_client_over_its_sign_in_budget_does_not_lock_out_another() {
 }
 
 fn client_from(ip: &str) -> reqwest::Client {
+    api::startup::install_tls();
     reqwest::Client::builder()
         .local_address(ip.parse::<std::net::IpAddr>().unwrap())
         .build()

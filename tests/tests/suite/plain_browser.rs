@@ -24,6 +24,7 @@ pub struct Page {
 
 impl<'a> PlainBrowser<'a> {
     pub fn new(app: &'a TestApp) -> Self {
+        api::startup::install_tls();
         Self {
             app,
             client: reqwest::Client::builder()

@@ -17,6 +17,7 @@ pub(crate) const ADVOCATE: &str = "advocate@demo.myvoice";
 /// A browser's request as the test describes it: no redirects followed, so the answer that set
 /// (or did not set) a cookie is the one we read.
 pub(crate) fn browser() -> reqwest::Client {
+    api::startup::install_tls();
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(std::time::Duration::from_secs(120))

@@ -18,6 +18,7 @@ const UNKNOWN: &str = "nobody@demo.myvoice";
 
 /// An HTTP client whose requests come from 127.0.0.`n`.
 fn from(n: u8) -> reqwest::Client {
+    api::startup::install_tls();
     reqwest::Client::builder()
         .local_address(IpAddr::V4(Ipv4Addr::new(127, 0, 0, n)))
         .timeout(Duration::from_secs(120))

@@ -28,6 +28,7 @@ async fn expired_session(app: &TestApp, email: &str) -> String {
 /// GET `path` as a browser with `cookie` would, without following redirects: the status, the
 /// page, and the staff cookie the server set (if any).
 async fn load(app: &TestApp, path: &str, cookie: &str) -> (u16, String, Option<String>) {
+    api::startup::install_tls();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -18,7 +18,7 @@ const LOG: &str = "query($c: NoticeChannel) { notices(channel: $c) { totalCount 
     event channel recipient status attempts lastError link } } } }";
 
 /// A new child and meeting, referred by the demo social worker: one notice for the coordinator.
-async fn refer_someone(app: &tests::app::TestApp, n: u32) {
+pub(crate) async fn refer_someone(app: &tests::app::TestApp, n: u32) {
     let db = &app.db;
     let la = demo_la(db).await;
     let born = NaiveDate::from_ymd_opt(2014, 1, 1 + n % 28).expect("date");
