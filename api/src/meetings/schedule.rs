@@ -282,6 +282,11 @@ pub async fn move_to(
         Some(detail),
     )
     .await?;
+    let notice = crate::notify::Notice::MeetingMoved {
+        meeting_id: row.id,
+        version: now.timestamp_millis(),
+    };
+    crate::notify::enqueue(&txn, tenant, notice, now).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -321,6 +326,8 @@ pub async fn cancel(
         Some(json!({ "reason": reason })),
     )
     .await?;
+    let notice = crate::notify::Notice::MeetingCancelled { meeting_id: row.id };
+    crate::notify::enqueue(&txn, tenant, notice, now).await?;
     txn.commit().await?;
     Ok((row, true))
 }

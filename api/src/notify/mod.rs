@@ -51,6 +51,10 @@ pub enum Notice {
         distribution_id: i32,
         agency_id: i32,
     },
+    /// A meeting moved; `version` (the move's time in milliseconds) tells one move from the next.
+    MeetingMoved { meeting_id: i32, version: i64 },
+    /// A meeting was called off.
+    MeetingCancelled { meeting_id: i32 },
 }
 
 impl Notice {
@@ -63,6 +67,8 @@ impl Notice {
             Self::ViewsShared { .. } => NoticeTopic::ViewsShared,
             Self::OutcomeSent { .. } => NoticeTopic::OutcomeSent,
             Self::OutcomeChase { .. } => NoticeTopic::OutcomeChase,
+            Self::MeetingMoved { .. } => NoticeTopic::MeetingMoved,
+            Self::MeetingCancelled { .. } => NoticeTopic::MeetingCancelled,
         }
     }
 
@@ -81,6 +87,18 @@ impl Notice {
             | Self::OutcomeChase {
                 distribution_id, ..
             } => (NodeKind::OutcomeDistribution, distribution_id),
+            Self::MeetingMoved { meeting_id, .. } | Self::MeetingCancelled { meeting_id } => {
+                (NodeKind::Meeting, meeting_id)
+            }
+        }
+    }
+
+    /// Tells apart notices about the same thing that happened more than once (a meeting moved
+    /// twice); empty for things that happen once.
+    fn occurrence(self) -> String {
+        match self {
+            Self::MeetingMoved { version, .. } => format!(":{version}"),
+            _ => String::new(),
         }
     }
 
@@ -131,7 +149,7 @@ pub async fn enqueue(
 ) -> ApiResult<Vec<Told>> {
     let topic = notice.topic();
     let (kind, raw) = notice.subject();
-    let key = format!("{}:{raw}", event_name(topic));
+    let key = format!("{}:{raw}{}", event_name(topic), notice.occurrence());
     let link = notice.link();
     let payload = json!({ "subject": { "type": kind.name(), "id": kind.id(raw).0 } }).to_string();
     let (told, addresses) = recipients::emails(conn, tenant, notice).await?;

@@ -2,8 +2,8 @@
 //! their staff; the authority's duty contacts for urgent help nobody else can pick up.
 use std::collections::BTreeSet;
 
-use entity::enums::StaffRole;
-use entity::{agency, duty_contact, staff_user};
+use entity::enums::{CaseStatus, StaffRole};
+use entity::{advocacy_case, agency, child, duty_contact, meeting, meeting_child, staff_user};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::Notice;
@@ -72,6 +72,9 @@ pub(super) async fn emails(
         Notice::OutcomeSent { agency_id, .. } | Notice::OutcomeChase { agency_id, .. } => {
             to.extend(agency_addresses(conn, tenant, agency_id).await?);
         }
+        Notice::MeetingMoved { meeting_id, .. } | Notice::MeetingCancelled { meeting_id } => {
+            to.extend(meeting_people(conn, tenant, meeting_id).await?);
+        }
     }
     Ok((told, to))
 }
@@ -95,6 +98,58 @@ async fn role(
     Ok(staff_user::Entity::find()
         .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
         .filter(staff_user::Column::Role.eq(role))
+        .filter(staff_user::Column::Active.eq(true))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| s.email)
+        .collect())
+}
+
+/// The meeting's social worker and chair, the social workers of its children, and the advocates of
+/// its open cases (who tell the child).
+async fn meeting_people(
+    conn: &impl ConnectionTrait,
+    tenant: TenantId,
+    meeting_id: i32,
+) -> ApiResult<Vec<String>> {
+    let Some(meeting) = meeting::Entity::find_by_id(meeting_id)
+        .filter(meeting::Column::LocalAuthorityId.eq(tenant.0))
+        .one(conn)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut ids: Vec<i32> = [meeting.social_worker_id, meeting.chair_id]
+        .into_iter()
+        .flatten()
+        .collect();
+    let children = meeting_child::Entity::find()
+        .filter(meeting_child::Column::MeetingId.eq(meeting_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|mc| mc.child_id);
+    ids.extend(
+        child::Entity::find()
+            .filter(child::Column::Id.is_in(children))
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter_map(|c| c.social_worker_id),
+    );
+    ids.extend(
+        advocacy_case::Entity::find()
+            .filter(advocacy_case::Column::MeetingId.eq(meeting_id))
+            .filter(advocacy_case::Column::Status.ne(CaseStatus::Closed))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|c| c.advocate_id),
+    );
+    Ok(staff_user::Entity::find()
+        .filter(staff_user::Column::Id.is_in(ids))
+        .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
         .filter(staff_user::Column::Active.eq(true))
         .all(conn)
         .await?

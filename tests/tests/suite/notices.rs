@@ -321,3 +321,75 @@ async fn shared_views_and_sent_outcomes_are_told_and_an_unacknowledged_outcome_i
     assert!(events.contains(&"outcome.sent".to_string()));
     assert!(events.contains(&"outcome.chased".to_string()));
 }
+
+#[tokio::test]
+async fn a_moved_or_cancelled_meeting_tells_its_social_worker_chair_and_advocate() {
+    let smtp = SmtpServer::start();
+    let hooks = Receiver::start().await;
+    let clock = Clock::default();
+    let app = app_with_mail(&smtp, &clock).await;
+    set_up_notices(&app, &hooks).await;
+    let mia = crate::views::kid(&app.db, "Mia").await;
+    let social_worker = staff_token(&app.db, SOCIAL_WORKER).await;
+    let people = ["advocate@demo.myvoice", "isro@demo.myvoice", SOCIAL_WORKER];
+
+    const MOVE: &str = "mutation($id: ID!, $at: DateTime!) {
+        moveMeeting(id: $id, scheduledAt: $at, reason: \"The chair is on leave\") { id } }";
+    for (n, days) in [(1, 30), (2, 31)] {
+        let at = chrono::Utc::now() + Duration::days(days);
+        ok(&app
+            .graphql_as(
+                Some(&social_worker),
+                MOVE,
+                json!({ "id": mia.meeting, "at": at }),
+            )
+            .await);
+        let mail = smtp.wait_for(3 * n).await;
+        let moved: Vec<_> = mail
+            .iter()
+            .filter(|m| m.subject == "A meeting has moved")
+            .collect();
+        assert_eq!(
+            moved.len(),
+            3 * n,
+            "each move is told: {:?}",
+            recipients(&mail)
+        );
+    }
+    let mut moved: Vec<String> = smtp
+        .messages()
+        .into_iter()
+        .filter(|m| m.subject == "A meeting has moved")
+        .map(|m| m.to)
+        .collect();
+    moved.sort();
+    moved.dedup();
+    assert_eq!(moved, people);
+
+    const CANCEL: &str =
+        "mutation($id: ID!) { cancelMeeting(id: $id, reason: \"No longer needed\") { id } }";
+    for _ in 0..2 {
+        ok(&app
+            .graphql_as(Some(&social_worker), CANCEL, json!({ "id": mia.meeting }))
+            .await);
+    }
+    let mail = smtp.wait_for(9).await;
+    let cancelled: Vec<_> = mail
+        .iter()
+        .filter(|m| m.subject == "A meeting has been cancelled")
+        .collect();
+    assert_eq!(cancelled.len(), 3);
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(smtp.messages().len(), 9, "cancelling twice tells once");
+    let events: Vec<String> = hooks
+        .wait_for(3)
+        .await
+        .into_iter()
+        .map(|d| d.event)
+        .collect();
+    assert_eq!(events.iter().filter(|e| *e == "meeting.moved").count(), 2);
+    assert_eq!(
+        events.iter().filter(|e| *e == "meeting.cancelled").count(),
+        1
+    );
+}

@@ -169,7 +169,7 @@ pub fn SentTable(sent: Vec<Sent>, total: i64) -> impl IntoView {
                                 <tr>
                                     <td>{s.when}</td>
                                     <td>{s.what}</td>
-                                    <td>{if s.by_email { "E-mail: " } else { "Webhook: " }} {s.to}</td>
+                                    <td>{format!("{}: {}", if s.by_email { "E-mail" } else { "Webhook" }, s.to)}</td>
                                     <td>
                                         {s.status}
                                         {(s.attempts > 1).then(|| format!(" ({} tries)", s.attempts))}
