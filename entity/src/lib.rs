@@ -15,6 +15,7 @@ pub mod child;
 pub mod child_access;
 pub mod duty_contact;
 pub mod form_draft;
+pub mod import_check;
 pub mod local_authority;
 pub mod meeting;
 pub mod meeting_agency;

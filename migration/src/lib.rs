@@ -36,6 +36,7 @@ mod m20261207_100000_create_password_link;
 mod m20261207_200000_views_part_versions;
 mod m20261208_000001_create_outbox;
 mod m20261208_100000_records_by_hand;
+mod m20261209_000001_create_import_check;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_200000_views_part_versions::Migration),
             Box::new(m20261208_000001_create_outbox::Migration),
             Box::new(m20261208_100000_records_by_hand::Migration),
+            Box::new(m20261209_000001_create_import_check::Migration),
         ]
     }
 }

@@ -3,8 +3,9 @@
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::{Counts, FileKind, Report, Upload};
+use super::{Counts, FileKind, Report, Upload, checks};
 use crate::audit::actor;
+use crate::error::ApiError;
 use crate::graphql::ContextExt;
 use crate::policy::admin as policy;
 
@@ -29,6 +30,9 @@ pub struct ImportRecordsInput {
     pub meetings_csv: Option<String>,
     /// Check the files and say what would happen, writing nothing.
     pub dry_run: bool,
+    /// Instead of the files: the `checkId` of an earlier dry run, to import (or check again)
+    /// exactly the files it checked. Leave the three files out when you give it.
+    pub check_id: Option<String>,
 }
 
 /// One of the three files.
@@ -122,6 +126,9 @@ pub struct ImportReport {
     pub problems: Vec<ImportProblem>,
     /// New staff and their one-time links (empty on a dry run).
     pub new_staff_links: Vec<ImportedStaffLink>,
+    /// A dry run's id: read this report again with `importCheck(id:)`, or import the same files
+    /// with `importRecords(input: { checkId, dryRun: false })`. Kept for 24 hours, for you only.
+    pub check_id: Option<String>,
 }
 
 impl From<Report> for ImportReport {
@@ -152,6 +159,7 @@ impl From<Report> for ImportReport {
                     name: l.name,
                 })
                 .collect(),
+            check_id: None,
         }
     }
 }
@@ -164,28 +172,83 @@ impl ImportMutation {
     /// Load your authority's staff, children and meetings from CSV files (admin only). Check with
     /// `dryRun: true` first: every bad row is listed with its line, column and why. Nothing is
     /// written while any row has a problem; otherwise everything is written at once, staff first,
-    /// then children, then meetings. Importing the same files again changes nothing.
+    /// then children, then meetings. Importing the same files again changes nothing. A dry run's
+    /// `checkId` imports the files it checked without sending them again.
     async fn import_records(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The files, and whether only to check them.")] input: ImportRecordsInput,
     ) -> async_graphql::Result<ImportReport> {
         let admin = policy::import_records(ctx.viewer())?;
-        let upload = Upload {
-            staff: input.staff_csv,
-            children: input.children_csv,
-            meetings: input.meetings_csv,
+        let db = ctx.db()?;
+        let now = Utc::now();
+        let (upload, check) = match input.check_id {
+            None => (
+                Upload {
+                    staff: input.staff_csv,
+                    children: input.children_csv,
+                    meetings: input.meetings_csv,
+                },
+                None,
+            ),
+            Some(_)
+                if [&input.staff_csv, &input.children_csv, &input.meetings_csv]
+                    .iter()
+                    .any(|f| f.as_deref().is_some_and(|t| !t.trim().is_empty())) =>
+            {
+                return Err(ApiError::bad_input(
+                    "checkId",
+                    "Send either the files or the id of a check of them, not both.",
+                )
+                .into());
+            }
+            Some(id) => {
+                let check = checks::find(db, admin, &id, now).await?;
+                let id = check.id;
+                (checks::upload_of(check), Some(id))
+            }
         };
-        let actor = actor(ctx.viewer());
+        let kept = input.dry_run.then(|| upload.clone());
         let report = super::run(
-            ctx.db()?,
+            db,
             admin.tenant,
-            actor,
+            actor(ctx.viewer()),
             upload,
             input.dry_run,
-            Utc::now(),
+            now,
         )
         .await?;
-        Ok(report.into())
+        let check_id = match kept {
+            Some(files) => Some(checks::keep(db, admin, files, &report, now).await?),
+            None => None,
+        };
+        if let (true, Some(id)) = (report.imported, check) {
+            checks::forget(db, id).await?;
+        }
+        Ok(ImportReport {
+            check_id,
+            ..report.into()
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct ImportQuery;
+
+#[Object]
+impl ImportQuery {
+    /// An earlier dry run of yours, as it was reported (admin only): every problem, by file and
+    /// line. NOT_FOUND after 24 hours, once its files were imported, or if it is not yours.
+    async fn import_check(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The `checkId` the dry run answered with.")] id: String,
+    ) -> async_graphql::Result<ImportReport> {
+        let admin = policy::import_records(ctx.viewer())?;
+        let check = checks::find(ctx.db()?, admin, &id, Utc::now()).await?;
+        Ok(ImportReport {
+            check_id: Some(check.token.clone()),
+            ..checks::report_of(&check)?.into()
+        })
     }
 }

@@ -13,6 +13,7 @@
 //! never the rows' contents. New staff get a one-time link to choose a password, never a password.
 pub mod apply;
 pub mod check;
+pub mod checks;
 pub mod cli;
 pub mod graphql;
 pub mod parse;
@@ -20,6 +21,7 @@ pub mod parse;
 use chrono::{DateTime, Utc};
 use entity::enums::ActorKind;
 use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::audit::{self, AuditAction, Subject};
@@ -34,7 +36,7 @@ pub const MAX_ROWS: usize = 2_000;
 pub const MAX_BYTES: usize = 200 * 1024;
 
 /// Which file a row came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FileKind {
     Staff,
     Children,
@@ -61,7 +63,7 @@ impl FileKind {
 }
 
 /// One thing wrong with one row (or with a whole file when `line` is `None`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub file: FileKind,
     /// The line in the file, counting the header as line 1.
@@ -71,7 +73,7 @@ pub struct Problem {
 }
 
 /// What happened (or would happen) to one file's rows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub rows: usize,
     pub created: usize,

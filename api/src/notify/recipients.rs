@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use entity::enums::{CaseStatus, StaffRole};
 use entity::{advocacy_case, agency, child, duty_contact, meeting, meeting_child, staff_user};
+use sea_orm::sea_query::IntoCondition;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::Notice;
@@ -79,10 +80,16 @@ pub(super) async fn emails(
     Ok((told, to))
 }
 
-async fn staff(conn: &impl ConnectionTrait, tenant: TenantId, id: i32) -> ApiResult<Vec<String>> {
-    Ok(staff_user::Entity::find_by_id(id)
+/// The e-mail addresses of the authority's active staff who match `who`.
+async fn active_emails(
+    conn: &impl ConnectionTrait,
+    tenant: TenantId,
+    who: impl IntoCondition,
+) -> ApiResult<Vec<String>> {
+    Ok(staff_user::Entity::find()
         .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
         .filter(staff_user::Column::Active.eq(true))
+        .filter(who)
         .all(conn)
         .await?
         .into_iter()
@@ -90,20 +97,16 @@ async fn staff(conn: &impl ConnectionTrait, tenant: TenantId, id: i32) -> ApiRes
         .collect())
 }
 
+async fn staff(conn: &impl ConnectionTrait, tenant: TenantId, id: i32) -> ApiResult<Vec<String>> {
+    active_emails(conn, tenant, staff_user::Column::Id.eq(id)).await
+}
+
 async fn role(
     conn: &impl ConnectionTrait,
     tenant: TenantId,
     role: StaffRole,
 ) -> ApiResult<Vec<String>> {
-    Ok(staff_user::Entity::find()
-        .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
-        .filter(staff_user::Column::Role.eq(role))
-        .filter(staff_user::Column::Active.eq(true))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| s.email)
-        .collect())
+    active_emails(conn, tenant, staff_user::Column::Role.eq(role)).await
 }
 
 /// The meeting's social worker and chair, the social workers of its children, and the advocates of
@@ -147,15 +150,7 @@ async fn meeting_people(
             .into_iter()
             .map(|c| c.advocate_id),
     );
-    Ok(staff_user::Entity::find()
-        .filter(staff_user::Column::Id.is_in(ids))
-        .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
-        .filter(staff_user::Column::Active.eq(true))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| s.email)
-        .collect())
+    active_emails(conn, tenant, staff_user::Column::Id.is_in(ids)).await
 }
 
 async fn duty(conn: &impl ConnectionTrait, tenant: TenantId) -> ApiResult<Vec<String>> {
@@ -180,15 +175,7 @@ async fn agency_addresses(
         .into_iter()
         .filter_map(|a| a.contact_email)
         .collect();
-    to.extend(
-        staff_user::Entity::find()
-            .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
-            .filter(staff_user::Column::AgencyId.eq(agency_id))
-            .filter(staff_user::Column::Active.eq(true))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|s| s.email),
-    );
+    let staff = staff_user::Column::AgencyId.eq(agency_id);
+    to.extend(active_emails(conn, tenant, staff).await?);
     Ok(to)
 }

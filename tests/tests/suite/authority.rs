@@ -79,7 +79,7 @@ pub(crate) fn create(database_url: &str, name: &str, email: &str) -> String {
 }
 
 /// The form posted as a browser without JavaScript posts it; the answer's `Location`.
-async fn post_form(server: &Server, token: &str, password: &str) -> String {
+pub(crate) async fn post_form(server: &Server, token: &str, password: &str) -> String {
     api::startup::install_tls();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -113,7 +113,7 @@ async fn post_form(server: &Server, token: &str, password: &str) -> String {
         .to_owned()
 }
 
-async fn sign_in(server: &Server, email: &str, password: &str) -> Value {
+pub(crate) async fn sign_in(server: &Server, email: &str, password: &str) -> Value {
     server
         .graphql_as(
             None,

@@ -116,6 +116,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "notices",                      "D D D D D D D D D D D D D A D D E D"),
     (Q, "webhookEndpoints",             "D D D D D D D D D D D D D A D D E D"),
     (Q, "dutyContacts",                 "D D D D D D D D D D D D D A D D E D"),
+    // a dry run of an import, kept for the admin who made it (another admin: NOT_FOUND)
+    (Q, "importCheck",                  "D D D D D D D D D D D D D A D D D D"),
     //                                   N X C L a v s w i j k g h m F O T U
     // sign-in: anyone may try (bad credentials are refused before any operation)
     (M, "signIn",                       "A D A A A A A A A A A A A A A A A A"),
@@ -634,6 +636,8 @@ pub(crate) struct Fixture {
     pub(crate) duty_contact: String,
     /// The demo admin (deactivating themselves is refused).
     pub(crate) admin: String,
+    /// A dry run of an import by the demo admin.
+    pub(crate) import_check: String,
     /// One staff session per viewer of the group: each refreshes its own.
     pub(crate) refresh_tokens: Vec<String>,
     pub(crate) key_all: String,
@@ -892,6 +896,10 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
     let query =
         r#"mutation { addDutyContact(name: "Duty team", email: "duty@matrix.example") { id } }"#;
     let duty_contact = step(app, &admin, query, json!({})).await;
+    let query = "mutation($i: ImportRecordsInput!) { importRecords(input: $i) { checkId } }";
+    let csv = "reference,preferred_name,date_of_birth,looked_after\nCMS-C-8,Ola,2016-04-02,no\n";
+    let check = json!({ "i": { "dryRun": true, "childrenCsv": csv } });
+    let import_check = step(app, &admin, query, check).await["checkId"].clone();
 
     let query = "query($m: ID!) { myViews(meetingId: $m) { version } }";
     let mut version = step(app, &child, query, json!({ "m": meeting })).await["version"].clone();
@@ -962,6 +970,7 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
             NodeKind::StaffUser,
             staff_by_email(db, "admin@demo.myvoice").await.id,
         ),
+        import_check: text(&import_check),
         refresh_tokens,
         key_all: text(&keys[0]["secret"]),
         key_oversight: text(&keys[1]["secret"]),
@@ -1038,6 +1047,10 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "notices" => ("{ notices { totalCount edges { node { event status } } } }", none),
         "webhookEndpoints" => ("{ webhookEndpoints { id url } }", none),
         "dutyContacts" => ("{ dutyContacts { id email } }", none),
+        "importCheck" => (
+            "query($id: String!) { importCheck(id: $id) { children { rows } problems { line } } }",
+            json!({ "id": fx.import_check }),
+        ),
         "addWebhookEndpoint" => (
             "mutation($u: String!) { addWebhookEndpoint(url: $u) { endpoint { id } } }",
             json!({ "u": format!("http://127.0.0.1:9/hook{slot}") }),

@@ -243,6 +243,15 @@ fn password_link_row(la: i32, staff: i32, digest: &str) -> Row {
         .set("expires_at", AT)
 }
 
+fn import_check_row(la: i32, staff: i32, token: &str) -> Row {
+    Row::new("import_check")
+        .set("local_authority_id", la)
+        .set("staff_id", staff)
+        .text("token", token)
+        .text("report", "{}")
+        .set("expires_at", AT)
+}
+
 fn notice_row(la: i32, key: &str) -> Row {
     Row::new("notice")
         .set("local_authority_id", la)
@@ -412,6 +421,7 @@ const TABLES: &[&str] = &[
     "child_access",
     "duty_contact",
     "form_draft",
+    "import_check",
     "local_authority",
     "meeting",
     "meeting_agency",
@@ -451,6 +461,8 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_notice_delivered_at_due_at",
     "idx_notice_local_authority_id_created_at",
     "idx_webhook_endpoint_local_authority_id",
+    "idx_import_check_staff_id",
+    "idx_import_check_expires_at",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.
@@ -1248,6 +1260,10 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
         (notice_row(a.la, "fresh-notice"), vec![]),
         (webhook_endpoint_row(a.la), vec![]),
         (duty_contact_row(a.la, "fresh-duty@example.org"), vec![]),
+        (
+            import_check_row(a.la, a.advocate, "fresh-check"),
+            vec![("staff_id", b.advocate)],
+        ),
     ]
 }
 
