@@ -381,6 +381,22 @@ async fn another_authoritys_admin_neither_sees_nor_touches_the_imported_records(
     assert_eq!(error_code(&refused), "FORBIDDEN");
 }
 
+/// The children file with a date that does not exist on its first `bad` rows.
+fn children_with_bad_dates(bad: usize) -> String {
+    children_csv(None)
+        .lines()
+        .enumerate()
+        .map(
+            |(i, line)| match line.split(',').collect::<Vec<_>>().as_mut_slice() {
+                [reference, name, _, rest @ ..] if (1..=bad).contains(&i) => {
+                    format!("{reference},{name},2015-02-31,{}\n", rest.join(","))
+                }
+                _ => format!("{line}\n"),
+            },
+        )
+        .collect()
+}
+
 fn cells(value: &Value) -> Vec<Vec<String>> {
     value
         .as_array()
@@ -407,6 +423,7 @@ async fn the_admin_imports_on_the_page_with_javascript_on_and_off() {
         ("staff.csv", staff_csv()),
         ("children-bad.csv", children_csv(Some(42))),
         ("meetings-bad.csv", meetings_csv(Some(101), Some(151))),
+        ("children-many-bad.csv", children_with_bad_dates(25)),
         ("children.csv", children_csv(None)),
         ("meetings.csv", meetings_csv(None, None)),
     ] {
@@ -466,6 +483,15 @@ async fn the_admin_imports_on_the_page_with_javascript_on_and_off() {
             "{run}: {problems:?}"
         );
         assert!(problems[2][3].contains("CMS-C-999"), "{run}: {problems:?}");
+        assert_eq!(
+            result["importOffered"], 0,
+            "{run}: nothing to import while a row is bad"
+        );
+        assert_eq!(
+            result["manyHeading"], "25 rows have a problem: nothing was imported",
+            "{run}"
+        );
+        assert_eq!(result["manyProblems"], 25, "{run}: every bad row is listed");
         assert_eq!(
             result["readyHeading"], "The files are ready to import",
             "{run}"

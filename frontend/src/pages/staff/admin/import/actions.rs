@@ -1,29 +1,76 @@
-//! The page's one read (the last upload's answer) and its one write: the files, posted as
-//! multipart form data, handed to `importRecords`.
+//! The page's reads and writes. Checking uploads the files (multipart form data) to
+//! `importRecords` as a dry run, which the API keeps for a day: the page then shows that check by
+//! its id, every problem in it. "Import these files" imports the check as it stands, without the
+//! files being chosen again. New staff's links come back once, in a short-lived cookie.
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use super::Flash;
 use crate::error::PageError;
+use crate::pages::staff::api::StaffUser;
 
+/// The page's one read: a check by its id (with who is signed in), else the last answer left for
+/// this page.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-import-answer")]
-pub async fn load_import() -> Result<Option<Flash>, PageError> {
-    // Only an admin gets this far with a session; the answer itself came from the API.
-    crate::pages::staff::api::server::require().await?;
-    Ok(crate::pages::staff::once::take())
+pub async fn load_import(check: Option<String>) -> Result<(StaffUser, Option<Flash>), PageError> {
+    use super::ops::{ImportCheck, import_check};
+    use crate::pages::staff::api::server::{exec, require};
+
+    let Some(id) = check.filter(|c| !c.is_empty()) else {
+        let user = require().await?;
+        return Ok((user, crate::pages::staff::once::take()));
+    };
+    let read = match exec::<ImportCheck>(import_check::Variables { id }).await {
+        Ok(read) => read,
+        Err(error) if error.code() == crate::error::ErrorCode::NotFound => {
+            let user = require().await?;
+            let message = "That check is no longer kept (checks are kept for 24 hours, and until their files are imported). Choose the files and check them again.".to_owned();
+            return Ok((user, Some(Flash::Refused { message })));
+        }
+        Err(error) => return Err(error),
+    };
+    let user = StaffUser {
+        name: read.me.name.unwrap_or_default(),
+        role: read.me.staff_role.ok_or(PageError::SignedOut)?,
+    };
+    Ok((
+        user,
+        Some(server::report!(read.import_check, import_check, Vec::new())),
+    ))
 }
 
+/// "Check the files": a dry run of the chosen files; the page then shows the check.
 #[leptos::server(
     prefix = "/api/staff",
     endpoint = "admin-import",
     input = MultipartFormData
 )]
 pub async fn import_files(data: MultipartData) -> Result<Option<Flash>, PageError> {
-    let back = format!("/staff/import?at={}", chrono::Utc::now().timestamp_millis());
-    let flash = match server::read(data).await {
-        Ok(form) => server::run(form).await?,
-        Err(message) => Flash::Refused { message },
+    let checked = match server::read(data).await {
+        Ok(form) => server::check(form).await?,
+        Err(message) => Err(Flash::Refused { message }),
     };
-    Ok(crate::pages::staff::once::answer(flash, &back, false))
+    match checked {
+        Ok(id) => {
+            leptos_axum::redirect(&format!("/staff/import?check={id}"));
+            Ok(None)
+        }
+        Err(flash) => Ok(crate::pages::staff::once::answer(
+            flash,
+            &server::again(),
+            false,
+        )),
+    }
+}
+
+/// "Import these files": the check imported as it stands.
+#[leptos::server(prefix = "/api/staff", endpoint = "admin-import-checked")]
+pub async fn import_checked(check_id: String) -> Result<Option<Flash>, PageError> {
+    let flash = server::import(check_id).await?;
+    Ok(crate::pages::staff::once::answer(
+        flash,
+        &server::again(),
+        false,
+    ))
 }
 
 #[cfg(feature = "ssr")]
@@ -31,8 +78,9 @@ mod server {
     use leptos::server_fn::codec::MultipartData;
 
     use super::super::ops::{self, import_records};
-    use super::super::{Counts, Flash, NewLink, PAGE_STAFF_ROWS, Problem, SHOWN_PROBLEMS};
+    use super::super::{Flash, NewLink};
     use crate::error::PageError;
+    use crate::pages::staff::api::server::exec;
 
     /// A little over what the API takes in one upload, so its own clear limit answers first.
     const MAX_FORM_BYTES: usize = 240 * 1024;
@@ -42,7 +90,6 @@ mod server {
         staff: Option<String>,
         children: Option<String>,
         meetings: Option<String>,
-        dry_run: bool,
     }
 
     pub async fn read(data: MultipartData) -> Result<Form, String> {
@@ -77,91 +124,127 @@ mod server {
                 "staff" => form.staff = Some(text),
                 "children" => form.children = Some(text),
                 "meetings" => form.meetings = Some(text),
-                "action" => form.dry_run = text.trim() != "import",
                 _ => {}
             }
         }
         Ok(form)
     }
 
-    /// The three files' counts have a type each; the same four numbers.
-    macro_rules! counts {
-        ($c:expr) => {
-            Counts {
-                rows: $c.rows,
-                created: $c.created,
-                updated: $c.updated,
-                unchanged: $c.unchanged,
-            }
-        };
+    /// A new address for the page, so its answer is read again.
+    pub fn again() -> String {
+        format!("/staff/import?at={}", chrono::Utc::now().timestamp_millis())
     }
 
-    pub async fn run(form: Form) -> Result<Flash, PageError> {
-        let staff_rows = form.staff.as_deref().map_or(0, |t| {
-            t.lines().skip(1).filter(|l| !l.trim().is_empty()).count()
-        });
-        if !form.dry_run && staff_rows > PAGE_STAFF_ROWS {
-            return Ok(Flash::Refused {
-                message: format!(
-                    "On this page a staff file has at most {PAGE_STAFF_ROWS} people, so that each new person's link can be shown. Use `myvoice import` for more."
-                ),
-            });
+    /// The `Report` fragment of either operation (a type each) as the page shows it, every
+    /// problem included.
+    macro_rules! report {
+        ($r:expr, $op:ident, $links:expr) => {{
+            let r = $r;
+            let counts = |c: crate::pages::staff::admin::import::ops::$op::FileCounts| {
+                crate::pages::staff::admin::import::Counts {
+                    rows: c.rows,
+                    created: c.created,
+                    updated: c.updated,
+                    unchanged: c.unchanged,
+                }
+            };
+            crate::pages::staff::admin::import::Flash::Report {
+                dry_run: r.dry_run,
+                imported: r.imported,
+                check_id: r.check_id,
+                counts: [counts(r.staff), counts(r.children), counts(r.meetings)],
+                problem_count: r.problems.len(),
+                problems: r
+                    .problems
+                    .into_iter()
+                    .map(|p| crate::pages::staff::admin::import::Problem {
+                        file: format!("{:?}", p.file).to_lowercase(),
+                        line: p.line,
+                        column: p.column,
+                        message: p.message,
+                    })
+                    .collect(),
+                links: $links,
+                links_left_out: 0,
+            }
+        }};
+    }
+    pub(super) use report;
+
+    /// Refused input (too big, no file…) as the page says it.
+    fn refused(error: PageError) -> Result<Flash, PageError> {
+        match crate::pages::staff::admin::field_error(&error) {
+            Some((_, message)) => Ok(Flash::Refused { message }),
+            None => Err(error),
         }
+    }
+
+    /// The chosen files checked: the check's id, or why they could not be checked.
+    pub async fn check(form: Form) -> Result<Result<String, Flash>, PageError> {
         let input = import_records::ImportRecordsInput {
             staff_csv: form.staff,
             children_csv: form.children,
             meetings_csv: form.meetings,
-            dry_run: form.dry_run,
+            dry_run: true,
+            check_id: None,
         };
-        let answer = crate::pages::staff::api::server::exec::<ops::ImportRecords>(
-            import_records::Variables { input },
-        )
-        .await;
-        let report = match answer {
+        match exec::<ops::ImportRecords>(import_records::Variables { input }).await {
+            Ok(data) => Ok(data
+                .import_records
+                .report
+                .check_id
+                .ok_or_else(|| Flash::Refused {
+                    message: "The files were checked but the check was not kept. Check them again."
+                        .into(),
+                })),
+            Err(error) => refused(error).map(Err),
+        }
+    }
+
+    /// A check imported: counts and new staff's links, shown once.
+    pub async fn import(check_id: String) -> Result<Flash, PageError> {
+        let input = import_records::ImportRecordsInput {
+            staff_csv: None,
+            children_csv: None,
+            meetings_csv: None,
+            dry_run: false,
+            check_id: Some(check_id),
+        };
+        let answer = match exec::<ops::ImportRecords>(import_records::Variables { input }).await {
             Ok(data) => data.import_records,
-            Err(error) => match crate::pages::staff::admin::field_error(&error) {
-                Some((_, message)) => return Ok(Flash::Refused { message }),
-                None => return Err(error),
-            },
+            Err(error) if error.code() == crate::error::ErrorCode::NotFound => {
+                return Ok(Flash::Refused {
+                    message: "Those files were imported already, or their check is no longer kept. Choose the files and check them again.".into(),
+                });
+            }
+            Err(error) => return refused(error),
         };
-        let problem_count = report.problems.len();
-        let problems = report
-            .problems
+        let links = answer
+            .new_staff_links
             .into_iter()
-            .take(SHOWN_PROBLEMS)
-            .map(|p| Problem {
-                file: format!("{:?}", p.file).to_lowercase(),
-                line: p.line,
-                column: p.column,
-                message: shorten(&p.message),
+            .map(|l| NewLink {
+                name: l.name,
+                email: l.email,
+                path: l.password_link_path,
             })
             .collect();
-        let mut flash = Flash::Report {
-            dry_run: report.dry_run,
-            imported: report.imported,
-            counts: [
-                counts!(report.staff),
-                counts!(report.children),
-                counts!(report.meetings),
-            ],
-            problems,
-            problem_count,
-            links: report
-                .new_staff_links
-                .into_iter()
-                .map(|l| NewLink {
-                    name: l.name,
-                    email: l.email,
-                    path: l.password_link_path,
-                })
-                .collect(),
-        };
-        // The answer travels in a cookie (about 4 KB, written as hex): fewer rows rather than
-        // none at all. The heading still counts every problem.
+        let mut flash = report!(answer.report, import_records, links);
+        // The answer travels in a cookie (about 4 KB, written as hex). Problems here are rare
+        // (the records changed since the check): fewer rows rather than none; the heading counts
+        // every one.
+        // New staff's links past what fits are left out, counted: the page says where to make them.
         while serde_json::to_vec(&flash).map_or(0, |json| json.len()) > MAX_FLASH_JSON {
             match &mut flash {
                 Flash::Report { problems, .. } if !problems.is_empty() => {
                     problems.pop();
+                }
+                Flash::Report {
+                    links,
+                    links_left_out,
+                    ..
+                } if !links.is_empty() => {
+                    links.pop();
+                    *links_left_out += 1;
                 }
                 _ => break,
             }
@@ -172,15 +255,4 @@ mod server {
     /// What the cookie can carry, as JSON: hex doubles it, and the cookie's own name and
     /// attributes need room too.
     const MAX_FLASH_JSON: usize = 1_800;
-
-    /// A long message cut at a word, with an ellipsis.
-    fn shorten(message: &str) -> String {
-        const MAX: usize = 200;
-        if message.chars().count() <= MAX {
-            return message.to_owned();
-        }
-        let cut: String = message.chars().take(MAX).collect();
-        let at = cut.rfind([' ', ',']).unwrap_or(cut.len());
-        format!("{}…", &cut[..at])
-    }
 }

@@ -1,8 +1,9 @@
 //! `/staff/import`: an admin loads the authority's staff, children and meetings from CSV files
 //! exported from the case-management system. One plain multipart form (it works without
-//! JavaScript) with three files and two buttons: "Check the files" (a dry run: every bad row in a
-//! table, nothing written) and "Import". The files go to the API's `importRecords`, which does the
-//! work; this page only shows its answer.
+//! JavaScript) with three files: "Check the files" is a dry run the API keeps for a day, shown at
+//! `/staff/import?check=…` with every bad row in a table and nothing written; once a check has no
+//! problem, "Import these files" imports exactly what was checked. The API's `importRecords` does
+//! the work; this page only shows its answers.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
 
 mod actions;
 // Its operations run on the server only.
@@ -20,12 +20,6 @@ mod view;
 
 use actions::load_import;
 use view::{ImportForm, ReportView};
-
-/// The most problems and new staff links the answer carries to the next page: it travels in a
-/// short-lived cookie. The command line (`myvoice import`) prints every one.
-pub const SHOWN_PROBLEMS: usize = 6;
-/// On this page a staff file names at most this many people (their links are shown here once).
-pub const PAGE_STAFF_ROWS: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Counts {
@@ -61,7 +55,11 @@ pub enum Flash {
         problems: Vec<Problem>,
         /// All the problems, when more than `problems` holds.
         problem_count: usize,
+        /// A dry run kept by the API: "Import these files" imports it.
+        check_id: Option<String>,
         links: Vec<NewLink>,
+        /// New staff whose links did not fit in the answer (made on the Staff users page).
+        links_left_out: usize,
     },
     Refused {
         message: String,
@@ -71,20 +69,45 @@ pub enum Flash {
 /// The route: admins only.
 #[component]
 pub fn AdminImport() -> impl IntoView {
-    let staff = signed_in();
     let query = use_query_map();
-    // A new address after each upload (`?at=…`), so the answer is read again.
-    let flash = page_data(
-        staff,
-        Role::Admin,
-        move || query.read().get("at"),
-        |_| load_import(),
+    // A new address after each answer (`?at=…`, `?check=…`), so it is read again. Who is signed in
+    // comes with the check: one read per page load.
+    let read = Resource::new_blocking(
+        move || query.with(|q| (q.get("at"), q.get("check"))),
+        |(_, check)| load_import(check),
     );
-    view! { <RolePage role=Role::Admin staff page=move |user| view! { <ImportPage user flash /> } /> }
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match read.await {
+                    Ok((user, flash)) if user.role == Role::Admin => view! { <ImportPage user flash /> }.into_any(),
+                    Ok((user, _)) => view! {
+                        <StaffPage title="Not your page".to_owned() user=Some(user)>
+                            <h1>"This page is not for your role"</h1>
+                            <p>"Only the Admin role can open this page. " <a href="/staff">"Go to your first page"</a>"."</p>
+                        </StaffPage>
+                    }.into_any(),
+                    Err(PageError::SignedOut) => view! {
+                        <StaffPage title="Sign in".to_owned() user=None>
+                            <h1>"Sign in to carry on"</h1>
+                            <p><a class="button primary" href="/staff/sign-in">"Sign in"</a></p>
+                        </StaffPage>
+                    }.into_any(),
+                    Err(_) => view! {
+                        <StaffPage title="Import from files".to_owned() user=None>
+                            <h1>"Import from files"</h1>
+                            <p role="alert">"This page could not be opened. It is for admins only; try again, or go to "
+                                <a href="/staff">"your first page"</a>"."</p>
+                        </StaffPage>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }
 
 #[component]
-fn ImportPage(user: StaffUser, flash: Resource<Result<Option<Flash>, PageError>>) -> impl IntoView {
+fn ImportPage(user: StaffUser, flash: Option<Flash>) -> impl IntoView {
     view! {
         <StaffPage title="Import from files".to_owned() user=Some(user)>
             <h1>"Import from files"</h1>
@@ -93,14 +116,7 @@ fn ImportPage(user: StaffUser, flash: Resource<Result<Option<Flash>, PageError>>
                 "Check the files first: every row with a problem is listed, and nothing is written. "
                 "Importing the same files again changes nothing."
             </p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match flash.await {
-                        Ok(flash) => view! { <ReportView flash /> }.into_any(),
-                        Err(_) => view! { <p role="alert">"The page could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <ReportView flash />
             <ImportForm />
         </StaffPage>
     }

@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/admin/import/ops.graphql" => ImportRecords);
+crate::operations!("src/pages/staff/admin/import/ops.graphql" => ImportRecords, ImportCheck);

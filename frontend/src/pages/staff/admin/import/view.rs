@@ -2,7 +2,7 @@
 //! new staff's one-time links.
 use leptos::prelude::*;
 
-use super::{Counts, Flash, NewLink, PAGE_STAFF_ROWS, Problem};
+use super::{Counts, Flash, NewLink, Problem};
 
 const FILES: [(&str, &str, &str); 3] = [
     (
@@ -34,7 +34,8 @@ pub fn ImportForm() -> impl IntoView {
             <p class="hint">
                 "CSV files whose first line names the columns. Choose one, two or all three: staff are "
                 "added first, then children, then meetings, so a meeting may name a child or an ISRO "
-                "from the same upload. " {format!("On this page a staff file has at most {PAGE_STAFF_ROWS} people.")}
+                "from the same upload. Nothing is written until you have checked the files and pressed "
+                "\"Import these files\"."
             </p>
             {FILES
                 .iter()
@@ -50,8 +51,7 @@ pub fn ImportForm() -> impl IntoView {
                 })
                 .collect_view()}
             <div class="actions">
-                <button type="submit" class="button primary" name="action" value="check">"Check the files"</button>
-                <button type="submit" class="button" name="action" value="import">"Import"</button>
+                <button type="submit" class="button primary">"Check the files"</button>
             </div>
         </form>
     }
@@ -106,8 +106,19 @@ fn ProblemTable(problems: Vec<Problem>) -> impl IntoView {
     }
 }
 
+/// The files of a check with no problem, imported as they were checked.
 #[component]
-fn Links(links: Vec<NewLink>) -> impl IntoView {
+fn ImportChecked(check_id: String) -> impl IntoView {
+    view! {
+        <form method="post" action="/api/staff/admin-import-checked">
+            <input type="hidden" name="check_id" value=check_id />
+            <button type="submit" class="button primary">"Import these files"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Links(links: Vec<NewLink>, left_out: usize) -> impl IntoView {
     view! {
         <section class="card once" aria-labelledby="links-title">
             <h2 id="links-title">"New staff: their links to set a password"</h2>
@@ -121,6 +132,12 @@ fn Links(links: Vec<NewLink>) -> impl IntoView {
                     .map(|l| view! { <li>{format!("{} ({}): ", l.name, l.email)}<code>{l.path}</code></li> })
                     .collect_view()}
             </ul>
+            {(left_out > 0).then(|| view! {
+                <p>
+                    {format!("{left_out} more new staff are not listed here. Make each one's link with \"New set-password link\" on ")}
+                    <a href="/staff">"Staff users"</a>"."
+                </p>
+            })}
         </section>
     }
 }
@@ -139,7 +156,9 @@ pub fn ReportView(flash: Option<Flash>) -> impl IntoView {
             counts,
             problems,
             problem_count,
+            check_id,
             links,
+            links_left_out,
         }) => {
             let clean = problem_count == 0;
             let heading = match (clean, dry_run, imported) {
@@ -150,13 +169,13 @@ pub fn ReportView(flash: Option<Flash>) -> impl IntoView {
             };
             let more = (problem_count > problems.len()).then(|| view! {
                 <p class="hint">{format!(
-                    "The first {} of {problem_count} are shown. Put them right and check again, or run `myvoice import --dry-run` to see every one.",
+                    "The first {} of {problem_count} are shown. Check the files again to see every one.",
                     problems.len()
                 )}</p>
             });
             let next = match (clean, dry_run) {
                 (true, true) => {
-                    "Nothing has been written yet. Choose the same files again and press Import."
+                    "Nothing has been written yet. Import these files as they were checked, or choose other files below."
                 }
                 (false, _) => "Put these rows right in your files, then check them again.",
                 _ => "Importing the same files again changes nothing.",
@@ -183,10 +202,11 @@ pub fn ReportView(flash: Option<Flash>) -> impl IntoView {
                         </tbody>
                     </table>
                     <p>{next}</p>
+                    {check_id.filter(|_| clean && dry_run).map(|check_id| view! { <ImportChecked check_id /> })}
                 </section>
                 {(!problems.is_empty()).then(|| view! { <ProblemTable problems /> })}
                 {more}
-                {(!links.is_empty()).then(|| view! { <Links links /> })}
+                {(!links.is_empty() || links_left_out > 0).then(|| view! { <Links links left_out=links_left_out /> })}
             }
             .into_any()
         }
