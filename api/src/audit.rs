@@ -67,7 +67,7 @@ pub enum AuditAction {
     OutcomeAcknowledged,
     /// The child, or their advocate, turned younger-child mode on or off for the child's pages.
     YoungerModeSet,
-    /// An admin added a member of staff (with a temporary password shown once).
+    /// An admin added a member of staff (with a one-time link to choose a password).
     StaffInvited,
     /// An admin deactivated a member of staff: they can no longer sign in.
     StaffDeactivated,

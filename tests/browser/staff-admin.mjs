@@ -1,6 +1,7 @@
 // The admin, with JavaScript on and off (each run on its own app): invites a member of staff (a
-// mistake first, then right; the temporary password is shown once and works with the API), then
-// deactivates them after confirming (the password stops working); makes an API key with one scope
+// mistake first, then right; the link to choose a password is shown once, whole, and the new
+// member of staff sets a password with it and signs in), then deactivates them after confirming
+// (the password stops working); makes an API key with one scope
 // (a mistake first; the secret works with /graphql for that scope only), revokes it (refused from
 // then on); filters the audit log and reads those actions back. Every page: axe (as served and as
 // hydrated), no sideways scroll, and a screenshot as <dir>/admin-<page>-js-on|off.png.
@@ -81,17 +82,22 @@ async function run(base, javaScript) {
     result.steps.push("invite refused");
 
     await page.getByLabel("E-mail address").fill(person.email);
-    await submit(admin, "Invite", "invited", "Staff users", "[data-testid=temporary-password]");
-    const password = (await page.getByTestId("temporary-password").innerText()).trim();
-    result.passwordShown = password.length > 0;
-    result.passwordInUrl = result.urls.some((u) => u.includes(password));
+    await submit(admin, "Invite", "invited", "Staff users", "[data-testid=password-link]");
+    const link = (await page.getByTestId("password-link").innerText()).trim();
+    result.linkShown = link.startsWith(`${base}/set-password?token=`);
+    const token = new URL(link).searchParams.get("token");
+    result.linkInUrl = result.urls.some((u) => u.includes(token));
     result.invitedCard = (await page.locator(".once").innerText()).replace(/\s+/g, " ");
     result.checks.push(await check(browser, admin, shots, "admin-invited"));
+    // The new member of staff opens the link (elsewhere) and chooses their password.
+    const password = `my own password, JS ${tag}`;
+    result.passwordSet = await api(base,
+      "mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) }", { t: token, p: password });
     result.newSignIn = await api(base, SIGN_IN, { e: person.email, p: password });
     // Shown once: the same page again no longer shows it.
     await page.reload({ waitUntil: "load" });
     await ready(admin, "Staff users");
-    result.shownAgain = (await page.content()).includes(password);
+    result.shownAgain = (await page.content()).includes(token);
     result.staffAfterInvite = await rows(page);
     result.steps.push("invited");
 

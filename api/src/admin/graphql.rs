@@ -95,16 +95,17 @@ pub struct InviteStaffInput {
     pub agency_id: Option<ID>,
 }
 
-/// A member of staff just added: the only time their temporary password is shown.
+/// A member of staff just added: the only time their link to choose a password is shown. No
+/// password is ever made for them.
 #[derive(SimpleObject)]
 pub struct InvitedStaff {
     /// The new account.
     pub staff: StaffMember,
-    /// Give this to the new member of staff in person or by phone, never in the same e-mail as
-    /// their address. It cannot be shown again.
-    pub temporary_password: String,
-    /// Or instead: `/set-password?token=…` (put the address people use to reach myvoice in front),
-    /// with which they choose their own password; it works once, for 72 hours. Shown only here.
+    /// The whole link to send them, to them only, e.g.
+    /// `https://myvoice.example.gov.uk/set-password?token=…` (`MYVOICE_PUBLIC_URL`, else the
+    /// address this request came to, in front of `passwordLinkPath`). It works once, for 72 hours.
+    pub password_link_url: String,
+    /// `/set-password?token=…`: the same link without the address in front. Shown only here.
     pub password_link_path: String,
     /// When the password link stops working.
     pub password_link_expires_at: DateTime<Utc>,
@@ -236,8 +237,9 @@ pub struct AdminMutation;
 
 #[Object]
 impl AdminMutation {
-    /// Add a member of staff to your local authority (admin only). Their temporary password is
-    /// shown once, here. CONFLICT if someone here already has the e-mail address.
+    /// Add a member of staff to your local authority (admin only). The link with which they
+    /// choose their password is shown once, here. CONFLICT if someone here already has the
+    /// e-mail address.
     async fn invite_staff(
         &self,
         ctx: &Context<'_>,
@@ -255,11 +257,14 @@ impl AdminMutation {
                 .transpose()?,
         };
         let invited = super::invite(ctx.db()?, admin, new).await?;
+        let base = ctx
+            .data_opt::<crate::config::PublicBase>()
+            .map_or(crate::config::PublicBase::DEFAULT, |b| b.origin());
         Ok(InvitedStaff {
+            password_link_url: invited.link.url(base),
             password_link_path: invited.link.path(),
             password_link_expires_at: invited.link.expires_at,
             staff: invited.row.into(),
-            temporary_password: invited.temporary_password,
         })
     }
 

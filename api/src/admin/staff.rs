@@ -1,12 +1,11 @@
-//! Staff accounts. An invited member of staff gets a temporary password and a one-time link to choose
-//! their own, both shown once to the admin who passes one on; only digests are kept. A deactivated account cannot sign in, and its
+//! Staff accounts. An invited member of staff gets a one-time link to choose their own password,
+//! shown once to the admin who passes it on, never a password; only its digest is kept. A deactivated account cannot sign in, and its
 //! sessions end at once: its session epoch moves on (access tokens from before are refused), every
 //! refresh token it holds is revoked, and the caller tells the events bus, which closes its live
 //! sockets on every instance. An admin can also lift a lock on someone's sign-in.
 use chrono::Utc;
 use entity::enums::{ActorKind, StaffRole};
 use entity::{agency, refresh_token, staff_user};
-use rand::RngExt;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
@@ -19,11 +18,6 @@ use crate::auth::lockout::{self, TryKey};
 use crate::auth::{StaffViewer, TenantId, hash_secret};
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::pagination::Page;
-
-/// Letters and digits that cannot be mistaken for one another when read out or copied by hand.
-const READABLE: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-/// Four groups of four: about 79 bits, typed once by the new member of staff.
-const GROUPS: usize = 4;
 
 /// What the list is narrowed to.
 #[derive(Debug, Clone, Copy, Default)]
@@ -100,22 +94,8 @@ impl AsRef<str> for Email {
 
 pub struct Invited {
     pub row: staff_user::Model,
-    /// Shown once: the admin gives it to the new member of staff.
-    pub temporary_password: String,
-    /// Shown once too: a link with which they choose their own password instead.
+    /// Shown once: the link with which they choose their own password.
     pub link: crate::authorities::IssuedLink,
-}
-
-fn temporary_password() -> String {
-    let mut rng = rand::rng();
-    (0..GROUPS)
-        .map(|_| {
-            (0..4)
-                .map(|_| READABLE[rng.random_range(0..READABLE.len())] as char)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 fn duplicate() -> ApiError {
@@ -136,8 +116,8 @@ pub async fn invite(
             ));
         }
     }
-    let temporary_password = temporary_password();
-    let secret = temporary_password.clone();
+    // Nobody knows this secret: they choose their own password through the link.
+    let secret = crate::auth::secrets::random_token(32);
     // argon2 is deliberately slow: keep it off the async workers.
     let password_hash = tokio::task::spawn_blocking(move || hash_secret(&secret))
         .await
@@ -188,11 +168,7 @@ pub async fn invite(
     // The invitation's event above says it: one event per invitation.
     let link = crate::authorities::password_links::make(&txn, admin.tenant, row.id).await?;
     txn.commit().await?;
-    Ok(Invited {
-        row,
-        temporary_password,
-        link,
-    })
+    Ok(Invited { row, link })
 }
 
 /// A member of staff of `tenant`; another authority's answer exactly like missing ones.
@@ -288,16 +264,5 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
         }
-    }
-
-    #[test]
-    fn temporary_passwords_are_readable_and_differ() {
-        let one = temporary_password();
-        assert_eq!(one.len(), 19);
-        assert!(
-            one.split('-')
-                .all(|g| g.len() == 4 && g.bytes().all(|b| READABLE.contains(&b)))
-        );
-        assert_ne!(one, temporary_password());
     }
 }

@@ -1,5 +1,5 @@
-//! The admin's work through the API: staff accounts (invite with a temporary password shown once,
-//! deactivate), and the audit log with filters, newest first, paged. Nothing crosses authorities.
+//! The admin's work through the API: staff accounts (invite with a link to choose a password shown
+//! once, never a password; deactivate), and the audit log with filters, newest first, paged. Nothing crosses authorities.
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
@@ -8,7 +8,7 @@ use tests::app::{TestApp, add_local_authority, error_code, spawn_demo_app, staff
 pub(crate) const ADMIN: &str = "admin@demo.myvoice";
 
 const INVITE: &str = "mutation($i: InviteStaffInput!) { inviteStaff(input: $i) {
-    temporaryPassword staff { id name email role active } } }";
+    passwordLinkUrl passwordLinkPath staff { id name email role active } } }";
 const DEACTIVATE: &str = "mutation($id: ID!) { deactivateStaff(id: $id) { id active } }";
 const SIGN_IN: &str = "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) {
     accessToken refreshToken role } }";
@@ -66,7 +66,7 @@ fn actions(log: &Value) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn an_invited_member_of_staff_signs_in_with_the_temporary_password_shown_once() {
+async fn an_invited_member_of_staff_chooses_a_password_through_the_link_shown_once() {
     let app = spawn_demo_app().await;
     let admin = staff_token(&app.db, ADMIN).await;
     let invited = invite(
@@ -84,9 +84,29 @@ async fn an_invited_member_of_staff_signs_in_with_the_temporary_password_shown_o
     );
     assert_eq!(invited["staff"]["role"], "SOCIAL_WORKER");
     assert_eq!(invited["staff"]["active"], true);
-    let password = invited["temporaryPassword"].as_str().expect("password");
-    assert_eq!(password.len(), 19, "four groups of four: {password}");
+    let url = invited["passwordLinkUrl"].as_str().expect("link");
+    let path = invited["passwordLinkPath"].as_str().expect("path");
+    assert_eq!(url, app.url(path), "the whole link, to send as it is");
+    let token = path.rsplit_once("token=").expect("a token").1;
 
+    // No password exists until they choose one.
+    for guess in ["password", "demo-password", "correct horse battery staple"] {
+        let refused = app
+            .graphql(
+                SIGN_IN,
+                json!({ "e": "sam.jones@demo.myvoice", "p": guess }),
+            )
+            .await;
+        assert_eq!(error_code(&refused), "UNAUTHENTICATED", "{refused}");
+    }
+    let password = "a long one of my own choosing";
+    let set = app
+        .graphql(
+            "mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) }",
+            json!({ "t": token, "p": password }),
+        )
+        .await;
+    assert_eq!(set["data"]["setPasswordWithLink"], true, "{set}");
     let session = app
         .graphql(
             SIGN_IN,
@@ -467,8 +487,17 @@ async fn the_admin_manages_staff_and_keys_and_reads_the_audit_with_javascript_on
         assert_eq!(result["keptRole"], "SOCIAL_WORKER", "{run}");
 
         // Invited: the password was shown once, never in an address, and it signs in.
-        assert_eq!(result["passwordShown"], true, "{run}");
-        assert_eq!(result["passwordInUrl"], false, "{run}");
+        assert_eq!(
+            result["linkShown"], true,
+            "{run}: {}",
+            result["invitedCard"]
+        );
+        assert_eq!(result["linkInUrl"], false, "{run}: never in an address");
+        assert_eq!(
+            result["passwordSet"]["data"]["setPasswordWithLink"], true,
+            "{run}: {}",
+            result["passwordSet"]
+        );
         assert_eq!(result["shownAgain"], false, "{run}: shown only once");
         assert_eq!(
             result["newSignIn"]["data"]["signIn"]["role"], "social_worker",
@@ -536,15 +565,16 @@ async fn the_admin_manages_staff_and_keys_and_reads_the_audit_with_javascript_on
 
         // The audit log: the invitation, the deactivation and both key events, by the admin.
         let all = cells(&result["auditAll"]);
-        let newest: Vec<&str> = all.iter().take(5).map(|r| r[2].as_str()).collect();
+        let newest: Vec<&str> = all.iter().take(6).map(|r| r[2].as_str()).collect();
         assert_eq!(
             newest,
             [
                 "API key revoked",
                 "API key made",
                 "Staff deactivated",
-                // The new member of staff, signing in with the temporary password.
+                // The new member of staff, choosing a password with the link and signing in.
                 "Staff signed in",
+                "Password set with a link",
                 "Staff invited"
             ],
             "{run}: {all:?}"

@@ -1,4 +1,4 @@
-//! A secret shown once (a temporary password, a new API key), or the words a rejected form held,
+//! A secret shown once (a set-password link, a new API key), or the words a rejected form held,
 //! carried from the form's answer to the next page without ever being in an address: a short-lived
 //! HttpOnly, SameSite=Strict cookie, read once and cleared by the page that shows it (the advocate's
 //! slip with a child's code and PIN travels the same way).

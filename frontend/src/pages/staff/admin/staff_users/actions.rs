@@ -72,7 +72,8 @@ pub async fn invite_staff(
             Flash::Invited {
                 name: data.invite_staff.staff.name,
                 email: data.invite_staff.staff.email,
-                password: data.invite_staff.temporary_password,
+                url: data.invite_staff.password_link_url,
+                expires: crate::dates::in_words(&data.invite_staff.password_link_expires_at),
             },
             "invited",
         ),

@@ -119,8 +119,8 @@ pub fn InviteForm(
         <section class="invite" aria-labelledby="invite-title">
             <h2 id="invite-title">"Invite a member of staff"</h2>
             <p class="hint">
-                "They get a temporary password, shown here once. They sign in at "
-                <a href="/staff/sign-in">"staff sign-in"</a> " with their e-mail address and that password."
+                "You get a link for them, shown here once: send it to them only. With it they choose "
+                "their password, then sign in at " <a href="/staff/sign-in">"staff sign-in"</a> " with their e-mail address."
             </p>
             {(!summary.is_empty()).then(|| view! {
                 <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="invite-errors">

@@ -1,5 +1,5 @@
 //! `/staff` for an admin: the authority's staff accounts with role and status, inviting someone
-//! (their temporary password shown once, never in an address), and deactivating an account after
+//! (their link to choose a password shown once, never in an address), and deactivating an account after
 //! a confirmation step that works without JavaScript.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -53,7 +53,8 @@ pub enum Flash {
     Invited {
         name: String,
         email: String,
-        password: String,
+        url: String,
+        expires: String,
     },
     InviteRejected {
         field: String,
@@ -209,17 +210,17 @@ fn StaffBody(
         Flash::Invited {
             name,
             email,
-            password,
+            url,
+            expires,
         } => Some(
             view! {
                 <section class="card once" role="status" aria-labelledby="once-title">
-                    <h2 id="once-title">{format!("{name} can now sign in")}</h2>
-                    <p>"Their e-mail address: " <strong>{email}</strong></p>
-                    <p>"Their temporary password:"</p>
-                    <p class="secret"><code data-testid="temporary-password">{password}</code></p>
+                    <h2 id="once-title">{format!("{name} has been added: send them this link")}</h2>
+                    <p>"Copy this link and send it to " <strong>{email}</strong> " only. With it they choose their password:"</p>
+                    <p class="secret"><code data-testid="password-link">{url}</code></p>
                     <p class="hint">
-                        "This is the only time it is shown. Give it to them in person or by phone, "
-                        "never in the same e-mail as their address."
+                        {format!("It works once, until {expires}. This is the only time it is shown; ")}
+                        "if it is lost, make a new one with \"New set-password link\" below."
                     </p>
                 </section>
             }
