@@ -4,12 +4,14 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use super::Flash;
 use crate::error::PageError;
+use crate::pages::staff::api::StaffRead;
 
+/// One read, who is signed in: the last upload's answer itself came from the API.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-import-answer")]
-pub async fn load_import() -> Result<Option<Flash>, PageError> {
-    // Only an admin gets this far with a session; the answer itself came from the API.
-    crate::pages::staff::api::server::require().await?;
-    Ok(crate::pages::staff::once::take())
+pub async fn load_import() -> Result<StaffRead<Option<Flash>>, PageError> {
+    use crate::pages::staff::api::{Role, server::signed_in_as};
+    let read = signed_in_as(Role::Admin).await?;
+    Ok(read.map(|()| crate::pages::staff::once::take()))
 }
 
 #[leptos::server(

@@ -7,10 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::gate::{RolePage, unavailable};
 
 mod actions;
 // Its operations run on the server only.
@@ -71,20 +70,19 @@ pub enum Flash {
 /// The route: admins only.
 #[component]
 pub fn AdminImport() -> impl IntoView {
-    let staff = signed_in();
     let query = use_query_map();
     // A new address after each upload (`?at=…`), so the answer is read again.
-    let flash = page_data(
-        staff,
-        Role::Admin,
-        move || query.read().get("at"),
-        |_| load_import(),
+    let read = Resource::new_blocking(move || query.read().get("at"), |_| load_import());
+    let problem = unavailable(
+        "Import from files",
+        "The page could not be loaded. Try again.",
     );
-    view! { <RolePage role=Role::Admin staff page=move |user| view! { <ImportPage user flash /> } /> }
+    let page = |user: StaffUser, flash: Option<Flash>| view! { <ImportPage user flash /> };
+    view! { <RolePage role=Role::Admin read page problem /> }
 }
 
 #[component]
-fn ImportPage(user: StaffUser, flash: Resource<Result<Option<Flash>, PageError>>) -> impl IntoView {
+fn ImportPage(user: StaffUser, flash: Option<Flash>) -> impl IntoView {
     view! {
         <StaffPage title="Import from files".to_owned() user=Some(user)>
             <h1>"Import from files"</h1>
@@ -93,14 +91,7 @@ fn ImportPage(user: StaffUser, flash: Resource<Result<Option<Flash>, PageError>>
                 "Check the files first: every row with a problem is listed, and nothing is written. "
                 "Importing the same files again changes nothing."
             </p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match flash.await {
-                        Ok(flash) => view! { <ReportView flash /> }.into_any(),
-                        Err(_) => view! { <p role="alert">"The page could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <ReportView flash />
             <ImportForm />
         </StaffPage>
     }
