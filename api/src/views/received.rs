@@ -18,6 +18,7 @@ use super::history::snapshot_content;
 use crate::auth::Viewer;
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::pagination::Page;
+use crate::policy::same_tenant;
 use crate::policy::views::{Consent, ShareFacts, read_share, share_recipient};
 
 /// One share in the recipient's list, with what the list shows about it.
@@ -212,13 +213,20 @@ pub async fn open(db: &DatabaseConnection, viewer: &Viewer, which: Which) -> Api
 /// Open, for the chair's meeting page, every child's views for `meeting_id` shared with the
 /// viewer: for each child the newest version shared, as `open(Which::Views)` picks it, under the
 /// same policy (`read_share`). Each opening is marked read and recorded for its child as `open`
-/// records it. The same statements however many children (no read per child).
+/// records it. The same statements however many children (no read per child). Only a meeting of
+/// the viewer's authority.
 pub async fn open_for_meeting(
     db: &DatabaseConnection,
     viewer: &Viewer,
     meeting_id: i32,
 ) -> ApiResult<Vec<Opened>> {
     let staff = share_recipient(viewer)?.clone();
+    // Another authority's meeting answers exactly like a missing one.
+    let meeting = meeting::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("Meeting"))?;
+    same_tenant(viewer, meeting.local_authority_id, "Meeting")?;
     let all_views = views::Entity::find()
         .filter(views::Column::LocalAuthorityId.eq(staff.tenant.0))
         .filter(views::Column::MeetingId.eq(meeting_id))

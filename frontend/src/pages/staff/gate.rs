@@ -84,19 +84,22 @@ where
     answered
 }
 
-/// The usual `problem`: the page's title and what could not be done, with the way back.
+/// The usual `problem`: the page's title and what could not be done.
 pub fn unavailable(
     title: &'static str,
     words: &'static str,
 ) -> impl Fn(PageError) -> AnyView + Clone + Send + Sync + 'static {
-    move |_| {
-        view! {
-            <StaffPage title=title.to_owned() user=None>
-                <h1>{title}</h1>
-                <p role="alert">{words}</p>
-                <p><a href="/staff">"Back to your first page"</a></p>
-            </StaffPage>
-        }
-        .into_any()
+    move |_| problem_page(title, words)
+}
+
+/// A page that could not be shown: its title, why, and the way back.
+pub fn problem_page(title: &'static str, words: &'static str) -> AnyView {
+    view! {
+        <StaffPage title=title.to_owned() user=None>
+            <h1>{title}</h1>
+            <p role="alert">{words}</p>
+            <p><a href="/staff">"Back to your first page"</a></p>
+        </StaffPage>
     }
+    .into_any()
 }

@@ -105,7 +105,7 @@ fn AgenciesPage(
                 let edit = query.read().get("edit");
                 let mut list = list.clone();
                 list.flash = list.flash.or_else(|| answered.get());
-                view! { <AgenciesBody list edit save /> }
+                view! { <AgenciesBody list edit save /> }.into_any()
             }}
         </StaffPage>
     }

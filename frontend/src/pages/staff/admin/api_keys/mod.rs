@@ -118,7 +118,7 @@ fn ApiKeysPage(
             {move || {
                 let mut list = list.clone();
                 list.flash = list.flash.or_else(|| answered.get());
-                view! { <KeysBody list create revoke /> }
+                view! { <KeysBody list create revoke /> }.into_any()
             }}
         </StaffPage>
     }

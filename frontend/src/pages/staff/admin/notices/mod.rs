@@ -137,6 +137,7 @@ fn Notices(
                     <HooksSection page=page.clone() forms />
                     <SentTable sent=page.sent total=page.total_sent />
                 }
+                .into_any()
             }}
         </StaffPage>
     }

@@ -165,7 +165,7 @@ pub fn StaffUsers(user: StaffUser, list: StaffList, forms: StaffForms) -> impl I
                 let confirm = query.read().get("confirm");
                 let mut list = list.clone();
                 list.flash = list.flash.or_else(|| answered.get());
-                view! { <StaffBody list confirm me=me.clone() invite deactivate link /> }
+                view! { <StaffBody list confirm me=me.clone() invite deactivate link /> }.into_any()
             }}
         </StaffPage>
     }

@@ -11,7 +11,7 @@ use crate::error::{ErrorCode, PageError};
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffRead, StaffUser};
-use crate::pages::staff::gate::RolePage;
+use crate::pages::staff::gate::{RolePage, problem_page};
 
 mod distribute;
 #[cfg(feature = "ssr")]
@@ -90,21 +90,12 @@ pub fn MeetingPage() -> impl IntoView {
             load_meeting(id, typed)
         },
     );
-    let problem = |error: PageError| {
-        let words = match error.code() {
-            ErrorCode::NotFound | ErrorCode::Forbidden => {
-                "This meeting was not found among the meetings you chair."
-            }
-            _ => "The meeting could not be loaded. Try again.",
-        };
-        view! {
-            <StaffPage title="Meeting".to_owned() user=None>
-                <h1>"Meeting"</h1>
-                <p role="alert">{words}</p>
-                <p><a href="/staff">"Back to my meetings"</a></p>
-            </StaffPage>
-        }
-        .into_any()
+    let problem = |error: PageError| match error.code() {
+        ErrorCode::NotFound | ErrorCode::Forbidden => problem_page(
+            "Meeting",
+            "This meeting was not found among the meetings you chair.",
+        ),
+        _ => problem_page("Meeting", "The meeting could not be loaded. Try again."),
     };
     let page = |user: StaffUser, meeting: MeetingDetail| view! { <MeetingView user meeting /> };
     view! { <RolePage role=Role::Isro read page problem /> }
