@@ -11,13 +11,13 @@ use sea_orm::{
 use serde_json::{Value, json};
 use tests::app::{child_token, error_code, spawn_demo_app, staff_token};
 
+use crate::sharing::share;
 use crate::views::{
     ADVOCATE, ISRO, another_staff, audit_count, consenting_content, kid, mia_submits, ok, save,
     views_row,
 };
 
 const OPEN_ALL: &str = "query($m: ID!) { sharedViewsForMeeting(meetingId: $m) { childFirstName version readAt worries } }";
-const SHARE: &str = "mutation($c: ID!) { shareViews(caseId: $c) { version } }";
 
 /// Leo at Mia's meeting, his views shared with the chair too: Mia's rows copied for him. His
 /// views' ID.
@@ -43,8 +43,8 @@ async fn leo_shares_too(db: &DatabaseConnection, mia_views: &views::Model) -> i3
         .all(db)
         .await
         .unwrap();
-    for version in versions {
-        let mut copy: views_version::ActiveModel = version.into();
+    for row in versions {
+        let mut copy: views_version::ActiveModel = row.into();
         copy.id = NotSet;
         copy.views_id = Set(leo_views.id);
         copy.insert(db).await.unwrap();
@@ -55,8 +55,8 @@ async fn leo_shares_too(db: &DatabaseConnection, mia_views: &views::Model) -> i3
         .all(db)
         .await
         .unwrap();
-    for share in shares {
-        let mut copy: views_share::ActiveModel = share.into();
+    for row in shares {
+        let mut copy: views_share::ActiveModel = row.into();
         copy.id = NotSet;
         copy.views_id = Set(leo_views.id);
         copy.read_at = Set(None);
@@ -78,10 +78,7 @@ async fn the_chair_opens_every_childs_views_for_the_meeting_in_one_read() {
     let mia = kid(&app.db, "Mia").await;
     let token = child_token(&app.db, "Mia").await;
     mia_submits(&app, &mia, &token).await;
-    let advocate = staff_token(&app.db, ADVOCATE).await;
-    ok(&app
-        .graphql_as(Some(&advocate), SHARE, json!({ "c": mia.case }))
-        .await);
+    ok(&share(&app, &mia.case).await);
     let mia_views = views_row(&app.db, &mia).await.expect("Mia's views");
     let meeting = json!({ "m": mia.meeting });
 
@@ -117,6 +114,7 @@ async fn the_chair_opens_every_childs_views_for_the_meeting_in_one_read() {
         .graphql_as(Some(&other), OPEN_ALL, meeting.clone())
         .await;
     assert_eq!(opened(&answer), Vec::<Value>::new());
+    let advocate = staff_token(&app.db, ADVOCATE).await;
     let answer = app
         .graphql_as(Some(&advocate), OPEN_ALL, meeting.clone())
         .await;

@@ -9,6 +9,7 @@ use super::plain_browser::{Page, PlainBrowser, urlencode};
 use super::referrals::{COORDINATOR, SOCIAL_WORKER, gid};
 use super::staff_dead_ends::mias_case;
 use super::staff_meetings::views_shared_then_meeting_held;
+use super::views::{audit_count, kid, views_row};
 
 const ADVOCATE: &str = "advocate@demo.myvoice";
 const ISRO: &str = "isro@demo.myvoice";
@@ -206,13 +207,13 @@ async fn every_staff_page_reads_once_per_load() {
 
     let mut isro = signed_in(&app, ISRO).await;
     reads_once(&app, &mut isro, "/staff", "Coming up").await;
-    let mia = super::views::kid(&app.db, "Mia").await;
-    let mias_views = super::views::views_row(&app.db, &mia).await.expect("views");
-    let read_before = super::views::audit_count(&app.db, "views.read", mias_views.id).await;
+    let mia = kid(&app.db, "Mia").await;
+    let mias_views = views_row(&app.db, &mia).await.expect("views");
+    let read_before = audit_count(&app.db, "views.read", mias_views.id).await;
     let meeting_path = format!("/staff/meetings/{}", urlencode(&meeting));
     reads_once(&app, &mut isro, &meeting_path, MIAS_WORDS).await;
     assert_eq!(
-        super::views::audit_count(&app.db, "views.read", mias_views.id).await,
+        audit_count(&app.db, "views.read", mias_views.id).await,
         read_before + 1,
         "opening the meeting page is recorded for Mia, once"
     );
