@@ -1,8 +1,10 @@
 //! The advocate's side: the child's views read exactly as the child wrote them (every read audited).
 //! There is deliberately no way here to change the child's words.
 use entity::enums::ActorKind;
-use entity::{advocacy_case, views};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use entity::{advocacy_case, audit_event, views};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
 use serde_json::json;
 
 use super::history::{Version, versions};
@@ -98,14 +100,21 @@ pub(crate) async fn record_read(
     views: &views::Model,
     detail: serde_json::Value,
 ) -> ApiResult<()> {
-    audit::record(
-        conn,
+    read_event(staff, views, detail).insert(conn).await?;
+    Ok(())
+}
+
+/// The `views.read` event of one read, for a caller that records several in one statement.
+pub(crate) fn read_event(
+    staff: &StaffViewer,
+    views: &views::Model,
+    detail: serde_json::Value,
+) -> audit_event::ActiveModel {
+    audit::event(
         TenantId(views.local_authority_id),
         (ActorKind::Staff, Some(staff.id)),
         AuditAction::ViewsRead,
         Subject::new("views", views.id),
         Some(detail),
     )
-    .await?;
-    Ok(())
 }

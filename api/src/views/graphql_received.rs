@@ -112,4 +112,17 @@ impl ReceivedViewsQuery {
         let opened = received::open(ctx.db()?, ctx.viewer(), which).await?;
         Ok(opened.into())
     }
+
+    /// Read every child's views shared with the viewer for one meeting (the chair's meeting page):
+    /// for each child the newest version shared, as `sharedViews(viewsId:)` opens it, under the same
+    /// rules. Each one is marked read and its reading recorded for the child, as `sharedViews` does.
+    async fn shared_views_for_meeting(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The meeting the views are for.")] meeting_id: ID,
+    ) -> async_graphql::Result<Vec<SharedViews>> {
+        let meeting = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
+        let opened = received::open_for_meeting(ctx.db()?, ctx.viewer(), meeting).await?;
+        Ok(opened.into_iter().map(Into::into).collect())
+    }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::enums::Audience;
-use entity::{child, meeting, views, views_share, views_version};
+use entity::{audit_event, child, meeting, views, views_share, views_version};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
@@ -13,11 +13,12 @@ use sea_orm::{
 use serde_json::json;
 
 use super::Content;
-use super::advocate::record_read;
+use super::advocate::{read_event, record_read};
 use super::history::snapshot_content;
 use crate::auth::Viewer;
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::pagination::Page;
+use crate::policy::same_tenant;
 use crate::policy::views::{Consent, ShareFacts, read_share, share_recipient};
 
 /// One share in the recipient's list, with what the list shows about it.
@@ -207,4 +208,114 @@ pub async fn open(db: &DatabaseConnection, viewer: &Viewer, which: Which) -> Api
         version,
         content,
     })
+}
+
+/// Open, for the chair's meeting page, every child's views for `meeting_id` shared with the
+/// viewer: for each child the newest version shared, as `open(Which::Views)` picks it, under the
+/// same policy (`read_share`). Each opening is marked read and recorded for its child as `open`
+/// records it. The same statements however many children (no read per child). Only a meeting of
+/// the viewer's authority.
+pub async fn open_for_meeting(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    meeting_id: i32,
+) -> ApiResult<Vec<Opened>> {
+    let staff = share_recipient(viewer)?.clone();
+    // Another authority's meeting answers exactly like a missing one.
+    let meeting = meeting::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("Meeting"))?;
+    same_tenant(viewer, meeting.local_authority_id, "Meeting")?;
+    let all_views = views::Entity::find()
+        .filter(views::Column::LocalAuthorityId.eq(staff.tenant.0))
+        .filter(views::Column::MeetingId.eq(meeting_id))
+        .all(db)
+        .await?;
+    if all_views.is_empty() {
+        return Ok(Vec::new());
+    }
+    let shares = views_share::Entity::find()
+        .filter(views_share::Column::LocalAuthorityId.eq(staff.tenant.0))
+        .filter(views_share::Column::RecipientId.eq(staff.id))
+        .filter(views_share::Column::ViewsId.is_in(all_views.iter().map(|v| v.id)))
+        .order_by_desc(views_share::Column::Version)
+        .order_by_desc(views_share::Column::Id)
+        .all(db)
+        .await?;
+    // Newest first, so the first share of each views is the one to open; a share the child no
+    // longer agrees to is left out, as `open` would refuse it.
+    let mut picked: Vec<(views_share::Model, &views::Model)> = Vec::new();
+    for share in shares {
+        let Some(views) = all_views.iter().find(|v| v.id == share.views_id) else {
+            continue;
+        };
+        let facts = ShareFacts {
+            tenant: share.local_authority_id,
+            recipient_id: share.recipient_id,
+            audience: share.audience,
+        };
+        let allowed = read_share(viewer, facts, consent_of(views)).is_ok();
+        if allowed && !picked.iter().any(|(s, _)| s.views_id == share.views_id) {
+            picked.push((share, views));
+        }
+    }
+    if picked.is_empty() {
+        return Ok(Vec::new());
+    }
+    let frozen = picked.iter().fold(Condition::any(), |any, (share, _)| {
+        any.add(
+            views_version::Column::ViewsId
+                .eq(share.views_id)
+                .and(views_version::Column::Version.eq(share.version)),
+        )
+    });
+    let versions = views_version::Entity::find().filter(frozen).all(db).await?;
+
+    let share_ids: Vec<i32> = picked.iter().map(|(s, _)| s.id).collect();
+    let txn = crate::db::begin_write(db).await?;
+    views_share::Entity::update_many()
+        .set(views_share::ActiveModel {
+            read_at: Set(Some(Utc::now())),
+            ..Default::default()
+        })
+        .filter(views_share::Column::Id.is_in(share_ids.clone()))
+        .filter(views_share::Column::ReadAt.is_null())
+        .exec(&txn)
+        .await?;
+    let events = picked.iter().map(|(share, views)| {
+        let detail = json!({ "shareId": share.id, "version": share.version });
+        read_event(&staff, views, detail)
+    });
+    audit_event::Entity::insert_many(events)
+        .exec_without_returning(&txn)
+        .await?;
+    txn.commit().await?;
+
+    // Read back, so the times shown are the stored ones (as `open` does).
+    let shares = views_share::Entity::find()
+        .filter(views_share::Column::Id.is_in(share_ids))
+        .all(db)
+        .await?;
+    let mut opened = Vec::with_capacity(shares.len());
+    for received in with_child_and_meeting(db, shares).await? {
+        let version = versions
+            .iter()
+            .find(|v| v.views_id == received.share.views_id && v.version == received.share.version)
+            .cloned()
+            .ok_or_else(|| ApiError::Internal("shared version not frozen".into()))?;
+        let content = snapshot_content(&version)?;
+        opened.push(Opened {
+            received,
+            version,
+            content,
+        });
+    }
+    opened.sort_by(|a, b| {
+        a.received
+            .child
+            .preferred_name
+            .cmp(&b.received.child.preferred_name)
+    });
+    Ok(opened)
 }

@@ -23,6 +23,7 @@ mod integrators;
 mod live;
 mod matrix;
 mod matrix_tenancy;
+mod meeting_views;
 mod meetings;
 mod metrics;
 mod node;

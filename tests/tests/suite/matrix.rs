@@ -86,6 +86,7 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     // views shared with the social worker and the ISRO (with the child's consent)
     (Q, "viewsSharedWithMe",            "D D D D D D A E A E D D D D D D D D"),
     (Q, "sharedViews",                  "D D D D D D A D A D D D D D D D D D"),
+    (Q, "sharedViewsForMeeting",        "D D D D D D A E A E D D D D D D D D"),
     // meetings
     (Q, "meeting",                      "D D D D D D A D A D D D D D A D D D"),
     (Q, "myChairedMeetings",            "D D D D D D D D A E D D D D D D D D"),
@@ -1011,6 +1012,10 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "viewsSharedWithMe" => ("{ viewsSharedWithMe { totalCount } }", none),
         // By the views, not a share: the social worker and the ISRO each have their own share.
         "sharedViews" => ("query($id: ID!) { sharedViews(viewsId: $id) { shareId } }", id(&fx.views)),
+        "sharedViewsForMeeting" => (
+            "query($id: ID!) { sharedViewsForMeeting(meetingId: $id) { shareId } }",
+            id(&fx.mia_meeting),
+        ),
         "meeting" => ("query($id: ID!) { meeting(id: $id) { id } }", id(&fx.mia_meeting)),
         "myChairedMeetings" => ("{ myChairedMeetings { totalCount } }", none),
         "meetings" => ("{ meetings { totalCount } }", none),

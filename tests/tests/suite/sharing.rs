@@ -18,7 +18,7 @@ const SHARE: &str = "mutation($c: ID!) { shareViews(caseId: $c) { viewsId versio
 const INBOX: &str = "query($u: Boolean) { viewsSharedWithMe(first: 10, unreadOnly: $u) { totalCount edges { node { shareId viewsId childFirstName meetingKind meetingAt audience version sharedAt readAt } } } }";
 const OPEN: &str = "query($s: ID) { sharedViews(shareId: $s) { shareId childFirstName version readAt worries goingWell wantToHappen feeling attendance submittedAt } }";
 
-async fn share(app: &TestApp, case: &str) -> Value {
+pub(crate) async fn share(app: &TestApp, case: &str) -> Value {
     let advocate = staff_token(&app.db, ADVOCATE).await;
     app.graphql_as(Some(&advocate), SHARE, json!({ "c": case }))
         .await

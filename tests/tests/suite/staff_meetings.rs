@@ -28,7 +28,7 @@ fn text(value: &Value) -> &str {
 /// Mia writes her views (line breaks in them) and agrees the chair may see them; she sends them,
 /// her advocate shares them; then the review is moved to two hours ago, so it can be recorded.
 /// Returns the meeting's ID.
-async fn views_shared_then_meeting_held(app: &TestApp) -> String {
+pub(crate) async fn views_shared_then_meeting_held(app: &TestApp) -> String {
     let mia = child_token(&app.db, "Mia").await;
     let meetings = gql(
         app,

@@ -1,7 +1,7 @@
 //! A member of staff coming back after their access token has expired (15 minutes): the page renews
-//! the session once and loads whole. Every staff page asks the API at least twice (who is signed
-//! in, then the page's data); renewing for both would spend the refresh token twice, and reusing a
-//! spent refresh token ends the whole session.
+//! the session once and loads whole. A staff page reads with one operation (issue 18), but an
+//! answer that renewed the session must not be followed by another renewal: reusing a spent
+//! refresh token ends the whole session.
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use serde_json::json;
 use tests::app::{TestApp, expired_staff_token, spawn_demo_app};

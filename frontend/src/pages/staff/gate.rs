@@ -1,104 +1,105 @@
-//! A staff page for one role: signed-out visitors go to sign in; someone signed in with another
-//! role is told the page is not theirs (the API would refuse them anyway).
+//! A staff page for one role, read with one GraphQL operation (issue 18): who is signed in comes
+//! with the page's data (`api::server::page`). Signed-out visitors go to sign in; someone signed in
+//! with another role is told the page is not theirs (the API would refuse them anyway).
 //!
-//! Every resource of a staff page is made at the top of its route (with `signed_in`,
-//! `maybe_signed_in` and `page_data` below), never inside a `Suspense`: the server renders a
+//! A page's read is made at the top of its route, never inside a `Suspense`: the server renders a
 //! `Suspense`'s children more than once (a dry run, then for real), so a resource made there exists
 //! two or three times on the server but once in the browser, which may then pick up the dry run's
 //! copy (loaded without the request, so "signed out") and fail to hydrate.
-use std::future::Future;
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::StaffPage;
-use super::api::{Role, StaffUser, current_staff};
+use super::api::{Role, StaffRead, StaffUser};
 use crate::error::{ErrorCode, PageError};
 
-/// Who is signed in (`None`: nobody), loaded once per page.
-pub type Staff = Resource<Result<Option<StaffUser>, PageError>>;
+/// A page's one read: who is signed in and what the page shows.
+pub type PageRead<T> = Resource<Result<StaffRead<T>, PageError>>;
 
-/// Like `current_staff`, but without JavaScript a signed-out visitor is sent to sign in.
-#[leptos::server(prefix = "/api/staff", endpoint = "signed-in")]
-pub async fn signed_in_staff() -> Result<Option<StaffUser>, PageError> {
-    super::api::server::require().await.map(Some)
-}
-
-/// The signed-in member of staff, for a page that needs one.
-pub fn signed_in() -> Staff {
-    Resource::new_blocking(|| (), |_| signed_in_staff())
-}
-
-/// The signed-in member of staff, or nobody, for a page anyone may open.
-pub fn maybe_signed_in() -> Staff {
-    Resource::new_blocking(|| (), |_| current_staff())
-}
-
-/// A page's data, made at the top of its route: loaded after `staff` (so a session renewed for
-/// one is not renewed again for the other), only for someone holding `role` when one is given
-/// (anyone else gets FORBIDDEN without a call to the API), and again whenever `source` changes.
-pub fn page_data<S, T, Fut>(
-    staff: Staff,
-    role: impl Into<Option<Role>>,
-    source: impl Fn() -> S + Send + Sync + 'static,
-    load: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<Result<T, PageError>>
-where
-    S: PartialEq + Clone + Send + Sync + 'static,
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, PageError>> + Send + 'static,
-{
-    let role = role.into();
-    let load = Arc::new(load);
-    Resource::new_blocking(source, move |source| {
-        let load = Arc::clone(&load);
-        async move {
-            match (staff.await, role) {
-                (Ok(Some(user)), Some(role)) if user.role != role => Err(PageError::Api {
-                    code: ErrorCode::Forbidden,
-                    message: format!("This page is for the {} role.", role.title()),
-                    details: serde_json::Value::Null,
-                }),
-                (Ok(Some(_)), _) => load(source).await,
-                (Ok(None), _) => Err(PageError::SignedOut),
-                (Err(error), _) => Err(error),
-            }
-        }
-    })
-}
-
+/// The page `read` is for, shown to `role` only; `problem` says what went wrong when the read
+/// failed for another reason than who is signed in.
 #[component]
-pub fn RolePage<F, V>(role: Role, staff: Staff, page: F) -> impl IntoView
+pub fn RolePage<T, F, V, P>(role: Role, read: PageRead<T>, page: F, problem: P) -> impl IntoView
 where
-    F: Fn(StaffUser) -> V + Clone + Send + Sync + 'static,
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    F: Fn(StaffUser, T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
+    P: Fn(PageError) -> AnyView + Clone + Send + Sync + 'static,
 {
     view! {
         <Suspense>
             {move || {
-                let page = page.clone();
+                let (page, problem) = (page.clone(), problem.clone());
                 Suspend::new(async move {
-                    match staff.await {
-                        Ok(Some(user)) if user.role == role => page(user).into_any(),
-                        Ok(Some(user)) => view! {
-                            <StaffPage title="Not your page".to_owned() user=Some(user)>
-                                <h1>"This page is not for your role"</h1>
-                                <p>{format!("Only the {} role can open this page.", role.title())} " "
-                                    <a href="/staff">"Go to your first page"</a>"."</p>
-                            </StaffPage>
+                    match read.await {
+                        Ok(StaffRead::Page(user, data)) => page(user, data).into_any(),
+                        Ok(StaffRead::NotYours(user)) => view! { <NotYours role user /> }.into_any(),
+                        Err(error) if error.code() == ErrorCode::Unauthenticated => {
+                            view! { <SignInToCarryOn /> }.into_any()
                         }
-                        .into_any(),
-                        Ok(None) | Err(_) => view! {
-                            <StaffPage title="Sign in".to_owned() user=None>
-                                <h1>"Sign in to carry on"</h1>
-                                <p><a class="button primary" href="/staff/sign-in">"Sign in"</a></p>
-                            </StaffPage>
-                        }
-                        .into_any(),
+                        Err(error) => problem(error),
                     }
                 })
             }}
         </Suspense>
     }
+}
+
+#[component]
+fn NotYours(role: Role, user: StaffUser) -> impl IntoView {
+    view! {
+        <StaffPage title="Not your page".to_owned() user=Some(user)>
+            <h1>"This page is not for your role"</h1>
+            <p>{format!("Only the {} role can open this page.", role.title())} " "
+                <a href="/staff">"Go to your first page"</a>"."</p>
+        </StaffPage>
+    }
+}
+
+#[component]
+pub fn SignInToCarryOn() -> impl IntoView {
+    view! {
+        <StaffPage title="Sign in".to_owned() user=None>
+            <h1>"Sign in to carry on"</h1>
+            <p><a class="button primary" href="/staff/sign-in">"Sign in"</a></p>
+        </StaffPage>
+    }
+}
+
+/// With JavaScript, a form's answer (`Some`) arrives as its action's value rather than through
+/// the next page. Kept at the top of the route, so the answer outlasts the page reading again.
+pub fn answers<F, S, const N: usize>(values: [S; N]) -> RwSignal<Option<F>>
+where
+    F: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<Option<F>, PageError>>> + Copy + Send + Sync + 'static,
+{
+    let answered = RwSignal::new(None);
+    for value in values {
+        Effect::new(move |_| {
+            if let Some(Ok(Some(flash))) = value.get() {
+                answered.set(Some(flash));
+            }
+        });
+    }
+    answered
+}
+
+/// The usual `problem`: the page's title and what could not be done.
+pub fn unavailable(
+    title: &'static str,
+    words: &'static str,
+) -> impl Fn(PageError) -> AnyView + Clone + Send + Sync + 'static {
+    move |_| problem_page(title, words)
+}
+
+/// A page that could not be shown: its title, why, and the way back.
+pub fn problem_page(title: &'static str, words: &'static str) -> AnyView {
+    view! {
+        <StaffPage title=title.to_owned() user=None>
+            <h1>{title}</h1>
+            <p role="alert">{words}</p>
+            <p><a href="/staff">"Back to your first page"</a></p>
+        </StaffPage>
+    }
+    .into_any()
 }

@@ -28,15 +28,18 @@ pub struct Outcome {
     pub outcome_staff_words: Option<String>,
 }
 
-#[leptos::server(prefix = "/api/staff", endpoint = "agency-outcomes")]
-pub async fn load_outcomes() -> Result<Vec<Outcome>, PageError> {
-    use crate::dates::staff_time;
-    use crate::pages::staff::api::{Role, server};
+/// The outcomes and who is signed in, in one read.
+#[cfg(feature = "ssr")]
+pub async fn read() -> Result<crate::pages::staff::api::StaffRead<Vec<Outcome>>, PageError> {
+    use crate::pages::staff::api::{Role, server::page};
+    let read = page::<ops::Outcomes>(Role::Agency, ops::outcomes::Variables {}).await?;
+    Ok(read.map(outcomes))
+}
 
-    server::require_role(Role::Agency).await?;
-    let data = server::exec::<ops::Outcomes>(ops::outcomes::Variables {}).await?;
-    Ok(data
-        .outcomes_for_me
+#[cfg(feature = "ssr")]
+fn outcomes(data: ops::outcomes::ResponseData) -> Vec<Outcome> {
+    use crate::dates::staff_time;
+    data.outcomes_for_me
         .nodes
         .into_iter()
         .map(|n| Outcome {
@@ -49,15 +52,15 @@ pub async fn load_outcomes() -> Result<Vec<Outcome>, PageError> {
             whiteboard: n.whiteboard,
             outcome_staff_words: n.outcome_staff_words,
         })
-        .collect())
+        .collect()
 }
 
 /// Say the agency has received this outcome. Saying it twice changes nothing.
 #[leptos::server(prefix = "/api/staff", endpoint = "acknowledge-outcome")]
 pub async fn acknowledge_outcome(distribution_id: String) -> Result<(), PageError> {
-    use crate::pages::staff::api::{Role, server};
-    server::require_role(Role::Agency).await?;
-    // The page reads the list again; the answer adds nothing to it.
+    use crate::pages::staff::api::server;
+    // One write (the API refuses anyone but the agency's staff); the page reads the list again,
+    // and the answer adds nothing to it.
     let distribution = ops::acknowledge::Variables {
         distribution_id: distribution_id.clone(),
     };
@@ -71,41 +74,30 @@ pub async fn acknowledge_outcome(distribution_id: String) -> Result<(), PageErro
 }
 
 #[component]
-pub fn OutcomesForMe(
-    user: StaffUser,
-    outcomes: Resource<Result<Vec<Outcome>, PageError>>,
-) -> impl IntoView {
+pub fn OutcomesForMe(user: StaffUser, outcomes: Vec<Outcome>) -> impl IntoView {
     let location = use_location();
     let acknowledged = move || location.search.read().contains("acknowledged=");
     view! {
         <StaffPage title="Outcomes sent to me".to_owned() user=Some(user)>
             <h1>"Outcomes sent to me"</h1>
             <p class="hint">"Conference and review outcomes sent to your agency by the chair. Acknowledge each one so the chair knows it has arrived."</p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match outcomes.await {
-                        Ok(list) => {
-                            let (waiting, done): (Vec<Outcome>, Vec<Outcome>) =
-                                list.into_iter().partition(|o| o.acknowledged.is_none());
-                            view! {
-                                {acknowledged().then(|| view! { <p class="notice" role="status">"Acknowledged. The chair can see that your agency has the outcome."</p> })}
-                                <section aria-labelledby="to-acknowledge">
-                                    <h2 id="to-acknowledge">{format!("To acknowledge ({})", waiting.len())}</h2>
-                                    {waiting.is_empty().then(|| view! { <p>"Nothing waiting."</p> })}
-                                    {waiting.into_iter().map(|o| view! { <OutcomeCard outcome=o /> }).collect_view()}
-                                </section>
-                                <section aria-labelledby="acknowledged">
-                                    <h2 id="acknowledged">{format!("Acknowledged ({})", done.len())}</h2>
-                                    {done.is_empty().then(|| view! { <p>"None yet."</p> })}
-                                    {done.into_iter().map(|o| view! { <OutcomeCard outcome=o /> }).collect_view()}
-                                </section>
-                            }
-                            .into_any()
-                        }
-                        Err(_) => view! { <p role="alert">"The outcomes could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {
+                let (waiting, done): (Vec<Outcome>, Vec<Outcome>) =
+                    outcomes.into_iter().partition(|o| o.acknowledged.is_none());
+                view! {
+                    {acknowledged().then(|| view! { <p class="notice" role="status">"Acknowledged. The chair can see that your agency has the outcome."</p> })}
+                    <section aria-labelledby="to-acknowledge">
+                        <h2 id="to-acknowledge">{format!("To acknowledge ({})", waiting.len())}</h2>
+                        {waiting.is_empty().then(|| view! { <p>"Nothing waiting."</p> })}
+                        {waiting.into_iter().map(|o| view! { <OutcomeCard outcome=o /> }).collect_view()}
+                    </section>
+                    <section aria-labelledby="acknowledged">
+                        <h2 id="acknowledged">{format!("Acknowledged ({})", done.len())}</h2>
+                        {done.is_empty().then(|| view! { <p>"None yet."</p> })}
+                        {done.into_iter().map(|o| view! { <OutcomeCard outcome=o /> }).collect_view()}
+                    </section>
+                }
+            }
         </StaffPage>
     }
 }

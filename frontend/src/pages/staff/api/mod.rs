@@ -2,8 +2,6 @@
 //! member of staff working through a caseload is not thrown out every 15 minutes.
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
-
 /// Who is signed in, as the staff pages need it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffUser {
@@ -13,23 +11,35 @@ pub struct StaffUser {
 
 pub use crate::model::StaffRole as Role;
 
+/// A staff page's one read (issue 18): who is signed in with the page's data; or, for someone
+/// signed in with another role, only who they are, so the page can say it is not theirs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum StaffRead<T> {
+    Page(StaffUser, T),
+    NotYours(StaffUser),
+}
+
+impl<T> StaffRead<T> {
+    pub fn map<U>(self, shape: impl FnOnce(T) -> U) -> StaffRead<U> {
+        match self {
+            Self::Page(user, data) => StaffRead::Page(user, shape(data)),
+            Self::NotYours(user) => StaffRead::NotYours(user),
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod ops;
-
-/// The signed-in member of staff, or `None` when signed out.
-#[leptos::server(prefix = "/api/staff", endpoint = "me")]
-pub async fn current_staff() -> Result<Option<StaffUser>, PageError> {
-    server::whoami().await
-}
 
 #[cfg(feature = "ssr")]
 pub mod server {
     use graphql_client::GraphQLQuery;
+    use serde::de::DeserializeOwned;
     use serde_json::Value;
 
     use super::ops::{self, refresh, sign_out, whoami};
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error::{ErrorCode, PageError};
     use crate::gql::Operation;
     use crate::session::{self, Who};
 
@@ -65,6 +75,12 @@ pub mod server {
     pub async fn exec<Q: GraphQLQuery>(
         variables: Q::Variables,
     ) -> Result<Q::ResponseData, PageError> {
+        exec_into::<Q, Q::ResponseData>(variables).await
+    }
+
+    async fn exec_into<Q: GraphQLQuery, T: DeserializeOwned>(
+        variables: Q::Variables,
+    ) -> Result<T, PageError> {
         let operation = Operation::of::<Q>(variables)?;
         let Some(tokens) = Tokens::from_cookie() else {
             return Err(signed_out(false));
@@ -77,6 +93,73 @@ pub mod server {
             }
             other => other,
         }
+    }
+
+    /// Who an answer names: every staff page's one operation asks `me { name staffRole }`.
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Me {
+        name: Option<String>,
+        staff_role: Option<Role>,
+    }
+
+    /// A staff page for `role`, read with operation `Q` alone: `Q` asks `me { name staffRole }`
+    /// beside the page's data, and the role is checked on its answer. Someone whose session names
+    /// another role is read as who they are instead (`Whoami`): one read either way.
+    pub async fn page<Q: GraphQLQuery>(
+        role: Role,
+        variables: Q::Variables,
+    ) -> Result<StaffRead<Q::ResponseData>, PageError> {
+        if let Some(other) = other_role(role).await? {
+            return Ok(other);
+        }
+        let answer: Value = exec_into::<Q, Value>(variables).await?;
+        let undecodable = |error: serde_json::Error| {
+            tracing::error!(%error, "GraphQL data did not match the page's shape");
+            PageError::Unexpected
+        };
+        let me: Me = serde_json::from_value(answer["me"].clone()).map_err(|error| {
+            tracing::error!(%error, "a staff page's operation must ask me {{ name staffRole }}");
+            PageError::Unexpected
+        })?;
+        let Some(staff_role) = me.staff_role else {
+            return Err(forbidden(role));
+        };
+        let user = StaffUser {
+            name: me.name.unwrap_or_default(),
+            role: staff_role,
+        };
+        if staff_role != role {
+            return Ok(StaffRead::NotYours(user));
+        }
+        Ok(StaffRead::Page(
+            user,
+            serde_json::from_value(answer).map_err(undecodable)?,
+        ))
+    }
+
+    /// A staff page for `role` with nothing to read but who is signed in (`Whoami`).
+    pub async fn signed_in_as(role: Role) -> Result<StaffRead<()>, PageError> {
+        let user = require().await?;
+        Ok(if user.role == role {
+            StaffRead::Page(user, ())
+        } else {
+            StaffRead::NotYours(user)
+        })
+    }
+
+    /// Before a page's read: signed out goes to sign in; a session naming another role than
+    /// `role` is read as who it is. `None`: read the page.
+    async fn other_role<T>(role: Role) -> Result<Option<StaffRead<T>>, PageError> {
+        if Tokens::from_cookie().is_none() {
+            return Err(signed_out(false));
+        }
+        if session_role() == Some(role) {
+            return Ok(None);
+        }
+        let user = require().await?;
+        // A token whose role could not be read but is the page's: read the page after all.
+        Ok((user.role != role).then_some(StaffRead::NotYours(user)))
     }
 
     async fn renew(refresh_token: &str) -> Result<Tokens, PageError> {
@@ -170,17 +253,12 @@ pub mod server {
         whoami().await?.ok_or_else(|| signed_out(false))
     }
 
-    /// A page for one role. Anyone else signed in is refused here, as the API would refuse them.
-    pub async fn require_role(role: Role) -> Result<StaffUser, PageError> {
-        let user = require().await?;
-        if user.role == role {
-            Ok(user)
-        } else {
-            Err(PageError::Api {
-                code: ErrorCode::Forbidden,
-                message: format!("This page is for the {} role.", role.title()),
-                details: Value::Null,
-            })
+    /// The refusal of a page for `role` to someone else.
+    pub fn forbidden(role: Role) -> PageError {
+        PageError::Api {
+            code: ErrorCode::Forbidden,
+            message: format!("This page is for the {} role.", role.title()),
+            details: Value::Null,
         }
     }
 

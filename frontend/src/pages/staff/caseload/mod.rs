@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 use super::StaffPage;
 use super::api::StaffUser;
-use crate::error::PageError;
 use crate::model::MeetingKind;
 
 /// Public: `CaseRow` carries the generated views status into the browser too.
@@ -36,12 +35,16 @@ fn badge(views: &CaseViewsStatus) -> (&'static str, &'static str) {
     }
 }
 
-#[leptos::server(prefix = "/api/staff", endpoint = "caseload")]
-pub async fn load_caseload() -> Result<Vec<CaseRow>, PageError> {
-    let mut cases = super::api::server::exec::<ops::Caseload>(ops::caseload::Variables {})
-        .await?
-        .my_caseload
-        .nodes;
+/// The caseload and who is signed in, in one read.
+#[cfg(feature = "ssr")]
+pub async fn read() -> Result<super::api::StaffRead<Vec<CaseRow>>, crate::error::PageError> {
+    use super::api::{Role, server::page};
+    let read = page::<ops::Caseload>(Role::Advocate, ops::caseload::Variables {}).await?;
+    Ok(read.map(|data| rows(data.my_caseload.nodes)))
+}
+
+#[cfg(feature = "ssr")]
+fn rows(mut cases: Vec<ops::caseload::CaseloadMyCaseloadNodes>) -> Vec<CaseRow> {
     // Urgent help first, then the soonest meeting; meetings without a date last.
     cases.sort_by(|a, b| {
         let (a_at, b_at) = (&a.meeting.scheduled_at, &b.meeting.scheduled_at);
@@ -50,7 +53,7 @@ pub async fn load_caseload() -> Result<Vec<CaseRow>, PageError> {
             .then_with(|| a_at.is_none().cmp(&b_at.is_none()))
             .then_with(|| a_at.cmp(b_at))
     });
-    Ok(cases
+    cases
         .into_iter()
         .map(|case| CaseRow {
             id: case.id,
@@ -67,24 +70,20 @@ pub async fn load_caseload() -> Result<Vec<CaseRow>, PageError> {
             urgent: case.urgent_help_open,
             soon: case.meeting_soon,
         })
-        .collect())
+        .collect()
 }
 
 #[component]
-pub fn Caseload(user: StaffUser, rows: Resource<Result<Vec<CaseRow>, PageError>>) -> impl IntoView {
+pub fn Caseload(user: StaffUser, rows: Vec<CaseRow>) -> impl IntoView {
     view! {
         <StaffPage title="My caseload".to_owned() user=Some(user)>
             <h1>"My caseload"</h1>
             <super::advocate::live::LiveUrgentHelp />
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>"No cases are allocated to you."</p> }.into_any(),
-                        Ok(rows) => view! { <CaseTable rows /> }.into_any(),
-                        Err(_) => view! { <p role="alert">"The caseload could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {if rows.is_empty() {
+                view! { <p>"No cases are allocated to you."</p> }.into_any()
+            } else {
+                view! { <CaseTable rows /> }.into_any()
+            }}
         </StaffPage>
     }
 }

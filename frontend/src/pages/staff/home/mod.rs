@@ -1,82 +1,118 @@
-//! `/staff`: what this service is, for someone signed out; the role's first page once signed in.
+//! `/staff`: what this service is, for someone signed out; the role's first page once signed in,
+//! read with one operation: the role the session names chooses the page's operation, and is
+//! checked again on its answer (`api::server::page`).
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_query_map};
+use serde::{Deserialize, Serialize};
 
 use super::StaffPage;
-use super::api::{Role, StaffUser};
-use super::gate::{Staff, maybe_signed_in, page_data};
+use super::api::{StaffRead, StaffUser};
+use super::gate::unavailable;
 use super::{admin, agency, caseload, coordinator, isro, social_worker};
 use crate::error::PageError;
 
-/// Every role's first page's data, made here at the top (see `gate` for why); only the
-/// signed-in role's is loaded, the others answer FORBIDDEN without asking the API.
-#[derive(Clone, Copy)]
-struct FirstPages {
-    caseload: Resource<Result<Vec<caseload::CaseRow>, PageError>>,
-    children: Resource<Result<Vec<social_worker::children::ChildRow>, PageError>>,
-    inbox: Resource<Result<coordinator::inbox::Inbox, PageError>>,
-    staff_users: admin::staff_users::StaffUsersData,
-    meetings: Resource<Result<isro::home::MyMeetingsData, PageError>>,
-    outcomes: Resource<Result<Vec<agency::Outcome>, PageError>>,
+/// The signed-in role's first page, as its read gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FirstPage {
+    Caseload(Vec<caseload::CaseRow>),
+    Children(Vec<social_worker::children::ChildRow>),
+    Inbox(coordinator::inbox::Inbox),
+    StaffUsers(admin::staff_users::StaffList),
+    Meetings(isro::home::MyMeetingsData),
+    Outcomes(Vec<agency::Outcome>),
 }
 
-impl FirstPages {
-    fn new(staff: Staff) -> Self {
-        let location = use_location();
-        Self {
-            caseload: page_data(staff, Role::Advocate, || (), |_| caseload::load_caseload()),
-            children: page_data(
-                staff,
-                Role::SocialWorker,
-                || (),
-                |_| social_worker::children::load_my_children(),
-            ),
-            inbox: coordinator::inbox::inbox_data(staff),
-            staff_users: admin::staff_users::StaffUsersData::new(staff),
-            meetings: page_data(staff, Role::Isro, || (), |_| isro::home::load_my_meetings()),
-            // Keyed on the address: after "Acknowledge" the list reads again.
-            outcomes: page_data(
-                staff,
-                Role::Agency,
-                move || location.search.get(),
-                |_| agency::load_outcomes(),
-            ),
-        }
-    }
+/// Who is signed in and their role's first page, in one read; `None` when signed out. The address
+/// asks the inbox for `status` and `complete`, and the staff list for the page `after`.
+#[leptos::server(prefix = "/api/staff", endpoint = "home")]
+pub async fn load_home(
+    status: Option<String>,
+    complete: Option<String>,
+    after: Option<String>,
+) -> Result<Option<StaffRead<FirstPage>>, PageError> {
+    use super::api::{Role, server::session_role};
+    let read = match session_role() {
+        None => return Ok(None),
+        Some(Role::Advocate) => caseload::read().await?.map(FirstPage::Caseload),
+        Some(Role::SocialWorker) => social_worker::children::read()
+            .await?
+            .map(FirstPage::Children),
+        Some(Role::Coordinator) => coordinator::inbox::read(status, complete)
+            .await?
+            .map(FirstPage::Inbox),
+        Some(Role::Admin) => admin::staff_users::read(after)
+            .await?
+            .map(FirstPage::StaffUsers),
+        Some(Role::Isro) => isro::home::read().await?.map(FirstPage::Meetings),
+        Some(Role::Agency) => agency::read().await?.map(FirstPage::Outcomes),
+    };
+    Ok(Some(read))
 }
 
 #[component]
 pub fn StaffHome() -> impl IntoView {
-    let staff = maybe_signed_in();
-    let pages = FirstPages::new(staff);
+    let location = use_location();
+    let query = use_query_map();
+    // Made here, at the top (see `gate`), whatever the role: the admin's forms.
+    let staff_forms = admin::staff_users::StaffForms::for_route();
+    // Keyed on the address (after "Acknowledge", a filter, a page of staff) and on the admin's
+    // forms, so the page reads again after each.
+    let read = Resource::new_blocking(
+        move || (location.search.get(), staff_forms.versions()),
+        move |_| {
+            let (status, complete, after) =
+                query.with_untracked(|q| (q.get("status"), q.get("complete"), q.get("after")));
+            load_home(status, complete, after)
+        },
+    );
+    let problem = unavailable(
+        "Your first page",
+        "Your first page could not be loaded. Try again.",
+    );
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
-                match staff.await {
-                    Ok(Some(user)) => view! { <RoleHome user pages /> }.into_any(),
-                    _ => view! { <Welcome /> }.into_any(),
-                }
-            })}
+            {move || {
+                let problem = problem.clone();
+                Suspend::new(async move {
+                    match read.await {
+                        Ok(Some(StaffRead::Page(user, first))) => {
+                            view! { <RoleHome user first staff_forms /> }.into_any()
+                        }
+                        Ok(None) | Err(PageError::SignedOut) => view! { <Welcome /> }.into_any(),
+                        // Another role than the session named: nothing to show but the way in.
+                        Ok(Some(StaffRead::NotYours(_))) => view! { <Welcome /> }.into_any(),
+                        Err(error) => problem(error),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
 
 #[component]
-fn RoleHome(user: StaffUser, pages: FirstPages) -> impl IntoView {
-    match user.role {
-        Role::Advocate => view! { <caseload::Caseload user rows=pages.caseload /> }.into_any(),
-        Role::SocialWorker => {
-            view! { <social_worker::children::MyChildren user children=pages.children /> }
-                .into_any()
+fn RoleHome(
+    user: StaffUser,
+    first: FirstPage,
+    staff_forms: admin::staff_users::StaffForms,
+) -> impl IntoView {
+    match first {
+        FirstPage::Caseload(rows) => view! { <caseload::Caseload user rows /> }.into_any(),
+        FirstPage::Children(children) => {
+            view! { <social_worker::children::MyChildren user children /> }.into_any()
         }
-        Role::Coordinator => {
-            view! { <coordinator::inbox::ReferralInbox user inbox=pages.inbox /> }.into_any()
+        FirstPage::Inbox(inbox) => {
+            view! { <coordinator::inbox::ReferralInbox user inbox /> }.into_any()
         }
-        Role::Admin => view! { <admin::StaffUsers user data=pages.staff_users /> }.into_any(),
-        Role::Isro => view! { <isro::home::MyMeetings user data=pages.meetings /> }.into_any(),
-        Role::Agency => view! { <agency::OutcomesForMe user outcomes=pages.outcomes /> }.into_any(),
+        FirstPage::StaffUsers(list) => {
+            view! { <admin::StaffUsers user list forms=staff_forms /> }.into_any()
+        }
+        FirstPage::Meetings(data) => view! { <isro::home::MyMeetings user data /> }.into_any(),
+        FirstPage::Outcomes(outcomes) => {
+            view! { <agency::OutcomesForMe user outcomes /> }.into_any()
+        }
     }
 }
+
 #[component]
 fn Welcome() -> impl IntoView {
     view! {

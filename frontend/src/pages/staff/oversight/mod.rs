@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::StaffPage;
-use super::api::{Role, StaffUser};
-use super::gate::{RolePage, page_data, signed_in};
+use super::api::{Role, StaffRead, StaffUser};
+use super::gate::{RolePage, unavailable};
 use crate::error::PageError;
 use crate::model::MeetingKind;
 
@@ -67,12 +67,13 @@ pub enum Loaded {
     },
 }
 
+/// Who is signed in and the measures, in one read.
 #[leptos::server(prefix = "/api/staff", endpoint = "oversight")]
 pub async fn load_oversight(
     from: Option<String>,
     to: Option<String>,
     kind: Option<String>,
-) -> Result<Loaded, PageError> {
+) -> Result<StaffRead<Loaded>, PageError> {
     server::load(from, to, kind).await
 }
 
@@ -80,21 +81,20 @@ pub async fn load_oversight(
 #[component]
 pub fn Oversight() -> impl IntoView {
     let query = use_query_map();
-    let staff = signed_in();
-    let data = page_data(
-        staff,
-        Role::Coordinator,
+    let read = Resource::new_blocking(
         move || {
             let q = query.read();
             (q.get("from"), q.get("to"), q.get("kind"))
         },
         |(from, to, kind)| load_oversight(from, to, kind),
     );
-    view! { <RolePage role=Role::Coordinator staff page=move |user| view! { <OversightPage user data /> } /> }
+    let problem = unavailable("Oversight", "The measures could not be loaded. Try again.");
+    let page = |user: StaffUser, data: Loaded| view! { <OversightPage user data /> };
+    view! { <RolePage role=Role::Coordinator read page problem /> }
 }
 
 #[component]
-fn OversightPage(user: StaffUser, data: Resource<Result<Loaded, PageError>>) -> impl IntoView {
+fn OversightPage(user: StaffUser, data: Loaded) -> impl IntoView {
     view! {
         <StaffPage title="Oversight".to_owned() user=Some(user)>
             <h1>"Oversight"</h1>
@@ -102,22 +102,17 @@ fn OversightPage(user: StaffUser, data: Resource<Result<Loaded, PageError>>) -> 
                 "How well children's views reach their meetings, month by month: the measures from the SSCP audit. "
                 "Figures only: no child's details are shown here."
             </p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(Loaded::Measures(o)) => view! {
-                            <PeriodForm from=o.from.clone() to=o.to.clone() kind=o.kind problem=None />
-                            <Charts oversight=o />
-                        }
-                        .into_any(),
-                        Ok(Loaded::BadPeriod { from, to, message }) => view! {
-                            <PeriodForm from to kind=None problem=Some(message) />
-                        }
-                        .into_any(),
-                        Err(_) => view! { <p role="alert">"The measures could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {match data {
+                Loaded::Measures(o) => view! {
+                    <PeriodForm from=o.from.clone() to=o.to.clone() kind=o.kind problem=None />
+                    <Charts oversight=o />
+                }
+                .into_any(),
+                Loaded::BadPeriod { from, to, message } => view! {
+                    <PeriodForm from to kind=None problem=Some(message) />
+                }
+                .into_any(),
+            }}
         </StaffPage>
     }
 }

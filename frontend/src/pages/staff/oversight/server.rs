@@ -6,7 +6,7 @@ use super::ops::{self, oversight};
 use super::{Loaded, Oversight, Series, Unit};
 use crate::error::{ErrorCode, PageError};
 use crate::model::MeetingKind;
-use crate::pages::staff::api::{Role, server};
+use crate::pages::staff::api::{Role, StaffRead, server};
 
 /// One month's measures (for one kind of meeting, or all together).
 type Row = oversight::OversightOversightMetrics;
@@ -42,12 +42,13 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
     months
 }
 
+/// One read: the measures with who is signed in. A period refused (here, or by the API) is shown
+/// with the form for who is signed in (`Whoami`; a second read only when the API refused it).
 pub async fn load(
     from: Option<String>,
     to: Option<String>,
     kind: Option<String>,
-) -> Result<Loaded, PageError> {
-    server::require_role(Role::Coordinator).await?;
+) -> Result<StaffRead<Loaded>, PageError> {
     let kind: Option<MeetingKind> = kind
         .filter(|k| !k.is_empty() && k != "ALL")
         .and_then(|k| serde_json::from_value(json!(k)).ok());
@@ -58,23 +59,38 @@ pub async fn load(
     };
     let (start, end) = match period(from.clone(), to.clone()) {
         Ok(dates) => dates,
-        Err(message) => return Ok(bad(message)),
+        Err(message) => return refused(bad(message)).await,
     };
-    let result = server::exec::<ops::Oversight>(oversight::Variables {
-        from: start,
-        to: end,
-        by_kind: kind.is_some(),
-    })
+    let result = server::page::<ops::Oversight>(
+        Role::Coordinator,
+        oversight::Variables {
+            from: start,
+            to: end,
+            by_kind: kind.is_some(),
+        },
+    )
     .await;
-    let rows = match result {
-        Ok(data) => data.oversight_metrics,
+    let read = match result {
+        Ok(read) => read,
         Err(PageError::Api {
             code: ErrorCode::BadUserInput,
             message,
             ..
-        }) => return Ok(bad(message)),
+        }) => return refused(bad(message)).await,
         Err(other) => return Err(other),
     };
+    Ok(read.map(|data| measures(data.oversight_metrics, start, end, kind)))
+}
+
+/// The form with what is wrong with the period, for who is signed in.
+async fn refused(shown: Loaded) -> Result<StaffRead<Loaded>, PageError> {
+    Ok(server::signed_in_as(Role::Coordinator)
+        .await?
+        .map(|()| shown))
+}
+
+/// The months of the period, each measure a series over them.
+fn measures(rows: Vec<Row>, start: NaiveDate, end: NaiveDate, kind: Option<MeetingKind>) -> Loaded {
     let months = months_between(start, end);
     let keys: Vec<String> = months
         .iter()
@@ -89,7 +105,7 @@ pub async fn load(
         unit,
         values: keys.iter().map(|k| row_for(k).and_then(pick)).collect(),
     };
-    Ok(Loaded::Measures(Oversight {
+    Loaded::Measures(Oversight {
         from: start.to_string(),
         to: end.to_string(),
         kind,
@@ -117,5 +133,5 @@ pub async fn load(
                 |r| r.outcomes_acknowledged_by_all_percent,
             ),
         ],
-    }))
+    })
 }

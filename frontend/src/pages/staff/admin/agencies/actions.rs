@@ -1,30 +1,32 @@
 //! The list's one read, and the form's write: add an agency, or change one (`id` given).
 use super::{AgencyList, Flash};
 use crate::error::PageError;
+use crate::pages::staff::api::StaffRead;
 
+/// Who is signed in and the agencies, in one read.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-agencies")]
-pub async fn load_agencies() -> Result<AgencyList, PageError> {
+pub async fn load_agencies() -> Result<StaffRead<AgencyList>, PageError> {
     use super::{AgencyRow, ops};
+    use crate::pages::staff::api::{Role, server::page};
 
-    let data = crate::pages::staff::api::server::exec::<ops::ListAgencies>(
-        ops::list_agencies::Variables {},
-    )
-    .await?;
-    let agencies = data
-        .agencies
-        .nodes
-        .into_iter()
-        .map(|a| AgencyRow {
-            id: a.id,
-            name: a.name,
-            kind: format!("{:?}", a.kind),
-            contact_email: a.contact_email.unwrap_or_default(),
-        })
-        .collect();
-    Ok(AgencyList {
-        agencies,
-        flash: crate::pages::staff::once::take(),
-    })
+    let read = page::<ops::ListAgencies>(Role::Admin, ops::list_agencies::Variables {}).await?;
+    Ok(read.map(|data| {
+        let agencies = data
+            .agencies
+            .nodes
+            .into_iter()
+            .map(|a| AgencyRow {
+                id: a.id,
+                name: a.name,
+                kind: format!("{:?}", a.kind),
+                contact_email: a.contact_email.unwrap_or_default(),
+            })
+            .collect();
+        AgencyList {
+            agencies,
+            flash: crate::pages::staff::once::take(),
+        }
+    }))
 }
 
 #[cfg(feature = "ssr")]

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::gate::{RolePage, answers, unavailable};
 
 mod actions;
 mod form;
@@ -72,33 +71,29 @@ pub struct AgencyList {
 pub fn AdminAgencies() -> impl IntoView {
     let query = use_query_map();
     let save = ServerAction::<SaveAgency>::new();
-    let staff = signed_in();
-    let list = page_data(
-        staff,
-        Role::Admin,
+    let answered = answers([save.value()]);
+    let read = Resource::new_blocking(
         move || {
             let q = query.read();
             (q.get("at"), q.get("edit"), save.version().get())
         },
         |_| load_agencies(),
     );
-    view! { <RolePage role=Role::Admin staff page=move |user| view! { <AgenciesPage user save list /> } /> }
+    let problem = unavailable("Agencies", "The agencies could not be loaded. Try again.");
+    let page = move |user: StaffUser, list: AgencyList| {
+        view! { <AgenciesPage user list save answered /> }
+    };
+    view! { <RolePage role=Role::Admin read page problem /> }
 }
 
 #[component]
 fn AgenciesPage(
     user: StaffUser,
+    list: AgencyList,
     save: ServerAction<SaveAgency>,
-    list: Resource<Result<AgencyList, PageError>>,
+    answered: RwSignal<Option<Flash>>,
 ) -> impl IntoView {
     let query = use_query_map();
-    // With JavaScript, the form's answer arrives here rather than through the next page.
-    let answered = RwSignal::new(None::<Flash>);
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = save.value().get() {
-            answered.set(Some(flash));
-        }
-    });
     view! {
         <StaffPage title="Agencies".to_owned() user=Some(user)>
             <h1>"Partner agencies"</h1>
@@ -106,18 +101,12 @@ fn AgenciesPage(
                 "The agencies invited to meetings and sent conference outcomes. Invite their staff on the "
                 <a href="/staff">"staff page"</a> " with the role \u{201c}Partner agency\u{201d}."
             </p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let edit = query.read().get("edit");
-                    match list.await {
-                        Ok(mut list) => {
-                            list.flash = list.flash.or_else(|| answered.get());
-                            view! { <AgenciesBody list edit save /> }.into_any()
-                        }
-                        Err(_) => view! { <p role="alert">"The agencies could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || {
+                let edit = query.read().get("edit");
+                let mut list = list.clone();
+                list.flash = list.flash.or_else(|| answered.get());
+                view! { <AgenciesBody list edit save /> }.into_any()
+            }}
         </StaffPage>
     }
 }

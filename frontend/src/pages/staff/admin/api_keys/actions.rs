@@ -1,12 +1,15 @@
 //! The list's one read, and the two forms' writes: make a key, revoke one.
 use super::{Flash, KeyList};
 use crate::error::PageError;
+use crate::pages::staff::api::StaffRead;
 
+/// Who is signed in and the keys, in one read.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-keys")]
-pub async fn load_keys() -> Result<KeyList, PageError> {
+pub async fn load_keys() -> Result<StaffRead<KeyList>, PageError> {
     use super::KeyRow;
     use super::ops::{self, list_keys::Scope};
     use crate::dates::log_time;
+    use crate::pages::staff::api::{Role, server::page};
 
     fn words(scope: &Scope) -> String {
         match scope {
@@ -20,27 +23,27 @@ pub async fn load_keys() -> Result<KeyList, PageError> {
         }
         .to_owned()
     }
-    let data =
-        crate::pages::staff::api::server::exec::<ops::ListKeys>(ops::list_keys::Variables {})
-            .await?;
-    let mut keys: Vec<KeyRow> = data
-        .api_keys
-        .into_iter()
-        .map(|k| KeyRow {
-            id: k.id,
-            name: k.name,
-            prefix: k.prefix,
-            scopes: k.scopes.iter().map(words).collect(),
-            created_at: log_time(&k.created_at),
-            revoked_at: k.revoked_at.as_ref().map(log_time),
-        })
-        .collect();
-    // Working keys first, each group in the order they were made.
-    keys.sort_by_key(|k| k.revoked_at.is_some());
-    Ok(KeyList {
-        keys,
-        flash: crate::pages::staff::once::take(),
-    })
+    let read = page::<ops::ListKeys>(Role::Admin, ops::list_keys::Variables {}).await?;
+    Ok(read.map(|data| {
+        let mut keys: Vec<KeyRow> = data
+            .api_keys
+            .into_iter()
+            .map(|k| KeyRow {
+                id: k.id,
+                name: k.name,
+                prefix: k.prefix,
+                scopes: k.scopes.iter().map(words).collect(),
+                created_at: log_time(&k.created_at),
+                revoked_at: k.revoked_at.as_ref().map(log_time),
+            })
+            .collect();
+        // Working keys first, each group in the order they were made.
+        keys.sort_by_key(|k| k.revoked_at.is_some());
+        KeyList {
+            keys,
+            flash: crate::pages::staff::once::take(),
+        }
+    }))
 }
 
 #[cfg(feature = "ssr")]

@@ -4,10 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::gate::{RolePage, answers, unavailable};
 
 mod actions;
 #[cfg(feature = "ssr")]
@@ -82,10 +81,8 @@ pub fn AdminApiKeys() -> impl IntoView {
     let query = use_query_map();
     let create = ServerAction::<CreateKey>::new();
     let revoke = ServerAction::<RevokeKey>::new();
-    let staff = signed_in();
-    let list = page_data(
-        staff,
-        Role::Admin,
+    let answered = answers([create.value(), revoke.value()]);
+    let read = Resource::new_blocking(
         move || {
             (
                 query.read().get("at"),
@@ -95,28 +92,21 @@ pub fn AdminApiKeys() -> impl IntoView {
         },
         |_| load_keys(),
     );
-    view! { <RolePage role=Role::Admin staff page=move |user| view! { <ApiKeysPage user create revoke list /> } /> }
+    let problem = unavailable("API keys", "The keys could not be loaded. Try again.");
+    let page = move |user: StaffUser, list: KeyList| {
+        view! { <ApiKeysPage user list create revoke answered /> }
+    };
+    view! { <RolePage role=Role::Admin read page problem /> }
 }
 
 #[component]
 fn ApiKeysPage(
     user: StaffUser,
+    list: KeyList,
     create: ServerAction<CreateKey>,
     revoke: ServerAction<RevokeKey>,
-    list: Resource<Result<KeyList, PageError>>,
+    answered: RwSignal<Option<Flash>>,
 ) -> impl IntoView {
-    // With JavaScript, the forms' answers arrive here rather than through the next page.
-    let answered = RwSignal::new(None::<Flash>);
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = create.value().get() {
-            answered.set(Some(flash));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = revoke.value().get() {
-            answered.set(Some(flash));
-        }
-    });
     view! {
         <StaffPage title="API keys".to_owned() user=Some(user)>
             <h1>"API keys"</h1>
@@ -125,17 +115,11 @@ fn ApiKeysPage(
                 "with only the permissions you choose. The key is sent as the " <code>"X-Api-Key"</code> " header to "
                 <a href="/graphql">"/graphql"</a> "."
             </p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(mut list) => {
-                            list.flash = list.flash.or_else(|| answered.get());
-                            view! { <KeysBody list create revoke /> }.into_any()
-                        }
-                        Err(_) => view! { <p role="alert">"The keys could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || {
+                let mut list = list.clone();
+                list.flash = list.flash.or_else(|| answered.get());
+                view! { <KeysBody list create revoke /> }.into_any()
+            }}
         </StaffPage>
     }
 }

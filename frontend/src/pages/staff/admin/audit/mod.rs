@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::PageError;
 use crate::pages::staff::StaffPage;
-use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::api::{Role, StaffRead, StaffUser};
+use crate::pages::staff::gate::{RolePage, unavailable};
 
 #[cfg(feature = "ssr")]
 mod ops;
@@ -144,17 +144,27 @@ pub struct AuditPage {
     pub problem: Option<String>,
 }
 
+/// Who is signed in and a page of the log, in one read. Filters refused (here, or by the API)
+/// are said for who is signed in (`Whoami`; a second read only when the API refused them).
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-audit")]
-pub async fn load_audit(filters: Filters, after: Option<String>) -> Result<AuditPage, PageError> {
+pub async fn load_audit(
+    filters: Filters,
+    after: Option<String>,
+) -> Result<StaffRead<AuditPage>, PageError> {
+    use crate::pages::staff::api::server::{page, signed_in_as};
     use chrono::{Duration, NaiveDate, TimeZone};
     use chrono_tz::Europe::London;
     use ops::audit_log::{self, ActorKind, AuditLogFilter};
 
-    let empty = |problem: &str| AuditPage {
-        rows: vec![],
-        total: 0,
-        next: None,
-        problem: Some(problem.to_owned()),
+    // Nothing to list, only what is wrong with the filters.
+    let empty = async |problem: &str| -> Result<StaffRead<AuditPage>, PageError> {
+        let shown = AuditPage {
+            rows: vec![],
+            total: 0,
+            next: None,
+            problem: Some(problem.to_owned()),
+        };
+        Ok(signed_in_as(Role::Admin).await?.map(|()| shown))
     };
     // A UK date's midnight, as the moment it starts.
     let day_start =
@@ -169,7 +179,7 @@ pub async fn load_audit(filters: Filters, after: Option<String>) -> Result<Audit
             Ok(Some(at.with_timezone(&chrono::Utc)))
         };
     let (Ok(from), Ok(to)) = (day_start(&filters.from, 0), day_start(&filters.to, 1)) else {
-        return Ok(empty("Enter dates like 23/11/2026."));
+        return empty("Enter dates like 23/11/2026.").await;
     };
     // Only what the lists offer: anything else in the address filters nothing.
     fn known(list: &[(&str, &'static str)], v: &str) -> Option<String> {
@@ -183,21 +193,20 @@ pub async fn load_audit(filters: Filters, after: Option<String>) -> Result<Audit
         from,
         to,
     };
-    let answer = crate::pages::staff::api::server::exec::<ops::AuditLog>(audit_log::Variables {
+    let variables = audit_log::Variables {
         filter: Some(filter),
         after: after.filter(|a| !a.is_empty()),
-    })
-    .await;
-    let log = match answer {
-        Ok(data) => data.audit_log,
+    };
+    let read = match page::<ops::AuditLog>(Role::Admin, variables).await {
+        Ok(read) => read,
         Err(PageError::Api {
             code: crate::error::ErrorCode::BadUserInput,
             message,
             ..
-        }) => return Ok(empty(&message)),
+        }) => return empty(&message).await,
         Err(error) => return Err(error),
     };
-    Ok(AuditPage {
+    Ok(read.map(|data| data.audit_log).map(|log| AuditPage {
         total: u64::try_from(log.total_count).unwrap_or_default(),
         next: log
             .page_info
@@ -226,7 +235,7 @@ pub async fn load_audit(filters: Filters, after: Option<String>) -> Result<Audit
                 }
             })
             .collect(),
-    })
+    }))
 }
 
 /// The route: admins only.
@@ -247,34 +256,19 @@ pub fn AdminAudit() -> impl IntoView {
             q.get("after"),
         )
     };
-    let staff = signed_in();
-    let page = page_data(staff, Role::Admin, current, |(filters, after)| {
-        load_audit(filters, after)
-    });
-    view! { <RolePage role=Role::Admin staff page=move |user| view! { <AuditLogPage user page current /> } /> }
-}
-
-#[component]
-fn AuditLogPage(
-    user: StaffUser,
-    page: Resource<Result<AuditPage, PageError>>,
-    current: impl Fn() -> (Filters, Option<String>) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    view! {
-        <StaffPage title="Audit log".to_owned() user=Some(user)>
-            <h1>"Audit log"</h1>
-            <p class="lede">"Who read or changed what in myvoice, and when, newest first. Nothing here can be changed or deleted."</p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let (filters, after) = current();
-                    match page.await {
-                        Ok(page) => view! { <AuditBody page filters paged=after.is_some() /> }.into_any(),
-                        Err(_) => view! { <p role="alert">"The audit log could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </StaffPage>
-    }
+    let read = Resource::new_blocking(current, |(filters, after)| load_audit(filters, after));
+    let problem = unavailable("Audit log", "The audit log could not be loaded. Try again.");
+    let page = move |user: StaffUser, page: AuditPage| {
+        let (filters, after) = current();
+        view! {
+            <StaffPage title="Audit log".to_owned() user=Some(user)>
+                <h1>"Audit log"</h1>
+                <p class="lede">"Who read or changed what in myvoice, and when, newest first. Nothing here can be changed or deleted."</p>
+                <AuditBody page filters paged=after.is_some() />
+            </StaffPage>
+        }
+    };
+    view! { <RolePage role=Role::Admin read page problem /> }
 }
 
 fn options(

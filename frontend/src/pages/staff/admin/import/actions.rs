@@ -6,36 +6,30 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use super::Flash;
 use crate::error::PageError;
-use crate::pages::staff::api::StaffUser;
+use crate::pages::staff::api::StaffRead;
 
-/// The page's one read: a check by its id (with who is signed in), else the last answer left for
-/// this page.
+/// The page's one read: a check by its id (with who is signed in), else who is signed in and the
+/// last answer left for this page.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-import-answer")]
-pub async fn load_import(check: Option<String>) -> Result<(StaffUser, Option<Flash>), PageError> {
+pub async fn load_import(check: Option<String>) -> Result<StaffRead<Option<Flash>>, PageError> {
     use super::ops::{ImportCheck, import_check};
-    use crate::pages::staff::api::server::{exec, require};
+    use crate::pages::staff::api::{Role, server as staff};
 
     let Some(id) = check.filter(|c| !c.is_empty()) else {
-        let user = require().await?;
-        return Ok((user, crate::pages::staff::once::take()));
+        let read = staff::signed_in_as(Role::Admin).await?;
+        return Ok(read.map(|()| crate::pages::staff::once::take()));
     };
-    let read = match exec::<ImportCheck>(import_check::Variables { id }).await {
-        Ok(read) => read,
-        Err(error) if error.code() == crate::error::ErrorCode::NotFound => {
-            let user = require().await?;
-            let message = "That check is no longer kept (checks are kept for 24 hours, and until their files are imported). Choose the files and check them again.".to_owned();
-            return Ok((user, Some(Flash::Refused { message })));
+    match staff::page::<ImportCheck>(Role::Admin, import_check::Variables { id }).await {
+        Ok(read) => {
+            Ok(read.map(|data| Some(server::report!(data.import_check, import_check, Vec::new()))))
         }
-        Err(error) => return Err(error),
-    };
-    let user = StaffUser {
-        name: read.me.name.unwrap_or_default(),
-        role: read.me.staff_role.ok_or(PageError::SignedOut)?,
-    };
-    Ok((
-        user,
-        Some(server::report!(read.import_check, import_check, Vec::new())),
-    ))
+        Err(error) if error.code() == crate::error::ErrorCode::NotFound => {
+            let read = staff::signed_in_as(Role::Admin).await?;
+            let message = "That check is no longer kept (checks are kept for 24 hours, and until their files are imported). Choose the files and check them again.".to_owned();
+            Ok(read.map(|()| Some(Flash::Refused { message })))
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// "Check the files": a dry run of the chosen files; the page then shows the check.

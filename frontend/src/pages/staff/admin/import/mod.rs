@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
+use crate::pages::staff::gate::{RolePage, unavailable};
 
 mod actions;
 // Its operations run on the server only.
@@ -76,34 +76,12 @@ pub fn AdminImport() -> impl IntoView {
         move || query.with(|q| (q.get("at"), q.get("check"))),
         |(_, check)| load_import(check),
     );
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match read.await {
-                    Ok((user, flash)) if user.role == Role::Admin => view! { <ImportPage user flash /> }.into_any(),
-                    Ok((user, _)) => view! {
-                        <StaffPage title="Not your page".to_owned() user=Some(user)>
-                            <h1>"This page is not for your role"</h1>
-                            <p>"Only the Admin role can open this page. " <a href="/staff">"Go to your first page"</a>"."</p>
-                        </StaffPage>
-                    }.into_any(),
-                    Err(PageError::SignedOut) => view! {
-                        <StaffPage title="Sign in".to_owned() user=None>
-                            <h1>"Sign in to carry on"</h1>
-                            <p><a class="button primary" href="/staff/sign-in">"Sign in"</a></p>
-                        </StaffPage>
-                    }.into_any(),
-                    Err(_) => view! {
-                        <StaffPage title="Import from files".to_owned() user=None>
-                            <h1>"Import from files"</h1>
-                            <p role="alert">"This page could not be opened. It is for admins only; try again, or go to "
-                                <a href="/staff">"your first page"</a>"."</p>
-                        </StaffPage>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let problem = unavailable(
+        "Import from files",
+        "The page could not be loaded. Try again.",
+    );
+    let page = |user: StaffUser, flash: Option<Flash>| view! { <ImportPage user flash /> };
+    view! { <RolePage role=Role::Admin read page problem /> }
 }
 
 #[component]

@@ -1,14 +1,24 @@
 //! The page's one read, and its four writes.
 use super::{Flash, NoticesPage};
 use crate::error::PageError;
+use crate::pages::staff::api::StaffRead;
 
+/// Who is signed in and the page, in one read.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-notices")]
-pub async fn load_notices() -> Result<NoticesPage, PageError> {
+pub async fn load_notices() -> Result<StaffRead<NoticesPage>, PageError> {
     use super::ops::{self, notice_set_up as op};
+    use crate::pages::staff::api::{Role, server::page};
+
+    let read = page::<ops::NoticeSetUp>(Role::Admin, op::Variables {}).await?;
+    Ok(read.map(notices_page))
+}
+
+#[cfg(feature = "ssr")]
+fn notices_page(data: super::ops::notice_set_up::ResponseData) -> NoticesPage {
+    use super::ops::notice_set_up as op;
     use super::{Contact, Hook, Sent};
     use crate::dates::log_time;
 
-    let data = crate::pages::staff::api::server::exec::<ops::NoticeSetUp>(op::Variables {}).await?;
     let sent = data
         .notices
         .edges
@@ -32,7 +42,7 @@ pub async fn load_notices() -> Result<NoticesPage, PageError> {
             }
         })
         .collect();
-    Ok(NoticesPage {
+    NoticesPage {
         contacts: data
             .duty_contacts
             .into_iter()
@@ -54,7 +64,7 @@ pub async fn load_notices() -> Result<NoticesPage, PageError> {
         sent,
         total_sent: data.notices.total_count,
         flash: crate::pages::staff::once::take(),
-    })
+    }
 }
 
 /// The event in staff words.

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::gate::{RolePage, answers, unavailable};
 
 mod actions;
 #[cfg(feature = "ssr")]
@@ -88,10 +87,13 @@ pub fn AdminNotices() -> impl IntoView {
         add_hook: ServerAction::new(),
         remove_hook: ServerAction::new(),
     };
-    let staff = signed_in();
-    let data = page_data(
-        staff,
-        Role::Admin,
+    let answered = answers([
+        forms.add_contact.value(),
+        forms.remove_contact.value(),
+        forms.add_hook.value(),
+        forms.remove_hook.value(),
+    ]);
+    let read = Resource::new_blocking(
         move || {
             (
                 query.read().get("at"),
@@ -103,37 +105,23 @@ pub fn AdminNotices() -> impl IntoView {
         },
         |_| load_notices(),
     );
-    view! { <RolePage role=Role::Admin staff page=move |user| view! { <Notices user forms data /> } /> }
+    let problem = unavailable(
+        "Notifications",
+        "Notifications could not be loaded. Try again.",
+    );
+    let page = move |user: StaffUser, data: NoticesPage| {
+        view! { <Notices user forms data answered /> }
+    };
+    view! { <RolePage role=Role::Admin read page problem /> }
 }
 
 #[component]
 fn Notices(
     user: StaffUser,
     forms: Forms,
-    data: Resource<Result<NoticesPage, PageError>>,
+    data: NoticesPage,
+    answered: RwSignal<Option<Flash>>,
 ) -> impl IntoView {
-    // With JavaScript, the forms' answers arrive here rather than through the next page.
-    let answered = RwSignal::new(None::<Flash>);
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = forms.add_contact.value().get() {
-            answered.set(Some(flash));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = forms.remove_contact.value().get() {
-            answered.set(Some(flash));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = forms.add_hook.value().get() {
-            answered.set(Some(flash));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = forms.remove_hook.value().get() {
-            answered.set(Some(flash));
-        }
-    });
     view! {
         <StaffPage title="Notifications".to_owned() user=Some(user)>
             <h1>"Notifications"</h1>
@@ -141,22 +129,16 @@ fn Notices(
                 "myvoice tells people by e-mail when something needs them, so nobody has to sign in "
                 "to find out. E-mails never hold a child's name or words: only a link to sign in and look."
             </p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(mut page) => {
-                            page.flash = page.flash.or_else(|| answered.get());
-                            view! {
-                                <ContactsSection page=page.clone() forms />
-                                <HooksSection page=page.clone() forms />
-                                <SentTable sent=page.sent total=page.total_sent />
-                            }
-                            .into_any()
-                        }
-                        Err(_) => view! { <p role="alert">"Notifications could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || {
+                let mut page = data.clone();
+                page.flash = page.flash.or_else(|| answered.get());
+                view! {
+                    <ContactsSection page=page.clone() forms />
+                    <HooksSection page=page.clone() forms />
+                    <SentTable sent=page.sent total=page.total_sent />
+                }
+                .into_any()
+            }}
         </StaffPage>
     }
 }

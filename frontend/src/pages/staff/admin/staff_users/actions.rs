@@ -1,27 +1,6 @@
-//! The list's one read, and the forms' writes: invite, deactivate, a new set-password link.
-use super::{Flash, StaffList};
+//! The forms' writes: invite, deactivate, a new set-password link.
+use super::Flash;
 use crate::error::PageError;
-
-#[leptos::server(prefix = "/api/staff", endpoint = "admin-staff")]
-pub async fn load_staff(after: Option<String>) -> Result<StaffList, PageError> {
-    use super::ops::{self, staff_list};
-
-    let data = crate::pages::staff::api::server::exec::<ops::StaffList>(staff_list::Variables {
-        after: after.filter(|a| !a.is_empty()),
-    })
-    .await?;
-    let list = data.staff_users;
-    Ok(StaffList {
-        rows: list.nodes,
-        total: u64::try_from(list.total_count).unwrap_or_default(),
-        next: list
-            .page_info
-            .has_next_page
-            .then_some(list.page_info.end_cursor)
-            .flatten(),
-        flash: crate::pages::staff::once::take(),
-    })
-}
 
 /// A unique address each time, so the page reloads its list after every change.
 #[cfg(feature = "ssr")]

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{Staff, page_data};
+use crate::pages::staff::gate::answers;
 
 mod actions;
 mod forms;
@@ -16,7 +15,7 @@ mod forms;
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 mod ops;
 
-use actions::{DeactivateStaff, InviteStaff, NewPasswordLink, load_staff};
+use actions::{DeactivateStaff, InviteStaff, NewPasswordLink};
 use forms::{ConfirmDeactivate, InviteForm, StaffTable};
 
 /// Every role, with the words an admin uses for it.
@@ -85,96 +84,90 @@ pub struct StaffList {
     pub flash: Option<Flash>,
 }
 
-/// The staff list and its two forms, for an admin (made at the top of `/staff`: see `gate`).
+/// The list's forms and, with JavaScript, their answers: made at the top of `/staff` (see
+/// `gate`), so they outlast the page reading again after each answer.
 #[derive(Clone, Copy)]
-pub struct StaffUsersData {
+pub struct StaffForms {
     invite: ServerAction<InviteStaff>,
     deactivate: ServerAction<DeactivateStaff>,
     link: ServerAction<NewPasswordLink>,
-    list: Resource<Result<StaffList, PageError>>,
+    answered: RwSignal<Option<Flash>>,
 }
 
-impl StaffUsersData {
-    pub fn new(staff: Staff) -> Self {
+impl StaffForms {
+    /// Made once, at the top of the route.
+    pub fn for_route() -> Self {
         let query = use_query_map();
         let invite = ServerAction::<InviteStaff>::new();
         let deactivate = ServerAction::<DeactivateStaff>::new();
         let link = ServerAction::<NewPasswordLink>::new();
-        let list = page_data(
-            staff,
-            Role::Admin,
-            move || {
-                let q = query.read();
-                (
-                    q.get("after"),
-                    q.get("at"),
-                    invite.version().get(),
-                    deactivate.version().get(),
-                    link.version().get(),
-                )
-            },
-            |(after, ..)| load_staff(after),
-        );
+        let answered = answers([invite.value(), deactivate.value(), link.value()]);
+        // Shown once: asking to deactivate someone puts the last answer away.
+        Effect::new(move |_| {
+            if query.read().get("confirm").is_some() {
+                answered.set(None);
+            }
+        });
         Self {
             invite,
             deactivate,
             link,
-            list,
+            answered,
         }
+    }
+
+    /// Whenever one of the forms was answered (the list is read again).
+    pub fn versions(&self) -> (usize, usize, usize) {
+        (
+            self.invite.version().get(),
+            self.deactivate.version().get(),
+            self.link.version().get(),
+        )
     }
 }
 
+/// The staff list and who is signed in, in one read.
+#[cfg(feature = "ssr")]
+pub async fn read(
+    after: Option<String>,
+) -> Result<crate::pages::staff::api::StaffRead<StaffList>, crate::error::PageError> {
+    use crate::pages::staff::api::server::page;
+    let after = after.filter(|a| !a.is_empty());
+    let read = page::<ops::StaffList>(Role::Admin, ops::staff_list::Variables { after }).await?;
+    Ok(read.map(|data| {
+        let list = data.staff_users;
+        StaffList {
+            rows: list.nodes,
+            total: u64::try_from(list.total_count).unwrap_or_default(),
+            next: list
+                .page_info
+                .has_next_page
+                .then_some(list.page_info.end_cursor)
+                .flatten(),
+            flash: crate::pages::staff::once::take(),
+        }
+    }))
+}
+
 #[component]
-pub fn StaffUsers(user: StaffUser, data: StaffUsersData) -> impl IntoView {
-    let StaffUsersData {
+pub fn StaffUsers(user: StaffUser, list: StaffList, forms: StaffForms) -> impl IntoView {
+    let StaffForms {
         invite,
         deactivate,
         link,
-        list,
-    } = data;
+        answered,
+    } = forms;
     let query = use_query_map();
-    // With JavaScript, the forms' answers arrive here rather than through the next page.
-    let answered = RwSignal::new(None::<Flash>);
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = invite.value().get() {
-            answered.set(Some(flash));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = deactivate.value().get() {
-            answered.set(Some(flash));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(flash))) = link.value().get() {
-            answered.set(Some(flash));
-        }
-    });
-    // Shown once: asking to deactivate someone puts the last answer away.
-    Effect::new(move |_| {
-        if query.read().get("confirm").is_some() {
-            answered.set(None);
-        }
-    });
     let me = user.name.clone();
     view! {
         <StaffPage title="Staff users".to_owned() user=Some(user)>
             <h1>"Staff users"</h1>
-            <Suspense>
-                {move || {
-                    let me = me.clone();
-                    Suspend::new(async move {
-                        let confirm = query.read().get("confirm");
-                        match list.await {
-                            Ok(mut list) => {
-                                list.flash = list.flash.or_else(|| answered.get());
-                                view! { <StaffBody list confirm me invite deactivate link /> }.into_any()
-                            }
-                            Err(_) => view! { <p role="alert">"The staff list could not be loaded. Try again."</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {move || {
+                let confirm = query.read().get("confirm");
+                let mut list = list.clone();
+                list.flash = list.flash.or_else(|| answered.get());
+                view! { <StaffBody list confirm me=me.clone() invite deactivate link /> }.into_any()
+            }}
         </StaffPage>
     }
 }

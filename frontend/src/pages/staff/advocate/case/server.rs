@@ -45,13 +45,7 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
             name: data.me.name.clone().unwrap_or_default(),
             role: Role::Advocate,
         },
-        _ => {
-            return Err(PageError::Api {
-                code: ErrorCode::Forbidden,
-                message: "This page is for the advocate role.".into(),
-                details: Value::Null,
-            });
-        }
+        _ => return Err(crate::pages::staff::api::server::forbidden(Role::Advocate)),
     };
     let case = data.case;
     let urgent = data

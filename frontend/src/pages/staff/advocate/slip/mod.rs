@@ -44,8 +44,8 @@ pub mod server {
     use http::{header, request::Parts};
 
     use super::*;
-    use crate::pages::staff::api::Role;
-    use crate::pages::staff::api::server::{exec, require_role};
+    use crate::pages::staff::api::server::{exec, forbidden, signed_in_as};
+    use crate::pages::staff::api::{Role, StaffRead};
     use crate::pages::staff::once;
 
     /// Ask the API for a new code and PIN and keep them for the slip page. One write: the API
@@ -67,9 +67,13 @@ pub mod server {
         Ok(())
     }
 
-    /// The slip for this case, once: the cookie is cleared as it is read.
+    /// The slip for this case, once: the cookie is cleared as it is read. One read: who is
+    /// signed in (the slip itself is in the cookie).
     pub async fn take(case_id: String) -> Result<SlipPage, PageError> {
-        let user = require_role(Role::Advocate).await?;
+        let user = match signed_in_as(Role::Advocate).await? {
+            StaffRead::Page(user, ()) => user,
+            StaffRead::NotYours(_) => return Err(forbidden(Role::Advocate)),
+        };
         super::super::case::server::href(&case_id)?;
         let parts = leptos::prelude::use_context::<Parts>().ok_or(PageError::Unexpected)?;
         let slip = once::take::<Slip>().filter(|slip| slip.case_id == case_id);

@@ -4,11 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::model::{MeetingKind, ParentalAgreement, ReferralStatus};
 use crate::pages::staff::StaffPage;
-use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{Staff, page_data};
+use crate::pages::staff::api::StaffUser;
 use crate::pages::staff::words;
 
 #[cfg(feature = "ssr")]
@@ -50,13 +48,17 @@ const STATUSES: [(&str, &str, ReferralStatus); 5] = [
     ("WITHDRAWN", "Withdrawn", ReferralStatus::Withdrawn),
 ];
 
-#[leptos::server(prefix = "/api/staff", endpoint = "inbox")]
-pub async fn load_inbox(status: String, complete: String) -> Result<Inbox, PageError> {
+/// The inbox, filtered as the address says, and who is signed in, in one read.
+#[cfg(feature = "ssr")]
+pub async fn read(
+    status: Option<String>,
+    complete: Option<String>,
+) -> Result<crate::pages::staff::api::StaffRead<Inbox>, crate::error::PageError> {
     use crate::dates::in_words;
-    use crate::pages::staff::api::server::{exec, require_role};
+    use crate::pages::staff::api::{Role, server::page};
     use ops::referral_inbox;
 
-    require_role(Role::Coordinator).await?;
+    let (status, complete) = (status.unwrap_or_default(), complete.unwrap_or_default());
     let status = STATUSES
         .iter()
         .find(|(value, ..)| *value == status)
@@ -66,10 +68,12 @@ pub async fn load_inbox(status: String, complete: String) -> Result<Inbox, PageE
         "no" => Some(false),
         _ => None,
     };
-    let inbox = exec::<ops::ReferralInbox>(referral_inbox::Variables { status, complete })
-        .await?
-        .referral_inbox;
-    Ok(Inbox {
+    let read = page::<ops::ReferralInbox>(
+        Role::Coordinator,
+        referral_inbox::Variables { status, complete },
+    )
+    .await?;
+    Ok(read.map(|data| data.referral_inbox).map(|inbox| Inbox {
         total: inbox.total_count,
         rows: inbox
             .nodes
@@ -101,7 +105,7 @@ pub async fn load_inbox(status: String, complete: String) -> Result<Inbox, PageE
                 advocate: n.allocation.map(|a| a.advocate_name),
             })
             .collect(),
-    })
+    }))
 }
 
 /// The inbox's filters, from the address.
@@ -115,19 +119,8 @@ fn filters() -> (String, String) {
     })
 }
 
-/// The inbox, for a coordinator (made at the top of `/staff`: see `gate`).
-pub fn inbox_data(staff: Staff) -> Resource<Result<Inbox, PageError>> {
-    let (status, complete) = filters();
-    page_data(
-        staff,
-        Role::Coordinator,
-        || (),
-        move |_| load_inbox(status.clone(), complete.clone()),
-    )
-}
-
 #[component]
-pub fn ReferralInbox(user: StaffUser, inbox: Resource<Result<Inbox, PageError>>) -> impl IntoView {
+pub fn ReferralInbox(user: StaffUser, inbox: Inbox) -> impl IntoView {
     let (status, complete) = filters();
     let status_options = std::iter::once(("", "Any status"))
         .chain(STATUSES.iter().map(|&(value, label, _)| (value, label)))
@@ -161,15 +154,11 @@ pub fn ReferralInbox(user: StaffUser, inbox: Resource<Result<Inbox, PageError>>)
                 </div>
                 <button type="submit" class="button">"Filter"</button>
             </form>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match inbox.await {
-                        Ok(inbox) if inbox.rows.is_empty() => view! { <p role="status">"No referrals match."</p> }.into_any(),
-                        Ok(inbox) => view! { <InboxTable inbox /> }.into_any(),
-                        Err(_) => view! { <p role="alert">"The inbox could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {if inbox.rows.is_empty() {
+                view! { <p role="status">"No referrals match."</p> }.into_any()
+            } else {
+                view! { <InboxTable inbox /> }.into_any()
+            }}
         </StaffPage>
     }
 }

@@ -11,6 +11,7 @@ use crate::error::PageError;
 use crate::model::{MeetingKind, ParentalAgreement, ReferralStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
+use crate::pages::staff::gate::SignInToCarryOn;
 use crate::pages::staff::words;
 
 mod decide;
@@ -228,12 +229,7 @@ pub fn ReferralRoute() -> impl IntoView {
             {move || Suspend::new(async move {
                 match read.await {
                     Ok(ReferralRead { user, referral }) => view! { <ReferralPage user referral /> }.into_any(),
-                    Err(PageError::SignedOut) => view! {
-                        <StaffPage title="Sign in".to_owned() user=None>
-                            <h1>"Sign in to carry on"</h1>
-                            <p><a class="button primary" href="/staff/sign-in">"Sign in"</a></p>
-                        </StaffPage>
-                    }.into_any(),
+                    Err(PageError::SignedOut) => view! { <SignInToCarryOn /> }.into_any(),
                     Err(_) => view! {
                         <StaffPage title="Referral".to_owned() user=None>
                             <h1>"This referral cannot be opened"</h1>

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::StaffUser;
@@ -35,21 +34,32 @@ pub struct MyMeetingsData {
 #[cfg(feature = "ssr")]
 mod ops;
 
-#[leptos::server(prefix = "/api/staff", endpoint = "isro-meetings")]
-pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
+/// The meetings and who is signed in, in one read.
+#[cfg(feature = "ssr")]
+pub async fn read()
+-> Result<crate::pages::staff::api::StaffRead<MyMeetingsData>, crate::error::PageError> {
+    use crate::pages::staff::api::{Role, server::page};
+    use ops::my_meetings;
+
+    let today = chrono::Utc::now().date_naive();
+    let read = page::<ops::MyMeetings>(
+        Role::Isro,
+        my_meetings::Variables {
+            today,
+            since: today - chrono::Duration::days(PAST_DAYS),
+            yesterday: today - chrono::Duration::days(1),
+        },
+    )
+    .await?;
+    Ok(read.map(meetings))
+}
+
+#[cfg(feature = "ssr")]
+fn meetings(data: ops::my_meetings::ResponseData) -> MyMeetingsData {
     use super::server::Share;
     use crate::dates::staff_time;
-    use crate::pages::staff::api::{Role, server};
-    use ops::my_meetings::{self, ChairedMeeting};
+    use ops::my_meetings::ChairedMeeting;
 
-    server::require_role(Role::Isro).await?;
-    let today = chrono::Utc::now().date_naive();
-    let data = server::exec::<ops::MyMeetings>(my_meetings::Variables {
-        today,
-        since: today - chrono::Duration::days(PAST_DAYS),
-        yesterday: today - chrono::Duration::days(1),
-    })
-    .await?;
     let shares = data.views_shared_with_me.nodes;
     let now = chrono::Utc::now();
     let row = |m: ChairedMeeting| {
@@ -98,37 +108,25 @@ pub async fn load_my_meetings() -> Result<MyMeetingsData, PageError> {
     let earlier: Vec<MeetingRow> = data.past.nodes.into_iter().map(|m| row(m).1).collect();
     past.reverse();
     past.extend(earlier.into_iter().rev());
-    Ok(MyMeetingsData { upcoming, past })
+    MyMeetingsData { upcoming, past }
 }
 
 #[component]
-pub fn MyMeetings(
-    user: StaffUser,
-    data: Resource<Result<MyMeetingsData, PageError>>,
-) -> impl IntoView {
+pub fn MyMeetings(user: StaffUser, data: MyMeetingsData) -> impl IntoView {
     view! {
         <StaffPage title="My meetings".to_owned() user=Some(user)>
             <h1>"My meetings"</h1>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => view! {
-                            <section aria-labelledby="upcoming">
-                                <h2 id="upcoming">"Coming up"</h2>
-                                <MeetingTable rows=data.upcoming caption="Meetings you chair that are still to come, soonest first"
-                                    empty="No meetings to come." />
-                            </section>
-                            <section aria-labelledby="past">
-                                <h2 id="past">"Past meetings"</h2>
-                                <MeetingTable rows=data.past
-                                    caption="Meetings you chaired in the last 90 days, most recent first"
-                                    empty="No meetings in the last 90 days." />
-                            </section>
-                        }.into_any(),
-                        Err(_) => view! { <p role="alert">"Your meetings could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <section aria-labelledby="upcoming">
+                <h2 id="upcoming">"Coming up"</h2>
+                <MeetingTable rows=data.upcoming caption="Meetings you chair that are still to come, soonest first"
+                    empty="No meetings to come." />
+            </section>
+            <section aria-labelledby="past">
+                <h2 id="past">"Past meetings"</h2>
+                <MeetingTable rows=data.past
+                    caption="Meetings you chaired in the last 90 days, most recent first"
+                    empty="No meetings in the last 90 days." />
+            </section>
         </StaffPage>
     }
 }

@@ -1,48 +1,38 @@
-//! Reading the chair's meeting page: the meeting, then each child's views shared for it, opened.
-use super::ops::{self, meeting, open_views};
+//! Reading the chair's meeting page, in one read: the meeting with each child's views shared for
+//! it, opened.
+use super::ops::{self, meeting};
 use super::{AgencyChoice, ChildViews, MeetingDetail, Sent};
 use crate::dates::staff_time;
 use crate::error::PageError;
-use crate::pages::staff::api::{Role, server};
+use crate::pages::staff::api::{Role, StaffRead, server};
 use crate::pages::staff::isro::record::{RecordValues, drafts};
-use crate::pages::staff::isro::server::Share;
 
 /// The meeting `id`; with `typed`, the record the API last refused instead of the saved one.
-pub async fn load(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
-    server::require_role(Role::Isro).await?;
-    let data = server::exec::<ops::Meeting>(meeting::Variables { id }).await?;
+pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, PageError> {
+    let read = server::page::<ops::Meeting>(Role::Isro, meeting::Variables { id }).await?;
+    let (user, data) = match read {
+        StaffRead::Page(user, data) => (user, data),
+        StaffRead::NotYours(user) => return Ok(StaffRead::NotYours(user)),
+    };
     let meeting = data.meeting;
     let children: Vec<String> = meeting.children.into_iter().map(|c| c.first_name).collect();
 
-    // The newest share of each child's views for this meeting; opening it is audited by the API,
-    // one share at a time, so this is one read per child.
-    let mut views = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for share in data.views_shared_with_me.nodes {
-        let for_this = Share {
-            child_first_name: &share.child_first_name,
-            meeting_kind: share.meeting_kind,
-            meeting_at: share.meeting_at,
-        }
-        .is_for(meeting.kind, meeting.scheduled_at, &children);
-        if !for_this || seen.contains(&share.views_id) {
-            continue;
-        }
-        seen.push(share.views_id.clone());
-        let content = server::exec::<ops::OpenViews>(open_views::Variables {
-            views_id: share.views_id,
-        })
-        .await?
-        .shared_views;
-        views.push(ChildViews {
-            child: share.child_first_name,
-            shared: staff_time(&share.shared_at),
-            late: meeting.scheduled_at.is_some_and(|at| share.shared_at > at),
+    // Each child's views shared with the chair for this meeting, the newest version of each; the
+    // API records each reading for its child.
+    let mut views: Vec<ChildViews> = data
+        .shared_views_for_meeting
+        .into_iter()
+        .map(|content| ChildViews {
+            child: content.child_first_name.clone(),
+            shared: staff_time(&content.shared_at),
+            late: meeting
+                .scheduled_at
+                .is_some_and(|at| content.shared_at > at),
             submitted: content.submitted_at.as_ref().map(staff_time),
             version: content.version,
             words: crate::views_words!(content),
-        });
-    }
+        })
+        .collect();
     views.sort_by(|a, b| a.child.cmp(&b.child));
 
     let mut saved = RecordValues {
@@ -85,18 +75,21 @@ pub async fn load(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
         })
         .collect();
 
-    Ok(MeetingDetail {
-        id: meeting.id,
-        kind: meeting.kind,
-        when: meeting.scheduled_at.as_ref().map(staff_time),
-        place: meeting.place,
-        status: meeting.status,
-        recorded_at: meeting.recorded_at.as_ref().map(staff_time),
-        children,
-        social_worker: meeting.social_worker.map(|p| p.name),
-        record,
-        views,
-        agencies,
-        sent,
-    })
+    Ok(StaffRead::Page(
+        user,
+        MeetingDetail {
+            id: meeting.id,
+            kind: meeting.kind,
+            when: meeting.scheduled_at.as_ref().map(staff_time),
+            place: meeting.place,
+            status: meeting.status,
+            recorded_at: meeting.recorded_at.as_ref().map(staff_time),
+            children,
+            social_worker: meeting.social_worker.map(|p| p.name),
+            record,
+            views,
+            agencies,
+            sent,
+        },
+    ))
 }

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use super::record::{Problem, RecordForm, RecordValues};
 use crate::components::{ChildWords, Heading, ViewsWords};
-use crate::error::PageError;
+use crate::error::{ErrorCode, PageError};
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::pages::staff::StaffPage;
-use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::api::{Role, StaffRead, StaffUser};
+use crate::pages::staff::gate::{RolePage, problem_page};
 
 mod distribute;
 #[cfg(feature = "ssr")]
@@ -65,9 +65,10 @@ pub struct MeetingDetail {
     pub sent: Vec<Sent>,
 }
 
-/// The meeting and the views shared for it; with `typed`, the record as the ISRO last typed it.
+/// Who is signed in, the meeting and the views shared for it, in one read; with `typed`, the
+/// record as the ISRO last typed it.
 #[leptos::server(prefix = "/api/staff", endpoint = "isro-meeting")]
-pub async fn load_meeting(id: String, typed: bool) -> Result<MeetingDetail, PageError> {
+pub async fn load_meeting(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, PageError> {
     load::load(id, typed).await
 }
 
@@ -76,11 +77,8 @@ pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
     let location = use_location();
     let query = use_query_map();
-    let staff = signed_in();
     // Keyed on the address: after a save, a refusal or a send, the page reads again.
-    let detail = page_data(
-        staff,
-        Role::Isro,
+    let read = Resource::new_blocking(
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
@@ -92,39 +90,15 @@ pub fn MeetingPage() -> impl IntoView {
             load_meeting(id, typed)
         },
     );
-    view! { <RolePage role=Role::Isro staff page=move |user| view! { <MeetingLoader user detail /> } /> }
-}
-
-#[component]
-fn MeetingLoader(
-    user: StaffUser,
-    detail: Resource<Result<MeetingDetail, PageError>>,
-) -> impl IntoView {
-    view! {
-        <Suspense>
-            {move || {
-                let user = user.clone();
-                Suspend::new(async move {
-                    match detail.await {
-                        Ok(meeting) => view! { <MeetingView user meeting /> }.into_any(),
-                        Err(PageError::SignedOut) => ().into_any(),
-                        Err(error) => view! {
-                            <StaffPage title="Meeting".to_owned() user=Some(user)>
-                                <h1>"Meeting"</h1>
-                                <p role="alert">{match error.code() {
-                                    crate::error::ErrorCode::NotFound | crate::error::ErrorCode::Forbidden =>
-                                        "This meeting was not found among the meetings you chair.",
-                                    _ => "The meeting could not be loaded. Try again.",
-                                }}</p>
-                                <p><a href="/staff">"Back to my meetings"</a></p>
-                            </StaffPage>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let problem = |error: PageError| match error.code() {
+        ErrorCode::NotFound | ErrorCode::Forbidden => problem_page(
+            "Meeting",
+            "This meeting was not found among the meetings you chair.",
+        ),
+        _ => problem_page("Meeting", "The meeting could not be loaded. Try again."),
+    };
+    let page = |user: StaffUser, meeting: MeetingDetail| view! { <MeetingView user meeting /> };
+    view! { <RolePage role=Role::Isro read page problem /> }
 }
 
 #[component]

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::PageError;
 use crate::model::{MeetingKind, MeetingStatus, ReferralStatus};
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::StaffUser;
@@ -50,15 +49,19 @@ impl MeetingRow {
     }
 }
 
-#[leptos::server(prefix = "/api/staff", endpoint = "my-children")]
-pub async fn load_my_children() -> Result<Vec<ChildRow>, PageError> {
-    use crate::pages::staff::api::{Role, server::exec, server::require_role};
+/// The children and who is signed in, in one read.
+#[cfg(feature = "ssr")]
+pub async fn read()
+-> Result<crate::pages::staff::api::StaffRead<Vec<ChildRow>>, crate::error::PageError> {
+    use crate::pages::staff::api::{Role, server::page};
+    let read = page::<ops::MyChildren>(Role::SocialWorker, ops::my_children::Variables {}).await?;
+    Ok(read.map(rows))
+}
 
-    require_role(Role::SocialWorker).await?;
-    let data = exec::<ops::MyChildren>(ops::my_children::Variables {}).await?;
+#[cfg(feature = "ssr")]
+fn rows(data: ops::my_children::ResponseData) -> Vec<ChildRow> {
     let referrals = data.my_referrals.nodes;
-    Ok(data
-        .my_children
+    data.my_children
         .nodes
         .into_iter()
         .map(|child| {
@@ -88,27 +91,20 @@ pub async fn load_my_children() -> Result<Vec<ChildRow>, PageError> {
                 meetings,
             }
         })
-        .collect())
+        .collect()
 }
 
 #[component]
-pub fn MyChildren(
-    user: StaffUser,
-    children: Resource<Result<Vec<ChildRow>, PageError>>,
-) -> impl IntoView {
+pub fn MyChildren(user: StaffUser, children: Vec<ChildRow>) -> impl IntoView {
     view! {
         <StaffPage title="My children".to_owned() user=Some(user)>
             <h1>"My children and their meetings"</h1>
             <p><a class="button primary" href="/staff/referrals/new">"Request an advocate"</a></p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match children.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>"No children are allocated to you."</p> }.into_any(),
-                        Ok(rows) => rows.into_iter().map(|child| view! { <ChildCard child /> }).collect_view().into_any(),
-                        Err(_) => view! { <p role="alert">"Your children could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {if children.is_empty() {
+                view! { <p>"No children are allocated to you."</p> }.into_any()
+            } else {
+                children.into_iter().map(|child| view! { <ChildCard child /> }).collect_view().into_any()
+            }}
         </StaffPage>
     }
 }

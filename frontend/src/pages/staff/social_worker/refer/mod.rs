@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::PageError;
 use crate::model::{ParentalAgreement, ReferralStatus};
 use crate::pages::staff::StaffPage;
-use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::api::{Role, StaffRead, StaffUser};
+use crate::pages::staff::gate::{RolePage, unavailable};
 
 mod form;
 #[cfg(feature = "ssr")]
@@ -212,22 +212,17 @@ pub async fn check_referral(draft: Draft, sending: bool) -> Result<Checked, Page
     server::evaluate(&draft, sending).await
 }
 
-/// The form as it opens: empty; or, back after "Check" or "Send" without JavaScript (`kept`), the
-/// draft kept on the server, assessed again.
+/// The form as it opens, in one read: empty; or, back after "Check" or "Send" without JavaScript
+/// (`kept`), the draft kept on the server, assessed again.
 #[leptos::server(prefix = "/api/staff", endpoint = "referral-open")]
-pub async fn open_referral(kept: Option<Intent>) -> Result<Opened, PageError> {
+pub async fn open_referral(kept: Option<Intent>) -> Result<StaffRead<Opened>, PageError> {
     let draft = match kept {
         Some(_) => crate::drafts::read(crate::drafts::Form::Referral)
             .await
             .unwrap_or_default(),
         None => Draft::default(),
     };
-    let checked = server::evaluate(&draft, kept == Some(Intent::Send)).await?;
-    Ok(Opened {
-        choices: server::choices().await?,
-        draft,
-        checked,
-    })
+    server::open(draft, kept == Some(Intent::Send)).await
 }
 
 /// The route: social workers only.
@@ -236,40 +231,23 @@ pub fn NewReferralRoute() -> impl IntoView {
     let query = use_query_map();
     // Back after "Check" or "Send" without JavaScript: the address names the button, nothing more.
     let kept = query.with_untracked(|q| q.get("intent").as_deref().and_then(Intent::parse));
-    let staff = signed_in();
-    let opened = page_data(
-        staff,
-        Role::SocialWorker,
-        || (),
-        move |_| open_referral(kept),
+    let read = Resource::new_blocking(|| (), move |_| open_referral(kept));
+    let problem = unavailable(
+        "Request an advocate",
+        "The form could not be loaded. Try again.",
     );
-    let page = move |user| view! { <NewReferral user shown=kept.is_some() opened /> };
-    view! { <RolePage role=Role::SocialWorker staff page /> }
-}
-
-#[component]
-fn NewReferral(
-    user: StaffUser,
-    /// Back after "Check" or "Send" without JavaScript: the problems are shown too.
-    shown: bool,
-    opened: Resource<Result<Opened, PageError>>,
-) -> impl IntoView {
-    view! {
-        <StaffPage title="Request an advocate".to_owned() user=Some(user)>
-            <h1>"Request an advocate"</h1>
-            <Suspense>
-                {move || {
-                    Suspend::new(async move {
-                        match opened.await {
-                            Ok(Opened { choices, draft, checked }) => view! {
-                                <ReferralForm choices draft checked shown />
-                            }
-                            .into_any(),
-                            _ => view! { <p role="alert">"The form could not be loaded. Try again."</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
-        </StaffPage>
-    }
+    let page = move |user: StaffUser, opened: Opened| {
+        let Opened {
+            choices,
+            draft,
+            checked,
+        } = opened;
+        view! {
+            <StaffPage title="Request an advocate".to_owned() user=Some(user)>
+                <h1>"Request an advocate"</h1>
+                <ReferralForm choices draft checked shown=kept.is_some() />
+            </StaffPage>
+        }
+    };
+    view! { <RolePage role=Role::SocialWorker read page problem /> }
 }

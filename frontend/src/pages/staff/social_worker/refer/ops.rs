@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/social_worker/refer/ops.graphql" => ReferralChoices, AssessReferral, CreateReferral);
+crate::operations!("src/pages/staff/social_worker/refer/ops.graphql" => ReferralFormOpen, ReferralFormChecked, AssessReferral, CreateReferral);

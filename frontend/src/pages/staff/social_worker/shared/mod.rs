@@ -8,8 +8,8 @@ use crate::components::{ChildWords, Heading, ViewsWords};
 use crate::error::PageError;
 use crate::model::MeetingKind;
 use crate::pages::staff::StaffPage;
-use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, page_data, signed_in};
+use crate::pages::staff::api::{Role, StaffRead, StaffUser};
+use crate::pages::staff::gate::{RolePage, unavailable};
 use crate::pages::staff::words;
 
 #[cfg(feature = "ssr")]
@@ -35,96 +35,100 @@ pub struct SharedViews {
     pub words: ViewsWords,
 }
 
+/// Who is signed in and the views shared with them, in one read.
 #[leptos::server(prefix = "/api/staff", endpoint = "shared-views")]
-pub async fn load_shared() -> Result<Vec<SharedRow>, PageError> {
+pub async fn load_shared() -> Result<StaffRead<Vec<SharedRow>>, PageError> {
     use crate::dates::in_words;
-    use crate::pages::staff::api::server::{exec, require_role};
+    use crate::pages::staff::api::server::page;
 
-    require_role(Role::SocialWorker).await?;
-    let shared = exec::<ops::ViewsSharedWithMe>(ops::views_shared_with_me::Variables {}).await?;
-    Ok(shared
-        .views_shared_with_me
-        .nodes
-        .into_iter()
-        .map(|row| SharedRow {
-            share_id: row.share_id,
-            child: row.child_first_name,
-            meeting: row.meeting_kind,
-            meeting_at: row.meeting_at.as_ref().map(in_words),
-            shared_at: in_words(&row.shared_at),
-            read: row.read_at.is_some(),
-        })
-        .collect())
+    let variables = ops::views_shared_with_me::Variables {};
+    let read = page::<ops::ViewsSharedWithMe>(Role::SocialWorker, variables).await?;
+    Ok(read.map(|shared| {
+        shared
+            .views_shared_with_me
+            .nodes
+            .into_iter()
+            .map(|row| SharedRow {
+                share_id: row.share_id,
+                child: row.child_first_name,
+                meeting: row.meeting_kind,
+                meeting_at: row.meeting_at.as_ref().map(in_words),
+                shared_at: in_words(&row.shared_at),
+                read: row.read_at.is_some(),
+            })
+            .collect()
+    }))
 }
 
+/// Who is signed in and one share's views, in one read (recorded for the child).
 #[leptos::server(prefix = "/api/staff", endpoint = "shared-views-one")]
-pub async fn load_one_shared(share: String) -> Result<SharedViews, PageError> {
+pub async fn load_one_shared(share: String) -> Result<StaffRead<SharedViews>, PageError> {
     use crate::dates::in_words;
-    use crate::pages::staff::api::server::{exec, require_role};
+    use crate::pages::staff::api::server::page;
 
-    require_role(Role::SocialWorker).await?;
-    let views = exec::<ops::SharedViews>(ops::shared_views::Variables { share_id: share })
-        .await?
-        .shared_views;
-    Ok(SharedViews {
-        child: views.child_first_name.clone(),
-        meeting: views.meeting_kind,
-        meeting_at: views.meeting_at.as_ref().map(in_words),
-        shared_at: in_words(&views.shared_at),
-        version: views.version,
-        words: crate::views_words!(views),
-    })
+    let variables = ops::shared_views::Variables { share_id: share };
+    let read = page::<ops::SharedViews>(Role::SocialWorker, variables).await?;
+    Ok(read.map(|data| {
+        let views = data.shared_views;
+        SharedViews {
+            child: views.child_first_name.clone(),
+            meeting: views.meeting_kind,
+            meeting_at: views.meeting_at.as_ref().map(in_words),
+            shared_at: in_words(&views.shared_at),
+            version: views.version,
+            words: crate::views_words!(views),
+        }
+    }))
 }
 
 #[component]
 pub fn SharedList() -> impl IntoView {
-    let staff = signed_in();
-    let rows = page_data(staff, Role::SocialWorker, || (), |_| load_shared());
-    view! { <RolePage role=Role::SocialWorker staff page=move |user| view! { <SharedListPage user rows /> } /> }
+    let read = Resource::new_blocking(|| (), |_| load_shared());
+    let problem = unavailable(
+        "Views shared with me",
+        "The views could not be loaded. Try again.",
+    );
+    let page = |user: StaffUser, rows: Vec<SharedRow>| view! { <SharedListPage user rows /> };
+    view! { <RolePage role=Role::SocialWorker read page problem /> }
 }
 
 #[component]
-fn SharedListPage(
-    user: StaffUser,
-    rows: Resource<Result<Vec<SharedRow>, PageError>>,
-) -> impl IntoView {
+fn SharedListPage(user: StaffUser, rows: Vec<SharedRow>) -> impl IntoView {
+    let list = if rows.is_empty() {
+        view! { <p>"No views have been shared with you yet."</p> }.into_any()
+    } else {
+        view! {
+            <table class="caseload">
+                <caption class="visually-hidden">"Views shared with you, newest first"</caption>
+                <thead><tr>
+                    <th scope="col">"Child"</th>
+                    <th scope="col">"Meeting"</th>
+                    <th scope="col">"Shared"</th>
+                    <th scope="col">"Read"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>
+                            <th scope="row">
+                                <a href=format!("/staff/shared-views/{}", row.share_id)>
+                                    {format!("{}'s views", row.child)}
+                                </a>
+                            </th>
+                            <td>{words::meeting(row.meeting)} {row.meeting_at.map(|at| format!(", {at}"))}</td>
+                            <td>{row.shared_at}</td>
+                            <td>{if row.read { "Read" } else { "Not read yet" }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
     view! {
         <StaffPage title="Views shared with me".to_owned() user=Some(user)>
             <h1>"Views shared with me"</h1>
             <p>"Children's views their advocate shared with you, with the child's agreement. Newest first."</p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>"No views have been shared with you yet."</p> }.into_any(),
-                        Ok(rows) => view! {
-                            <table class="caseload">
-                                <caption class="visually-hidden">"Views shared with you, newest first"</caption>
-                                <thead><tr>
-                                    <th scope="col">"Child"</th>
-                                    <th scope="col">"Meeting"</th>
-                                    <th scope="col">"Shared"</th>
-                                    <th scope="col">"Read"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|row| view! {
-                                        <tr>
-                                            <th scope="row">
-                                                <a href=format!("/staff/shared-views/{}", row.share_id)>
-                                                    {format!("{}'s views", row.child)}
-                                                </a>
-                                            </th>
-                                            <td>{words::meeting(row.meeting)} {row.meeting_at.map(|at| format!(", {at}"))}</td>
-                                            <td>{row.shared_at}</td>
-                                            <td>{if row.read { "Read" } else { "Not read yet" }}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                        Err(_) => view! { <p role="alert">"The views could not be loaded. Try again."</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {list}
         </StaffPage>
     }
 }
@@ -133,37 +137,20 @@ fn SharedListPage(
 pub fn SharedOne() -> impl IntoView {
     let params = use_params_map();
     let share = params.with_untracked(|p| p.get("share").unwrap_or_default());
-    let staff = signed_in();
-    let views = page_data(
-        staff,
-        Role::SocialWorker,
-        move || share.clone(),
-        load_one_shared,
+    let read = Resource::new_blocking(move || share.clone(), load_one_shared);
+    let problem = unavailable(
+        "These views cannot be opened",
+        "They are not shared with you, or the child no longer agrees to share them.",
     );
-    view! { <RolePage role=Role::SocialWorker staff page=move |user| view! { <SharedOnePage user views /> } /> }
-}
-
-#[component]
-fn SharedOnePage(
-    user: StaffUser,
-    views: Resource<Result<SharedViews, PageError>>,
-) -> impl IntoView {
-    view! {
-        <StaffPage title="Child's views".to_owned() user=Some(user)>
-            <p><a href="/staff/shared-views">"Back to views shared with me"</a></p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match views.await {
-                        Ok(views) => view! { <ViewsRead views /> }.into_any(),
-                        Err(_) => view! {
-                            <h1>"These views cannot be opened"</h1>
-                            <p role="alert">"They are not shared with you, or the child no longer agrees to share them."</p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </StaffPage>
-    }
+    let page = |user: StaffUser, views: SharedViews| {
+        view! {
+            <StaffPage title="Child's views".to_owned() user=Some(user)>
+                <p><a href="/staff/shared-views">"Back to views shared with me"</a></p>
+                <ViewsRead views />
+            </StaffPage>
+        }
+    };
+    view! { <RolePage role=Role::SocialWorker read page problem /> }
 }
 
 #[component]
