@@ -33,6 +33,7 @@ pub struct QueryRoot(
     crate::admin::graphql::AdminQuery,
     crate::notify::graphql::NotifyQuery,
     crate::children::graphql::ChildrenQuery,
+    crate::meetings::graphql_schedule::ScheduleQuery,
     node::NodeQuery,
 );
 
