@@ -66,6 +66,8 @@ fn Tick(id: &'static str, label: &'static str, ticked: bool) -> impl IntoView {
 pub fn ChildRecordForm(kept: Kept<ChildForm>, save: ServerAction<SaveChild>) -> impl IntoView {
     let f = kept.form.clone();
     let adding = f.id.is_empty();
+    let from_referral = !f.referral.is_empty();
+    let advocacy_p = kept.problem("advocacy_for");
     let [
         preferred_name_p,
         full_name_p,
@@ -93,6 +95,7 @@ pub fn ChildRecordForm(kept: Kept<ChildForm>, save: ServerAction<SaveChild>) -> 
         <ProblemSummary problems=kept.problems.clone() />
         <ActionForm action=save attr:class="stack narrow record-form" attr:novalidate=true>
             <input type="hidden" name="form[id]" value=f.id.clone() />
+            <input type="hidden" name="form[referral]" value=f.referral.clone() />
             <Line id="preferred_name" label="Name the child wants to be called"
                 hint="The only name the child's pages use." value=f.preferred_name.clone()
                 problem=preferred_name_p />
@@ -133,7 +136,46 @@ pub fn ChildRecordForm(kept: Kept<ChildForm>, save: ServerAction<SaveChild>) -> 
             <Words id="lives_with" label="Who the child lives with (optional)"
                 hint="For example mum and a younger sister, or foster carers."
                 value=f.lives_with.clone() problem=lives_with_p />
+            {from_referral.then(|| view! { <AdvocacyFor chosen=f.advocacy_for.clone() problem=advocacy_p.clone() /> })}
             <button type="submit" class="button primary">{if adding { "Add child" } else { "Save changes" }}</button>
         </ActionForm>
+    }
+}
+
+/// For the coordinator, from a self-referral: what the child asked for. Advice and assistance or a
+/// complaint is set up with the child; a meeting is set up by the child's social worker.
+#[component]
+fn AdvocacyFor(chosen: String, problem: Option<String>) -> impl IntoView {
+    let choices = [
+        (
+            "ADVICE_AND_ASSISTANCE",
+            "advocacy_for",
+            "Advice and assistance: the child wants help with something",
+        ),
+        (
+            "COMPLAINT",
+            "advocacy_for-complaint",
+            "Help to make a complaint",
+        ),
+        (
+            "",
+            "advocacy_for-meeting",
+            "A meeting about them: their social worker sets it up (link the self-referral once it is booked)",
+        ),
+    ];
+    view! {
+        <fieldset class="field" aria-describedby=problem.as_ref().map(|_| "advocacy_for-error")>
+            <legend class="question">"What did the child ask for?"</legend>
+            <Problem id="advocacy_for" message=problem.clone() />
+            {choices
+                .into_iter()
+                .map(|(value, id, words)| view! {
+                    <div class="radio">
+                        <input type="radio" id=id name="form[advocacy_for]" value=value checked=chosen == value />
+                        <label for=id>{words}</label>
+                    </div>
+                })
+                .collect_view()}
+        </fieldset>
     }
 }

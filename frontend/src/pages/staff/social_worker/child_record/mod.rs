@@ -2,6 +2,11 @@
 //! own), `/staff/children/:id/change` changes one. Only what the advocacy work needs: names, date
 //! of birth, looked after, language and whether an interpreter is needed, who holds parental
 //! responsibility, and whether the child agreed to have an advocate, with the date.
+//!
+//! The coordinator adds a child too, from a self-referral that names nobody known yet
+//! (`?referral=<id>`): with advice and assistance or a complaint set up for them when that is what
+//! the child asked for (a meeting is set up by the child's social worker), then back to the
+//! referral to link it.
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
@@ -38,6 +43,10 @@ pub struct ChildForm {
     pub agreed_on: String,
     pub communication_needs: String,
     pub lives_with: String,
+    /// The self-referral the coordinator came from, to go back to; empty otherwise.
+    pub referral: String,
+    /// The coordinator's choice: `ADVICE_AND_ASSISTANCE`, `COMPLAINT`, or empty (a meeting).
+    pub advocacy_for: String,
 }
 
 /// The page's one read: who is signed in, and the form (empty, the child's record, or as typed).
@@ -49,12 +58,13 @@ pub struct ChildRecordRead {
     pub name: Option<String>,
 }
 
-/// The page's address: adding a child, or changing child `id`.
-pub fn page_path(id: &str) -> String {
-    if id.is_empty() {
-        "/staff/children/new".to_owned()
-    } else {
-        format!("/staff/children/{id}/change")
+/// The page's address: adding a child (from self-referral `referral`, if any), or changing child
+/// `id`.
+pub fn page_path(id: &str, referral: &str) -> String {
+    match (id.is_empty(), referral.is_empty()) {
+        (true, true) => "/staff/children/new".to_owned(),
+        (true, false) => format!("/staff/children/new?referral={referral}"),
+        (false, _) => format!("/staff/children/{id}/change"),
     }
 }
 
@@ -62,22 +72,26 @@ pub fn page_path(id: &str) -> String {
 pub async fn open_child_record(
     id: Option<String>,
     check: bool,
+    referral: Option<String>,
 ) -> Result<ChildRecordRead, PageError> {
     use super::by_hand::{page_user, server::kept};
     use crate::drafts::Form;
     use crate::pages::staff::api::{Role, server::exec};
 
-    let roles = [Role::SocialWorker];
+    let roles = [Role::SocialWorker, Role::Coordinator];
     let (user, mut form, name) = match id {
         None => {
             let me = exec::<ops::NewChildPage>(ops::new_child_page::Variables {})
                 .await?
                 .me;
-            (
-                page_user(me.name, me.staff_role, &roles)?,
-                ChildForm::default(),
-                None,
-            )
+            let user = page_user(me.name, me.staff_role, &roles)?;
+            // Only the coordinator comes from a self-referral.
+            let referral = referral.filter(|_| user.role == Role::Coordinator);
+            let form = ChildForm {
+                referral: referral.unwrap_or_default(),
+                ..ChildForm::default()
+            };
+            (user, form, None)
         }
         Some(id) => {
             let read =
@@ -106,6 +120,8 @@ pub async fn open_child_record(
                     .unwrap_or_default(),
                 communication_needs: c.communication_needs.unwrap_or_default(),
                 lives_with: c.lives_with.unwrap_or_default(),
+                referral: String::new(),
+                advocacy_for: String::new(),
             };
             (user, form, Some(c.preferred_name))
         }
@@ -113,7 +129,7 @@ pub async fn open_child_record(
     let mut problems = Vec::new();
     if let Some(typed) = kept::<ChildForm>(Form::ChildRecord, check).await {
         // Only this child's (or a new child's) form comes back here.
-        if typed.form.id == form.id {
+        if typed.form.id == form.id && typed.form.referral == form.referral {
             form = typed.form;
             problems = typed.problems;
         }
@@ -136,10 +152,10 @@ pub fn ChildRecordRoute() -> impl IntoView {
             (
                 params.read().get("id"),
                 q.get("check").is_some(),
-                q.get("at"),
+                q.get("referral"),
             )
         },
-        |(id, check, _)| open_child_record(id, check),
+        |(id, check, referral)| open_child_record(id, check, referral),
     );
     view! {
         <Suspense>
@@ -156,10 +172,23 @@ pub fn ChildRecordRoute() -> impl IntoView {
 #[component]
 fn ChildRecordPage(read: ChildRecordRead) -> impl IntoView {
     let save = ServerAction::<SaveChild>::new();
+    let referral = read.kept.form.referral.clone();
+    let (back, back_words) = if referral.is_empty() {
+        ("/staff".to_owned(), "Back to my children")
+    } else {
+        (
+            format!("/staff/referrals/{referral}"),
+            "Back to the self-referral",
+        )
+    };
     let (title, lede) = match &read.name {
         Some(name) => (
             format!("Change {name}'s record"),
             "Change what is not right and save. The child's pages use only the name they want to be called.",
+        ),
+        None if !referral.is_empty() => (
+            "Add a child".to_owned(),
+            "Only what the advocacy work needs. The child is not allocated to a social worker yet.",
         ),
         None => (
             "Add a child".to_owned(),
@@ -168,7 +197,7 @@ fn ChildRecordPage(read: ChildRecordRead) -> impl IntoView {
     };
     view! {
         <StaffPage title=title.clone() user=Some(read.user)>
-            <p><a href="/staff">"Back to my children"</a></p>
+            <p><a href=back>{back_words}</a></p>
             <h1>{title}</h1>
             <p class="lede">{lede}</p>
             <ChildRecordForm kept=read.kept save />

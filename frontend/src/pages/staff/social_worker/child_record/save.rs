@@ -51,6 +51,12 @@ fn problems(form: &ChildForm) -> super::super::by_hand::Problems {
             "Enter the date the child agreed as a real date, like 2026-11-30.",
         );
     }
+    if !matches!(
+        form.advocacy_for.as_str(),
+        "" | "ADVICE_AND_ASSISTANCE" | "COMPLAINT"
+    ) {
+        problem("advocacy_for", "Choose what the child asked for.");
+    }
     problems
 }
 
@@ -63,7 +69,7 @@ pub async fn save_child(form: ChildForm) -> Result<(), PageError> {
     use crate::drafts::Form;
     use crate::pages::staff::api::server::exec;
 
-    let page = page_path(&form.id);
+    let page = page_path(&form.id, &form.referral);
     let found = problems(&form);
     if !found.is_empty() {
         back(Form::ChildRecord, &page, form, found).await;
@@ -117,6 +123,24 @@ pub async fn save_child(form: ChildForm) -> Result<(), PageError> {
         )
     };
     match saved {
+        Ok(id) if !form.referral.is_empty() => {
+            // The coordinator, from a self-referral: advice or a complaint is set up with the child.
+            if let Ok(kind) = serde_json::from_value(serde_json::json!(form.advocacy_for)) {
+                let input = ops::create_advice::NewMeetingInput {
+                    kind,
+                    scheduled_at: None,
+                    place: None,
+                    chair_id: None,
+                    child_ids: vec![id],
+                    agency_ids: Vec::new(),
+                    follow_up_of: None,
+                };
+                exec::<ops::CreateAdvice>(ops::create_advice::Variables { input }).await?;
+            }
+            let to = format!("/staff/referrals/{}?done=child-added", form.referral);
+            done(Form::ChildRecord, &to).await;
+            Ok(())
+        }
         Ok(id) => {
             done(
                 Form::ChildRecord,
