@@ -78,13 +78,18 @@ pub async fn open_child_record(
     use crate::drafts::Form;
     use crate::pages::staff::api::{Role, server::exec};
 
-    let roles = [Role::SocialWorker, Role::Coordinator];
+    // The coordinator adds a child from a self-referral; changing one is the social worker's here
+    // (the whole record is sent, and the coordinator's would name no social worker).
+    let (adders, changers) = (
+        [Role::SocialWorker, Role::Coordinator],
+        [Role::SocialWorker],
+    );
     let (user, mut form, name) = match id {
         None => {
             let me = exec::<ops::NewChildPage>(ops::new_child_page::Variables {})
                 .await?
                 .me;
-            let user = page_user(me.name, me.staff_role, &roles)?;
+            let user = page_user(me.name, me.staff_role, &adders)?;
             // Only the coordinator comes from a self-referral.
             let referral = referral.filter(|_| user.role == Role::Coordinator);
             let form = ChildForm {
@@ -96,7 +101,7 @@ pub async fn open_child_record(
         Some(id) => {
             let read =
                 exec::<ops::ChangeChildPage>(ops::change_child_page::Variables { id }).await?;
-            let user = page_user(read.me.name, read.me.staff_role, &roles)?;
+            let user = page_user(read.me.name, read.me.staff_role, &changers)?;
             let c = read.child_details;
             let yes = |b: bool| if b { "yes" } else { "" }.to_owned();
             let form = ChildForm {

@@ -69,6 +69,13 @@ pub async fn save_child(form: ChildForm) -> Result<(), PageError> {
     use crate::drafts::Form;
     use crate::pages::staff::api::server::exec;
 
+    if !form.id.is_empty() {
+        // Changing a child is the social worker's here (see `open_child_record`).
+        crate::pages::staff::api::server::require_role(
+            crate::pages::staff::api::Role::SocialWorker,
+        )
+        .await?;
+    }
     let page = page_path(&form.id, &form.referral);
     let found = problems(&form);
     if !found.is_empty() {
