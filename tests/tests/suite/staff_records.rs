@@ -4,6 +4,7 @@
 //! (axe on every page). The coordinator adds the child of a self-referral from the same page.
 mod chromium;
 mod coordinator;
+mod follow_up;
 
 use chrono::{Duration, Utc};
 use tests::app::{child_token, spawn_demo_app, staff_token};
@@ -20,7 +21,7 @@ const CANCEL_ACTION: &str = "/api/staff/meeting-cancel";
 
 /// A day `days` from today, as a date box holds it (far enough from today that UK time and UTC
 /// agree on which side of now it is).
-fn uk_day(days: i64) -> String {
+pub(crate) fn uk_day(days: i64) -> String {
     (Utc::now() + Duration::days(days))
         .format("%Y-%m-%d")
         .to_string()
