@@ -62,7 +62,7 @@ pub fn MoveSection(kept: Kept<MoveForm>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="move-place">"Place"</label>
-                    <p class="hint" id="move-place-hint">"Left as it is, the place stays."</p>
+                    <p class="hint" id="move-place-hint">"Left as it is (or empty), the place stays."</p>
                     <Problem id="move-place" message=place_p.clone() />
                     <input id="move-place" name="form[place]" type="text" autocomplete="off" value=f.place.clone()
                         aria-invalid=place_p.is_some().to_string()
