@@ -52,6 +52,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/cases/:caseId") view=crate::pages::staff::advocate::case::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/cases/:caseId/slip") view=crate::pages::staff::advocate::slip::SlipRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/meetings/:id") view=crate::pages::staff::isro::meeting::MeetingPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/children/new") view=crate::pages::staff::social_worker::child_record::ChildRecordRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/children/:id/change") view=crate::pages::staff::social_worker::child_record::ChildRecordRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/children/:id/new-meeting") view=crate::pages::staff::social_worker::new_meeting::NewMeetingRoute ssr=SsrMode::Async />
+                <Route path=path!("/staff/meetings/:id/change") view=crate::pages::staff::social_worker::change_meeting::MeetingChangeRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/oversight") view=crate::pages::staff::oversight::Oversight ssr=SsrMode::Async />
                 <Route path=path!("/staff/referrals/new") view=crate::pages::staff::social_worker::refer::NewReferralRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/referrals/:id") view=crate::pages::staff::coordinator::referral::ReferralRoute ssr=SsrMode::Async />

@@ -26,6 +26,14 @@ pub enum Form {
     AskForAdvocate,
     /// The chair's record of one meeting.
     MeetingRecord,
+    /// A child's record, added or changed by hand.
+    ChildRecord,
+    /// A new meeting, set up by hand.
+    NewMeeting,
+    /// A meeting moved by hand.
+    MeetingMove,
+    /// A meeting cancelled by hand.
+    MeetingCancel,
 }
 
 impl Form {
@@ -34,6 +42,10 @@ impl Form {
             Self::Referral => "referral",
             Self::AskForAdvocate => "ask-for-an-advocate",
             Self::MeetingRecord => "meeting-record",
+            Self::ChildRecord => "child-record",
+            Self::NewMeeting => "new-meeting",
+            Self::MeetingMove => "meeting-move",
+            Self::MeetingCancel => "meeting-cancel",
         }
     }
 }

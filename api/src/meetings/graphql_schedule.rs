@@ -2,7 +2,7 @@
 //! call the service (`schedule`).
 use std::collections::BTreeSet;
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::kinds::MeetingKind;
@@ -56,6 +56,35 @@ fn changed(model: entity::meeting::Model) -> Meeting {
     Meeting {
         model,
         exposure: Exposure::FULL,
+    }
+}
+
+/// An ISRO who may chair a meeting (CP chair or IRO).
+#[derive(SimpleObject)]
+pub struct Chair {
+    /// The ISRO's opaque ID, to give as `chairId`.
+    pub id: ID,
+    /// Their full name, as staff know each other.
+    pub name: String,
+}
+
+#[derive(Default)]
+pub struct ScheduleQuery;
+
+#[Object]
+impl ScheduleQuery {
+    /// The active ISROs of your authority, by name: who may chair a meeting you set up (social
+    /// worker, ISRO, coordinator).
+    async fn chairs(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Chair>> {
+        let staff = policy::may_create(ctx.viewer())?;
+        let rows = schedule::chairs(ctx.db()?, staff.tenant).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Chair {
+                id: NodeKind::StaffUser.id(row.id),
+                name: row.name,
+            })
+            .collect())
     }
 }
 

@@ -358,6 +358,27 @@ pub async fn by_reference(
         .ok_or(ApiError::NotFound("Meeting"))
 }
 
+/// More ISROs than any authority has: the list stays bounded.
+const MAX_CHAIRS: u64 = 200;
+
+/// The authority's active ISROs, by name: who may chair a meeting.
+pub async fn chairs(
+    conn: &impl ConnectionTrait,
+    tenant: TenantId,
+) -> ApiResult<Vec<entity::staff_user::Model>> {
+    use entity::staff_user;
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(staff_user::Entity::find()
+        .filter(staff_user::Column::LocalAuthorityId.eq(tenant.0))
+        .filter(staff_user::Column::Role.eq(StaffRole::Isro))
+        .filter(staff_user::Column::Active.eq(true))
+        .order_by_asc(staff_user::Column::Name)
+        .order_by_asc(staff_user::Column::Id)
+        .limit(MAX_CHAIRS)
+        .all(conn)
+        .await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

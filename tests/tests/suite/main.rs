@@ -49,6 +49,7 @@ mod staff_advocate;
 mod staff_dead_ends;
 mod staff_meetings;
 mod staff_oversight;
+mod staff_records;
 mod staff_referrals;
 mod staff_session;
 mod staff_story;

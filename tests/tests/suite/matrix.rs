@@ -94,6 +94,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "myChildren",                   "D D D D D D A E D D D D D D D D D D"),
     // a child's record: their social worker or the coordinator
     (Q, "childDetails",                 "D D D D D D A D D D A D D D D D D D"),
+    // who may chair a meeting: staff who set meetings up
+    (Q, "chairs",                       "D D D D D D A A A A A D D D D D D D"),
     // outcomes
     (Q, "agencies",                     "D D D D D D A A A A A D D A D D E D"),
     (Q, "outcomeDistribution",          "D D D D D D D D A D A D D D A D D D"),
@@ -1021,6 +1023,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "meetings" => ("{ meetings { totalCount } }", none),
         "myChildren" => ("{ myChildren { totalCount } }", none),
         "agencies" => ("{ agencies { totalCount } }", none),
+        "chairs" => ("{ chairs { id } }", none),
         "outcomeDistribution" =>
             ("query($id: ID!) { outcomeDistribution(meetingId: $id) { id } }", id(&fx.past_meeting)),
         "outcomesForMe" => ("{ outcomesForMe { totalCount } }", none),

@@ -59,7 +59,7 @@ pub fn LinkSection(referral: ReferralView) -> impl IntoView {
         })
         .collect_view();
     let nothing_found = if find.trim().is_empty() {
-        "No child of the authority has a meeting still to come. Add the child and the meeting first.".to_owned()
+        "No child of the authority has a meeting still to come.".to_owned()
     } else {
         format!(
             "No child called “{}” has a meeting still to come.",
@@ -75,6 +75,11 @@ pub fn LinkSection(referral: ReferralView) -> impl IntoView {
                 <input type="search" id="link-find" name="find" value=find />
                 <button type="submit" class="button">"Find"</button>
             </form>
+            <p>
+                "Not known here yet? "
+                <a href=format!("/staff/children/new?referral={}", referral.id)>"Add the child"</a>
+                ", with advice and assistance or a complaint if that is what they asked for. A meeting about them is set up by their social worker."
+            </p>
             {move || error.get().map(|e| view! { <p class="error-summary" role="alert">{e}</p> })}
             {if none {
                 view! { <p>{nothing_found}</p> }.into_any()

@@ -273,6 +273,7 @@ fn ReferralPage(user: StaffUser, referral: ReferralView) -> impl IntoView {
         "allocated" => Some("Advocate allocated. The case is on their caseload."),
         "agreement" => Some("Parental agreement recorded."),
         "linked" => Some("Self-referral linked to the child and the meeting."),
+        "child-added" => Some("Child added. Choose them below to link the self-referral."),
         "withdrawn" => Some("Referral withdrawn. The child's views are kept."),
         "reopened" => Some("Referral reopened: it is back in the inbox."),
         "case-closed" => Some("Case closed. The child's views are kept."),

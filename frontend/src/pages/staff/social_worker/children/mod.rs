@@ -96,10 +96,18 @@ fn rows(data: ops::my_children::ResponseData) -> Vec<ChildRow> {
 
 #[component]
 pub fn MyChildren(user: StaffUser, children: Vec<ChildRow>) -> impl IntoView {
+    let done = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("done"))
+        .and_then(|d| done_words(&d));
     view! {
         <StaffPage title="My children".to_owned() user=Some(user)>
             <h1>"My children and their meetings"</h1>
-            <p><a class="button primary" href="/staff/referrals/new">"Request an advocate"</a></p>
+            {done.map(|w| view! { <p class="notice" role="status">{w}</p> })}
+            <p class="actions">
+                <a class="button primary" href="/staff/referrals/new">"Request an advocate"</a>
+                " "
+                <a class="button" href="/staff/children/new">"Add a child"</a>
+            </p>
             {if children.is_empty() {
                 view! { <p>"No children are allocated to you."</p> }.into_any()
             } else {
@@ -107,6 +115,20 @@ pub fn MyChildren(user: StaffUser, children: Vec<ChildRow>) -> impl IntoView {
             }}
         </StaffPage>
     }
+}
+
+/// What the last form on the records pages did (`?done=`).
+fn done_words(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "child-added" => "Child added. Add their meeting from their card below.",
+        "child-changed" => "The child's record is saved.",
+        "meeting-added" => "Meeting added.",
+        "meeting-moved" => "Meeting moved. The child's page says it has moved, and when it is now.",
+        "meeting-cancelled" => {
+            "Meeting cancelled. The child's page says it is not happening now; their views stay with them."
+        }
+        _ => return None,
+    })
 }
 
 #[component]
@@ -132,6 +154,20 @@ fn ChildCard(child: ChildRow) -> impl IntoView {
                 .into_any(),
                 (None, _) => view! { <span>"None"</span> }.into_any(),
             };
+            let hidden = format!(" {}: {}", child.name, meeting.label());
+            let change = match meeting.status {
+                MeetingStatus::Scheduled => Some(view! {
+                    <a href=format!("/staff/meetings/{}/change", meeting.id)>
+                        "Move or cancel" <span class="visually-hidden">{hidden}</span>
+                    </a>
+                }.into_any()),
+                MeetingStatus::Held => Some(view! {
+                    <a href=format!("/staff/children/{}/new-meeting?after={}", child.id, meeting.id)>
+                        "Set up the follow-up" <span class="visually-hidden">{format!(" to{hidden}")}</span>
+                    </a>
+                }.into_any()),
+                MeetingStatus::Cancelled => None,
+            };
             view! {
                 <tr>
                     <th scope="row">{words::meeting(meeting.kind)}</th>
@@ -139,6 +175,7 @@ fn ChildCard(child: ChildRow) -> impl IntoView {
                     <td>{meeting.place.clone().unwrap_or_default()}</td>
                     <td>{meeting_status(meeting.status)}</td>
                     <td>{advocacy}</td>
+                    <td>{change}</td>
                 </tr>
             }
         })
@@ -149,6 +186,15 @@ fn ChildCard(child: ChildRow) -> impl IntoView {
                 {child.name.clone()} " (" {child.age} ")"
                 {child.looked_after.then(|| view! { <span class="tag">"Looked after"</span> })}
             </h2>
+            <p class="card-actions">
+                <a href=format!("/staff/children/{}/new-meeting", child.id)>
+                    "Add a meeting" <span class="visually-hidden">{format!(" for {}", child.name)}</span>
+                </a>
+                " · "
+                <a href=format!("/staff/children/{}/change", child.id)>
+                    "Change details" <span class="visually-hidden">{format!(" of {}", child.name)}</span>
+                </a>
+            </p>
             {if child.meetings.is_empty() {
                 view! { <p>"No meetings booked."</p> }.into_any()
             } else {
@@ -162,6 +208,7 @@ fn ChildCard(child: ChildRow) -> impl IntoView {
                                 <th scope="col">"Place"</th>
                                 <th scope="col">"Status"</th>
                                 <th scope="col">"Advocate"</th>
+                                <th scope="col">"Change"</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
