@@ -187,7 +187,30 @@ async fn every_staff_page_reads_once_per_load() {
 
     let mut social_worker = signed_in(&app, SOCIAL_WORKER).await;
     let sw = &mut social_worker;
-    reads_once(&app, sw, "/staff", "My children and their meetings").await;
+    let children = reads_once(&app, sw, "/staff", "My children and their meetings").await;
+    // The records pages (issue 19): add or change a child, add a meeting, move or cancel one.
+    reads_once(&app, sw, "/staff/children/new", "Add a child").await;
+    let records = after_each(&children.body, "href=\"/staff/children/");
+    let change = records
+        .iter()
+        .find(|r| r.ends_with("/change"))
+        .expect("Change details");
+    reads_once(&app, sw, &format!("/staff/children/{change}"), "s record").await;
+    let add = records
+        .iter()
+        .find(|r| r.ends_with("/new-meeting"))
+        .expect("Add a meeting");
+    reads_once(
+        &app,
+        sw,
+        &format!("/staff/children/{add}"),
+        "New meeting for",
+    )
+    .await;
+    let moves = after_each(&children.body, "href=\"/staff/meetings/").remove(0);
+    let move_page = format!("/staff/meetings/{moves}");
+    reads_once(&app, sw, &move_page, "Move or cancel the").await;
+    reads_once(&app, sw, &format!("{move_page}?step=cancel"), "Cancel the").await;
     reads_once(&app, sw, "/staff/referrals/new", "Sam (9)").await;
     let shared = reads_once(&app, sw, "/staff/shared-views", "Not read yet").await;
     let share = after_each(&shared.body, "href=\"/staff/shared-views/").remove(0);
