@@ -175,6 +175,32 @@ async function run(base, javaScript) {
     result.auditKeysUrl = page.url();
     result.checks.push(await check(browser, admin, shots, "admin-audit-keys"));
     result.steps.push("audit");
+
+    // Partner agency staff belong to an agency: without one the form says so and keeps what was
+    // typed; with the police chosen, the link is shown and the officer is the police's.
+    await page.getByRole("link", { name: "Staff users" }).click();
+    await page.waitForURL((url) => url.pathname === "/staff", { timeout: 15000 });
+    await ready(admin, "Staff users");
+    const officer = { name: `PC Lewis (JS ${tag})`, email: `pc.${tag}@demo.myvoice` };
+    await page.getByLabel("Full name").fill(officer.name);
+    await page.getByLabel("E-mail address").fill(officer.email);
+    await page.getByLabel("Role").selectOption({ label: "Partner agency" });
+    await submit(admin, "Invite", "check", "Staff users", ".error-summary");
+    result.agencyError = (await page.locator(".error-summary").innerText()).replace(/\s+/g, " ");
+    result.agencyKept = await page.getByLabel("E-mail address").inputValue();
+    result.checks.push(await check(browser, admin, shots, "admin-invite-agency-error"));
+    await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Demo Constabulary" });
+    await submit(admin, "Invite", "invited", "Staff users", "[data-testid=password-link]");
+    const officerToken = new URL((await page.getByTestId("password-link").innerText()).trim()).searchParams.get("token");
+    const officerPassword = `the officer's own, JS ${tag}`;
+    await api(base, "mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) }",
+      { t: officerToken, p: officerPassword });
+    const officerSession = await api(base,
+      "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }",
+      { e: officer.email, p: officerPassword });
+    result.officerOutcomes = await api(base, "{ outcomesForMe { totalCount } }", {},
+      { authorization: `Bearer ${officerSession.data?.signIn?.accessToken}` });
+    result.steps.push("agency staff invited");
   } catch (error) {
     result.error = String(error.stack || error);
     result.url = page.url();

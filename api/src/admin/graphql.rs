@@ -62,7 +62,8 @@ pub struct StaffMember {
     pub role: StaffRole,
     /// False once deactivated: they can no longer sign in.
     pub active: bool,
-    /// Partner agency staff: the agency they work for.
+    /// The agency they work for: required for partner agency staff (role AGENCY), and only
+    /// for them.
     pub agency_id: Option<ID>,
     /// When the account was made.
     pub created_at: DateTime<Utc>,

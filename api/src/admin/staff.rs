@@ -107,9 +107,16 @@ pub async fn invite(
     admin: &StaffViewer,
     new: NewStaff,
 ) -> ApiResult<Invited> {
-    match (new.role, new.agency_id) {
-        (StaffRole::Agency, _) | (_, None) => {}
-        (_, Some(_)) => {
+    match (new.role == StaffRole::Agency, new.agency_id.is_some()) {
+        (true, true) | (false, false) => {}
+        // Outcomes are sent to an agency: staff of none would never see one.
+        (true, false) => {
+            return Err(ApiError::bad_input(
+                "agencyId",
+                "Choose the agency this person works for.",
+            ));
+        }
+        (false, true) => {
             return Err(ApiError::bad_input(
                 "agencyId",
                 "Only partner agency staff belong to an agency.",

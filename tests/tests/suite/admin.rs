@@ -177,6 +177,10 @@ async fn invitations_are_checked_and_only_admins_may_make_them() {
     assert_eq!(bad_email["errors"][0]["extensions"]["field"], "email");
     let no_name = invite(&app, &admin, "  ", "sam@demo.myvoice", "ADVOCATE").await;
     assert_eq!(error_code(&no_name), "BAD_USER_INPUT");
+    // Agency staff of no agency would never see an outcome: refused.
+    let no_agency = invite(&app, &admin, "PC Lewis", "pc@demo.myvoice", "AGENCY").await;
+    assert_eq!(error_code(&no_agency), "BAD_USER_INPUT", "{no_agency}");
+    assert_eq!(no_agency["errors"][0]["extensions"]["field"], "agencyId");
 
     let coordinator = staff_token(&app.db, "coordinator@demo.myvoice").await;
     let refused = invite(&app, &coordinator, "Sam", "sam@demo.myvoice", "ADMIN").await;
@@ -578,6 +582,27 @@ async fn the_admin_manages_staff_and_keys_and_reads_the_audit_with_javascript_on
                 "Staff invited"
             ],
             "{run}: {all:?}"
+        );
+        // Agency staff: refused without an agency (what was typed kept), then the police's.
+        assert!(
+            result["agencyError"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("Choose the agency this person works for"),
+            "{run}: {}",
+            result["agencyError"]
+        );
+        assert!(
+            result["agencyKept"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("pc."),
+            "{run}"
+        );
+        assert!(
+            result["officerOutcomes"]["data"]["outcomesForMe"]["totalCount"].is_number(),
+            "{run}: the officer reads their agency's outcomes: {}",
+            result["officerOutcomes"]
         );
         let invitations = cells(&result["auditInvited"]);
         assert_eq!(invitations.len(), 1, "{run}: {invitations:?}");

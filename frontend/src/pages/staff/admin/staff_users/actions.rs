@@ -16,16 +16,20 @@ pub async fn invite_staff(
     name: String,
     email: String,
     role: String,
+    agency: String,
 ) -> Result<Option<Flash>, PageError> {
     use super::ops::{self, invite_staff};
     use crate::model::StaffRole;
 
-    let rejected = |field: String, message: String| Flash::InviteRejected {
-        field,
-        message,
-        name: name.clone(),
-        email: email.clone(),
-        role: role.clone(),
+    let rejected = |field: String, message: String| {
+        Flash::InviteRejected(super::Typed {
+            field,
+            message,
+            name: name.clone(),
+            email: email.clone(),
+            role: role.clone(),
+            agency: agency.clone(),
+        })
     };
     let Ok(staff_role) = serde_json::from_value::<StaffRole>(serde_json::json!(role)) else {
         let flash = rejected("role".into(), "Choose the role they will have.".into());
@@ -39,7 +43,7 @@ pub async fn invite_staff(
         name: name.clone(),
         email: email.clone(),
         role: staff_role,
-        agency_id: None,
+        agency_id: Some(agency.clone()).filter(|a| !a.is_empty()),
     };
     let answer =
         crate::pages::staff::api::server::exec::<ops::InviteStaff>(invite_staff::Variables {

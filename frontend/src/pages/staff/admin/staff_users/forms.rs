@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use super::{
-    DeactivateStaff, InviteStaff, NewPasswordLink, ROLES, StaffRow, role_code, role_words,
+    DeactivateStaff, InviteStaff, NewPasswordLink, ROLES, StaffRow, Typed, role_code, role_words,
 };
 use crate::pages::staff::api::Role;
 
@@ -93,23 +93,37 @@ pub fn ConfirmDeactivate(
 
 #[component]
 pub fn InviteForm(
-    rejected: Option<(String, String, String, String, String)>,
+    rejected: Option<Typed>,
+    agencies: Vec<(String, String)>,
     invite: ServerAction<InviteStaff>,
 ) -> impl IntoView {
-    let (field, message, name, email, role) = rejected.unwrap_or_default();
+    let Typed {
+        field,
+        message,
+        name,
+        email,
+        role,
+        agency,
+    } = rejected.unwrap_or_default();
     let has_error = !message.is_empty();
-    let target = if ["name", "email", "role"].contains(&field.as_str()) {
-        field.clone()
-    } else {
-        "email".to_owned()
+    // The API names `agencyId`; the form calls it `agency`.
+    let target = match field.as_str() {
+        "name" | "email" | "role" => field.clone(),
+        "agencyId" => "agency".to_owned(),
+        _ => "email".to_owned(),
     };
     let error_for = move |f: &str| (has_error && target == f).then(|| message.clone());
-    let (name_error, email_error, role_error) =
-        (error_for("name"), error_for("email"), error_for("role"));
+    let (name_error, email_error, role_error, agency_error) = (
+        error_for("name"),
+        error_for("email"),
+        error_for("role"),
+        error_for("agency"),
+    );
     let summary = [
         ("name", &name_error),
         ("email", &email_error),
         ("role", &role_error),
+        ("agency", &agency_error),
     ]
     .into_iter()
     .filter_map(|(f, e)| e.clone().map(|e| (f, e)))
@@ -153,6 +167,22 @@ pub fn InviteForm(
                             .map(|(each, words)| {
                                 let code = role_code(*each);
                                 view! { <option value=code.clone() selected=role == code>{*words}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="agency">"Agency"</label>
+                    <p class="hint" id="agency-hint">"Only for partner agency staff: the agency they work for. Add agencies on the Agencies page."</p>
+                    {agency_error.clone().map(|e| view! { <p class="field-error" id="agency-error">{e}</p> })}
+                    <select id="agency" name="agency" aria-invalid=invalid(&agency_error)
+                        aria-describedby=if agency_error.is_some() { "agency-hint agency-error" } else { "agency-hint" }>
+                        <option value="" selected=agency.is_empty()>"Not agency staff"</option>
+                        {agencies
+                            .into_iter()
+                            .map(|(id, words)| {
+                                let chosen = agency == id;
+                                view! { <option value=id selected=chosen>{words}</option> }
                             })
                             .collect_view()}
                     </select>

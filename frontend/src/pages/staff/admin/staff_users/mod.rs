@@ -46,6 +46,17 @@ fn role_code(role: Role) -> String {
 /// A staff account as the list shows it.
 pub type StaffRow = ops::staff_list::StaffRow;
 
+/// The invite form as typed, with what was wrong with it (`field`: the input to point at).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Typed {
+    pub field: String,
+    pub message: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub agency: String,
+}
+
 /// What the last form left for this page (see `once`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Flash {
@@ -55,13 +66,7 @@ pub enum Flash {
         url: String,
         expires: String,
     },
-    InviteRejected {
-        field: String,
-        message: String,
-        name: String,
-        email: String,
-        role: String,
-    },
+    InviteRejected(Typed),
     Deactivated {
         name: String,
     },
@@ -79,6 +84,8 @@ pub enum Flash {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffList {
     pub rows: Vec<StaffRow>,
+    /// (id, name) of the authority's partner agencies, for inviting their staff.
+    pub agencies: Vec<(String, String)>,
     pub total: u64,
     pub next: Option<String>,
     pub flash: Option<Flash>,
@@ -137,6 +144,12 @@ pub async fn read(
     Ok(read.map(|data| {
         let list = data.staff_users;
         StaffList {
+            agencies: data
+                .agencies
+                .nodes
+                .into_iter()
+                .map(|a| (a.id, a.name))
+                .collect(),
             rows: list.nodes,
             total: u64::try_from(list.total_count).unwrap_or_default(),
             next: list
@@ -184,19 +197,7 @@ fn StaffBody(
     let to_confirm =
         confirm.and_then(|id| list.rows.iter().find(|r| r.id == id && r.active).cloned());
     let rejected = match &list.flash {
-        Some(Flash::InviteRejected {
-            field,
-            message,
-            name,
-            email,
-            role,
-        }) => Some((
-            field.clone(),
-            message.clone(),
-            name.clone(),
-            email.clone(),
-            role.clone(),
-        )),
+        Some(Flash::InviteRejected(typed)) => Some(typed.clone()),
         _ => None,
     };
     let flash = list.flash.clone().and_then(|flash| match flash {
@@ -245,7 +246,7 @@ fn StaffBody(
         Flash::Refused { message } => Some(
             view! { <div class="error-summary" role="alert"><h2>"Not done"</h2><p>{message}</p></div> }.into_any(),
         ),
-        Flash::InviteRejected { .. } => None,
+        Flash::InviteRejected(_) => None,
     });
     view! {
         {flash}
@@ -255,6 +256,6 @@ fn StaffBody(
         {list.next.map(|cursor| view! {
             <p><a href=format!("/staff?after={cursor}")>"Next page of staff"</a></p>
         })}
-        <InviteForm rejected invite />
+        <InviteForm rejected agencies=list.agencies.clone() invite />
     }
 }
