@@ -107,6 +107,34 @@ pub fn described(id: &str, hint: bool, problem: &Option<String>) -> Option<Strin
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// One line of input (text unless `kind` says otherwise): label, optional hint, problem, box.
+#[component]
+pub fn Line(
+    id: &'static str,
+    /// The form field's name (`form[<name>]`), when it is not `id`.
+    #[prop(optional)]
+    name: Option<&'static str>,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] kind: Option<&'static str>,
+    value: String,
+    problem: Option<String>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let by = described(id, hint.is_some(), &problem);
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <Problem id message=problem.clone() />
+            <input id=id name=format!("form[{}]", name.unwrap_or(id)) type=kind.unwrap_or("text") value=value
+                autocomplete=autocomplete.unwrap_or("off")
+                aria-invalid=problem.is_some().to_string()
+                aria-describedby=by />
+        </div>
+    }
+}
+
 /// The server side the three pages share.
 #[cfg(feature = "ssr")]
 pub mod server {

@@ -1,7 +1,7 @@
 //! The two forms: move the meeting, and cancel it (the confirm step).
 use leptos::prelude::*;
 
-use super::super::by_hand::{Kept, Problem, ProblemSummary, described};
+use super::super::by_hand::{Kept, Line, Problem, ProblemSummary, described};
 use super::{CancelForm, CancelMeeting, MeetingShown, MoveForm, MoveMeeting, page_path};
 use crate::components::TextBox;
 
@@ -44,30 +44,12 @@ pub fn MoveSection(kept: Kept<MoveForm>) -> impl IntoView {
             <ActionForm action attr:class="stack narrow record-form" attr:novalidate=true>
                 <input type="hidden" name="form[meeting]" value=f.meeting.clone() />
                 <input type="hidden" name="form[child]" value=f.child.clone() />
-                <div class="field">
-                    <label for="move-date">"New date"</label>
-                    <p class="hint" id="move-date-hint">"For example 2027-03-14."</p>
-                    <Problem id="move-date" message=date_p.clone() />
-                    <input id="move-date" name="form[date]" type="date" value=f.date.clone()
-                        aria-invalid=date_p.is_some().to_string()
-                        aria-describedby=described("move-date", true, &date_p) />
-                </div>
-                <div class="field">
-                    <label for="move-time">"New start time (UK time)"</label>
-                    <p class="hint" id="move-time-hint">"For example 10:30."</p>
-                    <Problem id="move-time" message=time_p.clone() />
-                    <input id="move-time" name="form[time]" type="time" value=f.time.clone()
-                        aria-invalid=time_p.is_some().to_string()
-                        aria-describedby=described("move-time", true, &time_p) />
-                </div>
-                <div class="field">
-                    <label for="move-place">"Place"</label>
-                    <p class="hint" id="move-place-hint">"Left as it is (or empty), the place stays."</p>
-                    <Problem id="move-place" message=place_p.clone() />
-                    <input id="move-place" name="form[place]" type="text" autocomplete="off" value=f.place.clone()
-                        aria-invalid=place_p.is_some().to_string()
-                        aria-describedby=described("move-place", true, &place_p) />
-                </div>
+                <Line id="move-date" name="date" kind="date" label="New date"
+                    hint="For example 2027-03-14." value=f.date.clone() problem=date_p />
+                <Line id="move-time" name="time" kind="time" label="New start time (UK time)"
+                    hint="For example 10:30." value=f.time.clone() problem=time_p />
+                <Line id="move-place" name="place" label="Place"
+                    hint="Left as it is (or empty), the place stays." value=f.place.clone() problem=place_p />
                 <Reason id="move-reason" label="Why it moved"
                     hint="Required. For staff: the child is not shown it." value=f.reason.clone() problem=reason_p />
                 <button type="submit" class="button primary">"Move meeting"</button>

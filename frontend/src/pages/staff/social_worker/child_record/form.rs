@@ -1,34 +1,9 @@
 //! The child's record as a form: each problem beside its field, what was typed kept.
 use leptos::prelude::*;
 
-use super::super::by_hand::{Kept, Problem, ProblemSummary, described};
+use super::super::by_hand::{Kept, Line, Problem, ProblemSummary, described};
 use super::{ChildForm, SaveChild};
 use crate::components::TextBox;
-
-/// One line of text: label, optional hint, problem, box.
-#[component]
-fn Line(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional)] kind: Option<&'static str>,
-    value: String,
-    problem: Option<String>,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-) -> impl IntoView {
-    let by = described(id, hint.is_some(), &problem);
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
-            <Problem id message=problem.clone() />
-            <input id=id name=format!("form[{id}]") type=kind.unwrap_or("text") value=value
-                autocomplete=autocomplete.unwrap_or("off")
-                aria-invalid=problem.is_some().to_string()
-                aria-describedby=by />
-        </div>
-    }
-}
 
 /// A box for longer text (drawn by `TextBox`, which escapes it).
 #[component]

@@ -1,7 +1,7 @@
 //! The new meeting as a form.
 use leptos::prelude::*;
 
-use super::super::by_hand::{Problem, ProblemSummary, described};
+use super::super::by_hand::{Line, Problem, ProblemSummary, described};
 use super::{CreateMeeting, KINDS, NewMeetingRead};
 
 #[component]
@@ -62,30 +62,13 @@ pub fn NewMeetingForm(read: NewMeetingRead, save: ServerAction<CreateMeeting>) -
                     {kinds}
                 </select>
             </div>
-            <div class="field">
-                <label for="date">"Date"</label>
-                <p class="hint" id="date-hint">"For example 2027-03-14."</p>
-                <Problem id="date" message=date_p.clone() />
-                <input id="date" name="form[date]" type="date" value=f.date.clone()
-                    aria-invalid=date_p.is_some().to_string()
-                    aria-describedby=described("date", true, &date_p) />
-            </div>
-            <div class="field">
-                <label for="time">"Start time (UK time)"</label>
-                <p class="hint" id="time-hint">"For example 10:30."</p>
-                <Problem id="time" message=time_p.clone() />
-                <input id="time" name="form[time]" type="time" value=f.time.clone()
-                    aria-invalid=time_p.is_some().to_string()
-                    aria-describedby=described("time", true, &time_p) />
-            </div>
-            <div class="field">
-                <label for="place">"Place (optional)"</label>
-                <p class="hint" id="place-hint">"For example \u{201c}Family centre, Taunton\u{201d} or \u{201c}Online\u{201d}."</p>
-                <Problem id="place" message=place_p.clone() />
-                <input id="place" name="form[place]" type="text" autocomplete="off" value=f.place.clone()
-                    aria-invalid=place_p.is_some().to_string()
-                    aria-describedby=described("place", true, &place_p) />
-            </div>
+            <Line id="date" kind="date" label="Date" hint="For example 2027-03-14."
+                value=f.date.clone() problem=date_p />
+            <Line id="time" kind="time" label="Start time (UK time)" hint="For example 10:30."
+                value=f.time.clone() problem=time_p />
+            <Line id="place" label="Place (optional)"
+                hint="For example \u{201c}Family centre, Taunton\u{201d} or \u{201c}Online\u{201d}."
+                value=f.place.clone() problem=place_p />
             <div class="field">
                 <label for="chair">"Chair (ISRO: CP chair or IRO)"</label>
                 <Problem id="chair" message=chair_p.clone() />
