@@ -45,6 +45,14 @@ ensure_chromium() {
   fi
 }
 
+# pdftotext from Debian's poppler-utils: the statement test reads the PDF Chromium made back as text.
+ensure_pdf_reader() {
+  if ! command -v pdftotext >/dev/null; then
+    say "installing poppler-utils from Debian (reads the statement PDF back in a test)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq poppler-utils
+  fi
+}
+
 # A real SMTP server for the notice tests (tests/src/mail.rs): aiosmtpd from Debian, run with Debian's
 # python3 (not any other python3 on the PATH).
 ensure_smtp_server() {

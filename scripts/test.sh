@@ -16,6 +16,7 @@ ensure_postgres() {
 }
 
 ensure_chromium
+ensure_pdf_reader
 ensure_smtp_server
 ensure_fuzzer
 build_site

@@ -53,6 +53,8 @@ pub enum AuditAction {
     ViewsSubmitted,
     /// The advocate sent the child's views to the people the child agreed to.
     ViewsShared,
+    /// The advocate handed the printed statement of the views to the family or the meeting.
+    StatementHanded,
     /// A child asked for help now.
     UrgentHelpRaised,
     /// The advocate saw the child's request for help now.
@@ -133,6 +135,7 @@ impl AuditAction {
             Self::ViewsDraftSaved => "views.draft_saved",
             Self::ViewsSubmitted => "views.submitted",
             Self::ViewsShared => "views.shared",
+            Self::StatementHanded => "views.statement_handed",
             Self::UrgentHelpRaised => "urgent_help.raised",
             Self::UrgentHelpAcknowledged => "urgent_help.acknowledged",
             Self::AdvocateNoteAdded => "advocate_note.added",

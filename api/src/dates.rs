@@ -25,6 +25,11 @@ pub fn moment(field: &'static str, moment: DateTime<Utc>) -> ApiResult<DateTime<
     day(field, moment.date_naive()).map(|_| moment)
 }
 
+/// The day it is now in the UK, where every authority using myvoice is.
+pub fn uk_today(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&chrono_tz::Europe::London).date_naive()
+}
+
 fn out_of_range(field: &'static str) -> ApiError {
     ApiError::bad_input(
         field,

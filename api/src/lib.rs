@@ -34,6 +34,7 @@ pub mod ratelimit;
 pub mod records;
 pub mod referrals;
 pub mod startup;
+pub mod statement;
 pub mod telemetry;
 pub mod text;
 pub mod views;

@@ -29,6 +29,7 @@ pub mod sign_in_try;
 pub mod staff_user;
 pub mod urgent_help;
 pub mod views;
+pub mod views_handed;
 pub mod views_share;
 pub mod views_version;
 pub mod webhook_endpoint;

@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/referrals/:id") view=crate::pages::staff::coordinator::referral::ReferralRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/shared-views") view=crate::pages::staff::social_worker::shared::SharedList ssr=SsrMode::Async />
                 <Route path=path!("/staff/shared-views/:share") view=crate::pages::staff::social_worker::shared::SharedOne ssr=SsrMode::Async />
+                <Route path=path!("/staff/statement/:viewsId") view=crate::pages::staff::statement::StatementRoute ssr=SsrMode::Async />
                 <Route path=path!("/ask-for-an-advocate") view=crate::pages::public::ask::AskForAdvocate ssr=SsrMode::Async />
                 <Route path=path!("/ask-for-an-advocate/thanks") view=crate::pages::public::ask::AskThanks ssr=SsrMode::Async />
                 // Child pages wait for their data before sending anything, so they are whole

@@ -6,6 +6,14 @@ pub fn in_words(at: &DateTime<Utc>) -> String {
     uk(at, "%A %-d %B at %H:%M")
 }
 
+/// How a child's page says a day: "Tuesday 1 December".
+pub const CHILD_DAY: &str = "%A %-d %B";
+
+/// The day of a moment, in UK time, as a child's page says it.
+pub fn child_day(at: &DateTime<Utc>) -> String {
+    uk(at, CHILD_DAY)
+}
+
 /// "Tue 1 Dec 2026, 10:00": meetings and what was sent, on the ISRO's and agencies' pages.
 pub fn staff_time(at: &DateTime<Utc>) -> String {
     uk(at, "%a %-d %b %Y, %H:%M")

@@ -23,6 +23,7 @@ use crate::ratelimit::RateLimits;
 pub struct QueryRoot(
     meta::MetaQuery,
     crate::views::graphql::ViewsQuery,
+    crate::statement::graphql::StatementQuery,
     crate::auth::graphql::AuthQuery,
     crate::meetings::graphql::MeetingsQuery,
     crate::outcomes::graphql::OutcomesQuery,
@@ -43,6 +44,7 @@ pub struct QueryRoot(
 pub struct MutationRoot(
     crate::auth::graphql::AuthMutation,
     crate::views::graphql::ViewsMutation,
+    crate::statement::graphql::StatementMutation,
     crate::meetings::graphql::MeetingsMutation,
     crate::outcomes::graphql::OutcomesMutation,
     crate::referrals::graphql::ReferralMutation,

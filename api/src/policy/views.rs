@@ -6,6 +6,9 @@
 //! - Social worker / ISRO: reads a version of the views only when it was shared with them AND the child
 //!   still agrees to that audience (social worker, chair).
 //! - Coordinator, agency, admin, integrators: never the content.
+//! - The printed statement of the views is read by the same people, under the same rules: the
+//!   allocated advocate, or a person a version was shared with while the child agrees. Only the
+//!   advocate records that they handed it to the family or the meeting, and only when the child agreed.
 //!
 //! Another authority's row, or a row that is not the viewer's to see at all, is NOT_FOUND.
 use entity::enums::{Audience, StaffRole};
@@ -80,6 +83,46 @@ pub fn read_share(viewer: &Viewer, share: ShareFacts, consent: Consent) -> ApiRe
     Ok(staff)
 }
 
+/// Who is asking for the printed statement of a child's views; each then passes the rule above
+/// for their kind (`case_advocate` or `read_share`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementReader {
+    Advocate,
+    Recipient,
+}
+
+pub fn statement_reader(viewer: &Viewer) -> ApiResult<StatementReader> {
+    let staff = staff_in(
+        viewer,
+        &[
+            StaffRole::Advocate,
+            StaffRole::SocialWorker,
+            StaffRole::Isro,
+        ],
+    )?;
+    Ok(match staff.role {
+        StaffRole::Advocate => StatementReader::Advocate,
+        _ => StatementReader::Recipient,
+    })
+}
+
+/// The family and everyone at the meeting receive no share: the advocate hands them the printed
+/// statement, only when the child agreed to that audience. (The social worker and the chair are
+/// served by `shareViews`.)
+pub fn hand_statement(audience: Audience, consent: Consent) -> ApiResult<()> {
+    match audience {
+        Audience::SocialWorker | Audience::Chair => Err(ApiError::bad_input(
+            "audience",
+            "The social worker and the chair receive the views when you share them.",
+        )),
+        _ if !consent.allows(audience) => Err(ApiError::bad_input(
+            "audience",
+            "The child has not agreed that these people may see their views.",
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +182,26 @@ mod tests {
         assert!(own(&child).is_ok());
         assert!(matches!(
             own(&staff(7, StaffRole::Advocate)),
+            Err(ApiError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn the_statement_is_handed_only_where_the_child_agreed_and_no_share_goes() {
+        let family = Consent {
+            family: true,
+            social_worker: true,
+            ..Consent::default()
+        };
+        assert!(hand_statement(Audience::Family, family).is_ok());
+        assert!(hand_statement(Audience::Meeting, family).is_err());
+        assert!(hand_statement(Audience::SocialWorker, family).is_err());
+        assert_eq!(
+            statement_reader(&staff(7, StaffRole::Advocate)).ok(),
+            Some(StatementReader::Advocate)
+        );
+        assert!(matches!(
+            statement_reader(&staff(7, StaffRole::Coordinator)),
             Err(ApiError::Forbidden)
         ));
     }

@@ -134,6 +134,7 @@ impl From<Content> for ViewsContent {
 
 /// A child's views for one meeting, in their own words, with their consent to share.
 #[derive(SimpleObject, Clone, Debug)]
+#[graphql(complex)]
 pub struct Views {
     /// Global ID of these views.
     pub id: ID,

@@ -71,6 +71,8 @@ pub static TEXT: Text = Text {
     who_sees_question: "Who can see what you said?",
     who_sees_hint: "Pick as many as you like. Your advocate will only show your views to the people you pick.",
     who_sees_advocate: "Your advocate always sees them. They help you.",
+    views_got_there: "They got your views on {day}.",
+    views_not_there_yet: "They have not got your views yet.",
 
     check_title: "Check and send",
     check_intro: "This is what you said. You can change anything before you send it.",

@@ -92,6 +92,8 @@ pub struct Text {
     pub who_sees_question: &'static str,
     pub who_sees_hint: &'static str,
     pub who_sees_advocate: &'static str,
+    pub views_got_there: &'static str,
+    pub views_not_there_yet: &'static str,
 
     pub check_title: &'static str,
     pub check_intro: &'static str,

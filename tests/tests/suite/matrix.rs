@@ -87,6 +87,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "viewsSharedWithMe",            "D D D D D D A E A E D D D D D D D D"),
     (Q, "sharedViews",                  "D D D D D D A D A D D D D D D D D D"),
     (Q, "sharedViewsForMeeting",        "D D D D D D A E A E D D D D D D D D"),
+    // the statement of the views: the advocate of the case, and those it was shared with
+    (Q, "viewsStatement",               "D D D D A D A D A D D D D D D D D D"),
     // meetings
     (Q, "meeting",                      "D D D D D D A D A D D D D D A D D D"),
     (Q, "myChairedMeetings",            "D D D D D D D D A E D D D D D D D D"),
@@ -156,6 +158,7 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "setYoungerMode",               "D D A D A D D D D D D D D D D D D D"),
     // the advocate acts on their case
     (M, "shareViews",                   "D D D D A D D D D D D D D D D D D D"),
+    (M, "recordStatementHanded",        "D D D D A D D D D D D D D D D D D D"),
     (M, "addAdvocateNote",              "D D D D A D D D D D D D D D D D D D"),
     (M, "acknowledgeUrgentHelp",        "D D D D A D D D D D D D D D D D D D"),
     // the chair records and distributes, the agency acknowledges
@@ -1014,6 +1017,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "viewsSharedWithMe" => ("{ viewsSharedWithMe { totalCount } }", none),
         // By the views, not a share: the social worker and the ISRO each have their own share.
         "sharedViews" => ("query($id: ID!) { sharedViews(viewsId: $id) { shareId } }", id(&fx.views)),
+        "viewsStatement" => ("query($id: ID!) { viewsStatement(viewsId: $id) { version } }", id(&fx.views)),
         "sharedViewsForMeeting" => (
             "query($id: ID!) { sharedViewsForMeeting(meetingId: $id) { shareId } }",
             id(&fx.mia_meeting),
@@ -1137,6 +1141,10 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "setYoungerMode" =>
             ("mutation($id: ID!) { setYoungerMode(on: true, childId: $id) }", id(&fx.mia)),
         "shareViews" => ("mutation($id: ID!) { shareViews(caseId: $id) { version } }", id(&fx.mia_case)),
+        "recordStatementHanded" => (
+            "mutation($id: ID!, $d: NaiveDate!) { recordStatementHanded(caseId: $id, audience: FAMILY, givenOn: $d) { givenOn } }",
+            json!({ "id": fx.mia_case, "d": today.to_string() }),
+        ),
         "addAdvocateNote" => (
             r#"mutation($id: ID!) { addAdvocateNote(caseId: $id, body: "Phoned the carers.") { id } }"#,
             id(&fx.mia_case),

@@ -315,6 +315,16 @@ fn share_row(la: i32, views: i32, version: i32, recipient: i32, shared_by: i32) 
         .set("shared_at", AT)
 }
 
+fn handed_row(la: i32, views: i32, recorded_by: i32) -> Row {
+    Row::new("views_handed")
+        .set("local_authority_id", la)
+        .set("views_id", views)
+        .set("version", 1)
+        .text("audience", "family")
+        .text("given_on", "2026-11-20")
+        .set("recorded_by", recorded_by)
+}
+
 fn outcome_row(la: i32, meeting: i32, agency: i32, sent_by: i32) -> Row {
     Row::new("outcome_distribution")
         .set("local_authority_id", la)
@@ -435,6 +445,7 @@ const TABLES: &[&str] = &[
     "staff_user",
     "urgent_help",
     "views",
+    "views_handed",
     "views_share",
     "views_version",
     "webhook_endpoint",
@@ -1224,6 +1235,10 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
                 ("recipient_id", b.isro),
                 ("shared_by", b.advocate),
             ],
+        ),
+        (
+            handed_row(a.la, a.views, a.advocate),
+            vec![("views_id", b.views), ("recorded_by", b.advocate)],
         ),
         (
             outcome_row(a.la, a.meeting, a.agency, a.isro).set("acknowledged_by", a.coordinator),

@@ -16,6 +16,7 @@ pub mod oversight;
 pub mod set_password;
 pub mod sign_in;
 pub mod social_worker;
+pub mod statement;
 pub mod words;
 
 pub use layout::StaffPage;

@@ -45,3 +45,14 @@ pub fn child(name: &str, age: i64, looked_after: bool) -> String {
         format!("{name} ({age})")
     }
 }
+
+/// Who a child agreed may see their views, as staff say it.
+pub fn audience(audience: crate::model::Audience) -> &'static str {
+    use crate::model::Audience;
+    match audience {
+        Audience::SocialWorker => "Social worker",
+        Audience::Chair => "Chair (ISRO)",
+        Audience::Family => "Family",
+        Audience::Meeting => "Everyone at the meeting",
+    }
+}

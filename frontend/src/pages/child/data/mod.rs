@@ -29,6 +29,9 @@ pub struct Child {
     /// When that meeting is, as a child reads it: "Tuesday 1 December at 10:00", in UK time.
     pub when: Option<String>,
     pub limits: Limits,
+    /// For each audience the child agrees to, the day their views got there ("Tuesday 1
+    /// December"), or `None` while they have not.
+    pub reached: Vec<(crate::model::Audience, Option<String>)>,
 }
 
 impl Child {
@@ -105,7 +108,28 @@ pub mod server {
             .as_ref()
             .and_then(|m| m.scheduled_at.as_ref())
             .map(crate::dates::in_words);
+        let reached = home
+            .my_current_meeting
+            .as_ref()
+            .and_then(|m| m.my_views.as_ref())
+            .map(|v| {
+                v.reach
+                    .iter()
+                    .map(|r| {
+                        let day = match (&r.shared_at, r.given_on) {
+                            (Some(at), _) => Some(crate::dates::child_day(at)),
+                            (None, Some(day)) => {
+                                Some(day.format(crate::dates::CHILD_DAY).to_string())
+                            }
+                            (None, None) => None,
+                        };
+                        (r.audience, day)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Ok(Child {
+            reached,
             name: home.me.name.unwrap_or_default(),
             younger: home.me.younger_mode.unwrap_or(false),
             advocate: home.my_advocate.map(|a| a.first_name),

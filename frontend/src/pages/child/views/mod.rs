@@ -356,11 +356,21 @@ fn WhoSeesPage(child: Child) -> impl IntoView {
                 Audience::Meeting => "meeting",
             };
             let hint = format!("{name}-hint");
+            // Honest consent: for each person picked, whether the views have got to them yet.
+            let went = child
+                .reached
+                .iter()
+                .find(|(a, _)| *a == audience)
+                .map(|(_, day)| match day {
+                    Some(day) => t.views_got_there.replace("{day}", day),
+                    None => t.views_not_there_yet.to_owned(),
+                });
             view! {
                 <div class="choice">
                     <input type="checkbox" name=name id=name value="on" checked=on aria-describedby=hint.clone() />
                     <label for=name>{words}</label>
                     <p class="hint" id=hint>{means}</p>
+                    {went.map(|went| view! { <p class="went">{went}</p> })}
                 </div>
             }
         })

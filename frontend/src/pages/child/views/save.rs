@@ -268,6 +268,7 @@ mod tests {
             free_words: free_words.map(str::to_owned),
             attendance: None,
             shared_with: vec![],
+            reach: vec![],
         }
     }
 

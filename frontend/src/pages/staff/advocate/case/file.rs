@@ -23,6 +23,8 @@ pub struct CaseFile {
     pub outcome: Outcome,
     /// Closed (`closeCase`): the reason it was closed, kept with it.
     pub closed: Option<String>,
+    /// The statement of the sent views, and where they went; none before the child sends.
+    pub statement: Option<super::statement::StatementFacts>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

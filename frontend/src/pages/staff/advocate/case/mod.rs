@@ -20,10 +20,13 @@ mod file;
 mod ops;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod statement;
 mod view;
 
 use close::CloseSection;
 pub use file::*;
+pub use statement::RecordHanded;
+use statement::StatementSection;
 use view::*;
 
 #[leptos::server(prefix = "/api/staff", endpoint = "case")]
@@ -166,6 +169,12 @@ fn notice(done: Option<&str>, problem: Option<&str>, case: &CaseFile) -> Option<
             "No sign-in code was issued. Try again in a moment.".into(),
         )),
         (_, Some("note-failed")) => Some((false, "The note could not be added. Try again.".into())),
+        (Some("handed"), _) => Some((true, "Recorded: the printed statement was handed over.".into())),
+        (_, Some("handed-date")) => Some((false, "Give the day the statement was handed over, not in the future.".into())),
+        (_, Some("handed-refused")) => Some((
+            false,
+            format!("Not recorded: {child} has not agreed that these people may see the views, or the views are not sent yet."),
+        )),
         (Some("closed"), _) => Some((true, "The case is closed. It has left your open caseload.".into())),
         (_, Some("close-failed")) => Some((
             false,
@@ -247,6 +256,7 @@ fn CaseView(case: CaseFile) -> impl IntoView {
                         <ShareSection case=case.clone() />
                         <CodeSection case_id=case.id.clone() child=child.clone() />
                     })}
+                    <StatementSection case=case.clone() />
                     <ReferralSection case=case.clone() />
                     <CloseSection case=case.clone() confirming empty=close_empty />
                 </aside>

@@ -110,6 +110,26 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
             lead_time_days: referral.lead_time.as_ref().map(|l| l.working_days),
             lead_time_warning: referral.lead_time.and_then(|l| l.warning),
         },
+        statement: data
+            .case_views
+            .as_ref()
+            .filter(|v| v.status != crate::model::ViewsStatus::Draft)
+            .map(|v| super::statement::StatementFacts {
+                views_id: v.id.clone(),
+                reach: v
+                    .reach
+                    .iter()
+                    .map(|r| super::statement::Reached {
+                        audience: r.audience,
+                        shared: r.shared_at.as_ref().map(in_words),
+                        given: r.given_on.map(|d| d.format("%-d %B %Y").to_string()),
+                    })
+                    .collect(),
+                today: chrono::Utc::now()
+                    .with_timezone(&chrono_tz::Europe::London)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            }),
         views: data.case_views.map(|v| ViewsShown {
             version: v.version,
             status: v.status,

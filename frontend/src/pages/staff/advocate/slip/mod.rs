@@ -147,7 +147,7 @@ fn SlipView(page: SlipPage) -> impl IntoView {
                             " had before has stopped working."
                         </p>
                         <p class="slip-actions">
-                            <PrintButton />
+                            <PrintButton label="Print the slip".to_owned() />
                             " "
                             <a href=back.clone()>"Back to the case"</a>
                         </p>
@@ -182,9 +182,10 @@ fn SlipView(page: SlipPage) -> impl IntoView {
     }
 }
 
-/// "Print the slip" with JavaScript; without it, how to print from the browser.
+/// A print button with JavaScript (the slip, the statement); without it, how to print from the
+/// browser.
 #[island]
-fn PrintButton() -> impl IntoView {
+pub fn PrintButton(label: String) -> impl IntoView {
     let hydrated = use_hydrated();
     view! {
         <Show
@@ -192,7 +193,7 @@ fn PrintButton() -> impl IntoView {
             fallback=|| view! { <span class="hint">"To print, press Ctrl+P (⌘+P on a Mac)."</span> }
         >
             <button type="button" class="button primary" on:click=move |_| print()>
-                "Print the slip"
+                {label.clone()}
             </button>
         </Show>
     }

@@ -23,6 +23,7 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
         .shared_views_for_meeting
         .into_iter()
         .map(|content| ChildViews {
+            views_id: content.views_id.clone(),
             child: content.child_first_name.clone(),
             shared: staff_time(&content.shared_at),
             late: meeting

@@ -23,6 +23,7 @@ use distribute::Distribute;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChildViews {
+    pub views_id: String,
     pub child: String,
     /// When they were shared with the chair, in UK time.
     pub shared: String,
@@ -209,6 +210,7 @@ fn ViewsCard(views: ChildViews) -> impl IntoView {
             <h3 id=heading_id>{format!("{}'s views", views.child)}</h3>
             <p class="hint">{about}</p>
             <ChildWords words=views.words heading=Heading::H4 />
+            <p><a href=format!("/staff/statement/{}", views.views_id)>{format!("{}'s statement to print or save as PDF", views.child)}</a></p>
         </article>
     }
 }

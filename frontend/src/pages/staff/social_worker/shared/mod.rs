@@ -27,6 +27,7 @@ pub struct SharedRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SharedViews {
+    pub views_id: String,
     pub child: String,
     pub meeting: MeetingKind,
     pub meeting_at: Option<String>,
@@ -71,6 +72,7 @@ pub async fn load_one_shared(share: String) -> Result<StaffRead<SharedViews>, Pa
     Ok(read.map(|data| {
         let views = data.shared_views;
         SharedViews {
+            views_id: views.views_id.clone(),
             child: views.child_first_name.clone(),
             meeting: views.meeting_kind,
             meeting_at: views.meeting_at.as_ref().map(in_words),
@@ -165,5 +167,6 @@ fn ViewsRead(views: SharedViews) -> impl IntoView {
         <section class="card">
             <ChildWords words=views.words heading=Heading::H2 />
         </section>
+        <p><a href=format!("/staff/statement/{}", views.views_id)>"Statement to print or save as PDF"</a></p>
     }
 }

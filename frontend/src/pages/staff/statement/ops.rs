@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/statement/ops.graphql" => Statement);
