@@ -121,7 +121,11 @@ pub async fn record(
         audit::actor(&Viewer::Staff(chair.clone())),
         AuditAction::MeetingRecorded,
         Subject::new("meeting", saved.id),
-        Some(json!({ "rerecorded": rerecorded, "answers": answered })),
+        Some(if answered > 0 {
+            json!({ "rerecorded": rerecorded, "answers": answered })
+        } else {
+            json!({ "rerecorded": rerecorded })
+        }),
     )
     .await?;
     txn.commit().await?;

@@ -306,3 +306,24 @@ async fn oversight_counts_the_share_of_points_answered() {
     worry.delete(&app.db).await.unwrap();
     assert_eq!(percents().await, vec![66.7]);
 }
+
+/// "Agreed" for every point of the views shared with this chair for the meeting, as
+/// `RecordMeetingInput.answers` (for tests that record a meeting whose child shared views).
+pub(crate) async fn every_point_agreed(app: &TestApp, chair: &str, meeting: &str) -> Value {
+    let read = app
+        .graphql_as(Some(chair), POINTS, json!({ "m": meeting }))
+        .await;
+    let mut answers = Vec::new();
+    for views in ok(&read)["sharedViewsForMeeting"]
+        .as_array()
+        .expect("views")
+    {
+        for point in views["points"].as_array().expect("points") {
+            answers.push(json!({
+                "viewsId": views["viewsId"], "part": point["part"], "index": point["index"],
+                "kind": "AGREED", "words": "The meeting agreed.",
+            }));
+        }
+    }
+    json!(answers)
+}

@@ -2,6 +2,7 @@
 mod addresses;
 mod admin;
 mod answers;
+mod answers_pages;
 mod auth;
 mod authority;
 mod bad_input;
