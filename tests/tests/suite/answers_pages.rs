@@ -64,7 +64,10 @@ pub(crate) fn all_agreed(page: &Page) -> Vec<(String, String)> {
 }
 
 fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
-    fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }
 
 #[tokio::test]
@@ -80,12 +83,17 @@ async fn the_chair_answers_each_point_on_the_record_page_and_mia_reads_the_answe
     assert!(
         page.body
             .contains("What the child said, and the meeting&#x27;s answers")
-            || page.body.contains("What the child said, and the meeting's answers"),
+            || page
+                .body
+                .contains("What the child said, and the meeting's answers"),
         "the answers on the record form"
     );
     let points = point_fields(&page);
     assert_eq!(points.len(), 12, "four points: {points:?}");
-    assert!(page.body.contains("You said … - the"), "the hint in child words");
+    assert!(
+        page.body.contains("You said … - the"),
+        "the hint in child words"
+    );
     for kind in [
         "AGREED",
         "NOT_THIS_TIME",
@@ -93,7 +101,8 @@ async fn the_chair_answers_each_point_on_the_record_page_and_mia_reads_the_answe
         "ADVOCATE_WILL_EXPLAIN",
     ] {
         assert!(
-            page.body.contains(&format!(r#"name="answers[0][kind]" value="{kind}""#)),
+            page.body
+                .contains(&format!(r#"name="answers[0][kind]" value="{kind}""#)),
             "{kind} offered"
         );
     }
@@ -123,8 +132,9 @@ async fn the_chair_answers_each_point_on_the_record_page_and_mia_reads_the_answe
     assert_eq!(boxes["answers-1-words"], TRICKY, "kept, as text");
     assert!(!page.body.contains("<b>in March</b>"), "never as markup");
     assert!(
-        page.body.contains(r#"id="answers-2-not_this_time" name="answers[2][kind]" value="NOT_THIS_TIME" checked"#)
-            || page.body.contains(r#"value="NOT_THIS_TIME" checked"#),
+        page.body.contains(
+            r#"id="answers-2-not_this_time" name="answers[2][kind]" value="NOT_THIS_TIME" checked"#
+        ) || page.body.contains(r#"value="NOT_THIS_TIME" checked"#),
         "the choice kept"
     );
 
@@ -155,5 +165,8 @@ async fn the_chair_answers_each_point_on_the_record_page_and_mia_reads_the_answe
     ] {
         assert!(shown.contains(expected), "{expected:?} on Mia's page");
     }
-    assert!(!after.body.contains("<b>in March</b>"), "as text on Mia's page");
+    assert!(
+        !after.body.contains("<b>in March</b>"),
+        "as text on Mia's page"
+    );
 }

@@ -346,7 +346,11 @@ async fn the_chair_records_the_meeting_and_sends_the_outcome_and_the_agency_ackn
             .iter()
             .map(|a| json!({ "kind": a["kind"], "words": a["words"].as_str().unwrap_or("") }))
             .collect();
-        assert_eq!(json!(answered), json!(chosen), "{run}: Mia reads each answer");
+        assert_eq!(
+            json!(answered),
+            json!(chosen),
+            "{run}: Mia reads each answer"
+        );
         assert_eq!(node["id"], meeting_id.as_str(), "{run}");
         assert_eq!(node["outcomeForMe"], typed["childWords"], "{run}");
         let readers = mine["whoHasReadMyViews"].as_array().expect("readers");
