@@ -350,3 +350,45 @@ pub enum NoticeChannel {
     /// A signed HTTP POST to an integrator's endpoint.
     Webhook,
 }
+
+/// A part of the child's views a point can come from: one of the three houses, or their free words.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::N(40))",
+    rename_all = "snake_case"
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewPart {
+    /// Things the child worries about.
+    Worries,
+    /// Things that are going well.
+    GoingWell,
+    /// What the child wants to happen.
+    WantToHappen,
+    /// Anything else the child wanted to say (one point).
+    FreeWords,
+}
+
+/// How the meeting answered one point the child made.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::N(40))",
+    rename_all = "snake_case"
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    /// The meeting agreed.
+    Agreed,
+    /// Not this time, because …
+    NotThisTime,
+    /// We will talk about it at …
+    TalkAboutLater,
+    /// The child's advocate will explain the answer to them.
+    AdvocateWillExplain,
+}

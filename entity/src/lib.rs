@@ -28,6 +28,7 @@ pub mod refresh_token;
 pub mod sign_in_try;
 pub mod staff_user;
 pub mod urgent_help;
+pub mod view_answer;
 pub mod views;
 pub mod views_handed;
 pub mod views_share;

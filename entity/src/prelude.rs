@@ -15,6 +15,7 @@ pub use crate::referral::Entity as Referral;
 pub use crate::refresh_token::Entity as RefreshToken;
 pub use crate::staff_user::Entity as StaffUser;
 pub use crate::urgent_help::Entity as UrgentHelp;
+pub use crate::view_answer::Entity as ViewAnswer;
 pub use crate::views::Entity as Views;
 pub use crate::views_share::Entity as ViewsShare;
 pub use crate::views_version::Entity as ViewsVersion;

@@ -91,6 +91,49 @@ pub enum Audience {
     Meeting,
 }
 
+/// A part of the child's views a point comes from ("You said → we decided").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ViewPart {
+    Worries,
+    GoingWell,
+    WantToHappen,
+    FreeWords,
+}
+
+/// How the meeting answered a point the child made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AnswerKind {
+    Agreed,
+    NotThisTime,
+    TalkAboutLater,
+    AdvocateWillExplain,
+}
+
+impl AnswerKind {
+    pub const ALL: [AnswerKind; 4] = [
+        Self::Agreed,
+        Self::NotThisTime,
+        Self::TalkAboutLater,
+        Self::AdvocateWillExplain,
+    ];
+
+    /// The value a form sends, as the schema spells it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Agreed => "AGREED",
+            Self::NotThisTime => "NOT_THIS_TIME",
+            Self::TalkAboutLater => "TALK_ABOUT_LATER",
+            Self::AdvocateWillExplain => "ADVOCATE_WILL_EXPLAIN",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ViewsStatus {

@@ -19,6 +19,23 @@ const LABELS = {
   childWords: "Outcome in the child's words",
 };
 const RECORD = "Save the meeting record";
+// Mia's four points (a worry, a good thing, a wish, her free words) and the chair's answer to each.
+function answers(tag) {
+  return [
+    ["AGREED", `You will see your brother every month (JS ${tag}).`],
+    ["TALK_ABOUT_LATER", "at your next meeting."],
+    ["NOT_THIS_TIME", "the court has to decide first."],
+    ["ADVOCATE_WILL_EXPLAIN", ""],
+  ];
+}
+
+/// Each point's answer as the form shows it: the choice ticked and the words.
+async function answersShown(page) {
+  return page.evaluate(() => [...document.querySelectorAll("fieldset.point")].map((set) => ({
+    kind: set.querySelector("input[type=radio]:checked")?.value ?? null,
+    words: set.querySelector("textarea").value,
+  })));
+}
 const SEND = "Send the outcome";
 
 function typed(tag) {
@@ -88,6 +105,11 @@ async function run(base, javaScript) {
     for (const key of ["worried", "complicating", "goingWell", "signs", "plan", "staffWords"]) {
       await page.getByLabel(LABELS[key], { exact: false }).fill(words[key]);
     }
+    result.answers = answers(tag);
+    for (const [i, [kind, text]] of result.answers.entries()) {
+      await page.locator(`#answers-${i}-${kind.toLowerCase()}`).check();
+      if (text) await page.locator(`#answers-${i}-words`).fill(text);
+    }
     await press(isro, RECORD, (url) => url.searchParams.has("errors"), "CLA review for Mia");
     await page.locator(".error-summary").waitFor({ timeout: 15000 });
     const childBox = page.getByLabel(LABELS.childWords, { exact: false });
@@ -99,6 +121,7 @@ async function run(base, javaScript) {
       invalid: await childBox.getAttribute("aria-invalid"),
       describedBy: await childBox.getAttribute("aria-describedby"),
       kept: await formState(page),
+      keptAnswers: await answersShown(page),
     };
     result.checks.push(await check(browser, isro, shots, "meetings-record-error"));
     result.steps.push("refused");
@@ -108,6 +131,7 @@ async function run(base, javaScript) {
     result.saved = {
       notice: (await page.locator("p.notice").first().textContent()).trim(),
       shown: await formState(page),
+      answers: await answersShown(page),
     };
     result.checks.push(await check(browser, isro, shots, "meetings-recorded"));
     result.steps.push("recorded");

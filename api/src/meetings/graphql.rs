@@ -132,6 +132,11 @@ pub struct RecordMeetingInput {
     /// The outcome told back to the child in plain words: "You said … — the meeting decided …"
     /// (required, up to 2000 characters).
     pub outcome_child_words: String,
+    /// The answer to each point the child made in views shared with you for this meeting (see
+    /// `SharedViews.points`). After this write every such point must have an answer (earlier
+    /// answers to the same words count; an answer here replaces an earlier one to that point).
+    #[graphql(default)]
+    pub answers: Vec<crate::answers::graphql::PointAnswerInput>,
 }
 
 impl RecordMeetingInput {
@@ -146,6 +151,10 @@ impl RecordMeetingInput {
             outcome_child_words: &self.outcome_child_words,
         })
     }
+
+    fn answers(&self) -> crate::error::ApiResult<Vec<crate::answers::Answer>> {
+        self.answers.iter().map(|a| a.parse()).collect()
+    }
 }
 
 #[derive(Default)]
@@ -154,8 +163,10 @@ pub struct MeetingsMutation;
 #[Object]
 impl MeetingsMutation {
     /// Record a meeting you chair (ISRO): the whiteboard and the outcome in staff words and in the
-    /// child's words. The meeting becomes held. Recording again replaces the record (both audited).
-    /// A cancelled meeting, or one more than a day in the future, cannot be recorded.
+    /// child's words, and an answer to each point the child made in views shared with you. The
+    /// meeting becomes held. Recording again replaces the record (both audited). A cancelled
+    /// meeting, one more than a day in the future, or a point left without an answer (field
+    /// `answers`) is refused and nothing is written.
     async fn record_meeting(
         &self,
         ctx: &Context<'_>,
@@ -164,13 +175,16 @@ impl MeetingsMutation {
     ) -> async_graphql::Result<Meeting> {
         let viewer = ctx.viewer();
         let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
-        policy::chaired_meetings(viewer)?;
+        let chair = policy::chaired_meetings(viewer)?;
         let db = ctx.db()?;
         let current = super::find(db, meeting_id).await?;
-        let tenant = policy::record(viewer, &super::facts(db, &current).await?)?;
+        // The chair's record, with their answers to the child's points.
+        let tenant = crate::policy::answers::give(viewer, &super::facts(db, &current).await?)?;
         let record = input.parse()?;
+        let answers = input.answers()?;
         let model =
-            super::record::record(db, viewer, tenant, meeting_id, record, Utc::now()).await?;
+            super::record::record(db, chair, tenant, meeting_id, (record, answers), Utc::now())
+                .await?;
         Ok(Meeting {
             model,
             exposure: Exposure::FULL,

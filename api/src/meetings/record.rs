@@ -6,8 +6,9 @@ use entity::meeting;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, IntoActiveModel, Set};
 use serde_json::json;
 
+use crate::answers::{self, Answer};
 use crate::audit::{self, AuditAction, Subject};
-use crate::auth::{TenantId, Viewer};
+use crate::auth::{StaffViewer, TenantId, Viewer};
 use crate::error::{ApiError, ApiResult};
 use crate::text;
 
@@ -82,18 +83,25 @@ pub fn check_recordable(meeting: &meeting::Model, now: DateTime<Utc>) -> ApiResu
     }
 }
 
-/// Write the record in one transaction with its audit event. The caller has asked the policy.
+/// Write the record and the chair's answers to the child's points in one transaction with its audit
+/// event. The caller has asked the policy (`chair` chairs the meeting). Every point of the views
+/// shared with the chair must have an answer after this write, or nothing is written.
 pub async fn record(
     db: &DatabaseConnection,
-    viewer: &Viewer,
+    chair: &StaffViewer,
     tenant: TenantId,
     meeting_id: i32,
-    record: MeetingRecord,
+    (record, given): (MeetingRecord, Vec<Answer>),
     now: DateTime<Utc>,
 ) -> ApiResult<meeting::Model> {
     let txn = crate::db::begin_write(db).await?;
     let current = super::find(&txn, meeting_id).await?;
     check_recordable(&current, now)?;
+    let shared = answers::points::shared_with_chairs(&txn, &[(meeting_id, Some(chair.id))]).await?;
+    let existing = answers::points::answers_of(&txn, shared.iter().map(|s| s.views.id)).await?;
+    let rows = answers::check(&shared, &existing, &given)?;
+    let answered = rows.len();
+    answers::write(&txn, tenant, chair, meeting_id, rows, now).await?;
     let rerecorded = current.recorded_at.is_some();
     let mut row = current.into_active_model();
     row.worried_about_now = Set(record.worried_about_now);
@@ -106,14 +114,18 @@ pub async fn record(
     row.status = Set(MeetingStatus::Held);
     row.recorded_at = Set(Some(now));
     let saved = row.update(&txn).await?;
-    // The audit keeps that it happened, never the words themselves.
+    // The audit keeps that it happened and how many points were answered, never the words.
     audit::record(
         &txn,
         tenant,
-        audit::actor(viewer),
+        audit::actor(&Viewer::Staff(chair.clone())),
         AuditAction::MeetingRecorded,
         Subject::new("meeting", saved.id),
-        Some(json!({ "rerecorded": rerecorded })),
+        Some(if answered > 0 {
+            json!({ "rerecorded": rerecorded, "answers": answered })
+        } else {
+            json!({ "rerecorded": rerecorded })
+        }),
     )
     .await?;
     txn.commit().await?;

@@ -266,6 +266,15 @@ impl MyMeeting {
         self.0.status.into()
     }
 
+    /// What the meeting said about each thing you said, in the order of your views ("You said … —
+    /// the meeting decided …"); empty until the meeting is recorded.
+    async fn answers(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::answers::graphql::MyAnswer>> {
+        crate::answers::graphql::my_answers(ctx, self.0.id).await
+    }
+
     /// Who you may choose to see your views for this meeting.
     async fn allowed_audiences(&self) -> Vec<Audience> {
         audiences_of(&self.0)

@@ -32,6 +32,10 @@ pub struct OversightRow {
     /// Share of held meetings whose outcome was sent to agencies where every agency acknowledged it.
     /// Null when no outcome was sent.
     pub outcomes_acknowledged_by_all_percent: Option<f64>,
+    /// Share of the points children made (each worry, good thing and wish, and their free words) in
+    /// views shared with the chair of a recorded meeting that the chair answered. Null when there
+    /// were no such points.
+    pub children_points_answered_percent: Option<f64>,
 }
 
 impl From<Row> for OversightRow {
@@ -44,6 +48,7 @@ impl From<Row> for OversightRow {
             median_lead_time_working_days: r.median_lead_time_working_days,
             children_heard_percent: r.children_heard_percent,
             outcomes_acknowledged_by_all_percent: r.outcomes_acknowledged_by_all_percent,
+            children_points_answered_percent: r.points_answered_percent,
         }
     }
 }

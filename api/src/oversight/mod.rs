@@ -1,6 +1,6 @@
 //! Oversight: how well the service works, per month and kind of meeting, for the coordinator and the
 //! admin (the audit found sparse and late referrals, and outcomes that never reached agencies).
-//! Six statements whatever the period's size; the measures themselves are in `measures`.
+//! A fixed number of statements whatever the period's size; the measures themselves are in `measures`.
 pub mod graphql;
 pub mod measures;
 
@@ -54,6 +54,7 @@ pub struct Row {
     pub median_lead_time_working_days: Option<f64>,
     pub children_heard_percent: Option<f64>,
     pub outcomes_acknowledged_by_all_percent: Option<f64>,
+    pub points_answered_percent: Option<f64>,
 }
 
 #[derive(Default)]
@@ -65,6 +66,8 @@ struct Tally {
     heard: usize,
     distributed: usize,
     acknowledged_by_all: usize,
+    points: usize,
+    points_answered: usize,
 }
 
 type Key = (String, Option<usize>);
@@ -107,6 +110,7 @@ pub async fn metrics(
             median_lead_time_working_days: median(t.lead_times),
             children_heard_percent: percent(t.heard, t.happened),
             outcomes_acknowledged_by_all_percent: percent(t.acknowledged_by_all, t.distributed),
+            points_answered_percent: percent(t.points_answered, t.points),
         })
         .collect())
 }
@@ -218,6 +222,27 @@ async fn tally_meetings(
         .all(db)
         .await?;
 
+    // The points children made to the chairs of recorded meetings, and how many were answered.
+    let recorded: Vec<(i32, Option<i32>)> = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held && m.recorded_at.is_some())
+        .map(|m| (m.id, m.chair_id))
+        .collect();
+    let chair_points = crate::answers::points::shared_with_chairs(db, &recorded).await?;
+    let answers =
+        crate::answers::points::answers_of(db, chair_points.iter().map(|s| s.views.id)).await?;
+    // Per meeting: (points, answered).
+    let mut points_of: HashMap<i32, (usize, usize)> = HashMap::new();
+    for shared in &chair_points {
+        let entry = points_of.entry(shared.views.meeting_id).or_default();
+        entry.0 += shared.points.len();
+        entry.1 += shared
+            .points
+            .iter()
+            .filter(|p| crate::answers::points::answer_to(&answers, shared.views.id, p).is_some())
+            .count();
+    }
+
     let mut shared: HashMap<i32, Vec<DateTime<Utc>>> = HashMap::new();
     for (views_id, at) in shares {
         shared.entry(views_id).or_default().push(at);
@@ -254,6 +279,10 @@ async fn tally_meetings(
         {
             t.distributed += 1;
             t.acknowledged_by_all += usize::from(acknowledged == total);
+        }
+        if let Some(&(points, answered)) = points_of.get(&m.id) {
+            t.points += points;
+            t.points_answered += answered;
         }
     }
     Ok(())

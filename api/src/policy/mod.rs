@@ -3,6 +3,7 @@
 //!
 //! Tenancy: a row of another local authority is reported as NOT_FOUND, exactly like a row that does
 //! not exist, so IDs of other authorities reveal nothing.
+pub mod answers;
 pub mod meetings;
 pub mod notify;
 pub mod outcomes;

@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 
 use super::graphql::{Audience, ViewsContent};
 use super::received::{self, Opened, Received, Which};
+use crate::answers::graphql::{ViewPoint, with_answers};
+use crate::answers::points::of_content;
 use crate::error::ApiError;
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
@@ -62,14 +64,20 @@ pub struct SharedViews {
     pub submitted_at: Option<DateTime<Utc>>,
     #[graphql(flatten)]
     pub content: ViewsContent,
+    /// Each point the child made in this version (every worry, good thing and wish, and their free
+    /// words), with the meeting's answer to it once the chair has given one.
+    pub points: Vec<ViewPoint>,
 }
 
 impl From<Opened> for SharedViews {
     fn from(o: Opened) -> Self {
+        let views_id = o.received.share.views_id;
+        let points = with_answers(views_id, of_content(&o.content), &o.answers);
         Self {
             about: o.received.into(),
             submitted_at: o.version.submitted_at,
             content: o.content.into(),
+            points,
         }
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::enums::Audience;
-use entity::{audit_event, child, meeting, views, views_share, views_version};
+use entity::{audit_event, child, meeting, view_answer, views, views_share, views_version};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
@@ -35,6 +35,8 @@ pub struct Opened {
     pub received: Received,
     pub version: views_version::Model,
     pub content: Content,
+    /// The meeting's answers to these views' points ("You said → we decided").
+    pub answers: Vec<view_answer::Model>,
 }
 
 /// Which share to open: by its own ID, or the newest share of these views to the viewer.
@@ -203,10 +205,12 @@ pub async fn open(db: &DatabaseConnection, viewer: &Viewer, which: Which) -> Api
     let received = received
         .pop()
         .ok_or_else(|| ApiError::Internal("share vanished".into()))?;
+    let answers = crate::answers::points::answers_of(db, [views.id]).await?;
     Ok(Opened {
         received,
         version,
         content,
+        answers,
     })
 }
 
@@ -297,6 +301,7 @@ pub async fn open_for_meeting(
         .filter(views_share::Column::Id.is_in(share_ids))
         .all(db)
         .await?;
+    let answers = crate::answers::points::answers_of(db, shares.iter().map(|s| s.views_id)).await?;
     let mut opened = Vec::with_capacity(shares.len());
     for received in with_child_and_meeting(db, shares).await? {
         let version = versions
@@ -305,10 +310,16 @@ pub async fn open_for_meeting(
             .cloned()
             .ok_or_else(|| ApiError::Internal("shared version not frozen".into()))?;
         let content = snapshot_content(&version)?;
+        let answers = answers
+            .iter()
+            .filter(|a| a.views_id == received.share.views_id)
+            .cloned()
+            .collect();
         opened.push(Opened {
             received,
             version,
             content,
+            answers,
         });
     }
     opened.sort_by(|a, b| {

@@ -2,8 +2,8 @@
 //! the enums the pages share (`crate::model`), used by every operation instead of a copy per
 //! operation.
 pub use crate::model::{
-    AttendanceChoice, Audience, Feeling, MeetingKind, MeetingStatus, ParentalAgreement,
-    ReferralStatus, StaffRole, ViewsPart, ViewsStatus,
+    AnswerKind, AttendanceChoice, Audience, Feeling, MeetingKind, MeetingStatus, ParentalAgreement,
+    ReferralStatus, StaffRole, ViewPart, ViewsPart, ViewsStatus,
 };
 pub use serde::{Deserialize, Serialize};
 
@@ -32,8 +32,9 @@ macro_rules! operations {
                 response_derives = "Debug, Clone, PartialEq, Serialize",
                 variables_derives = "Debug, Clone",
                 extern_enums(
-                    "AttendanceChoice", "Audience", "Feeling", "MeetingKind", "MeetingStatus",
-                    "ParentalAgreement", "ReferralStatus", "StaffRole", "ViewsPart", "ViewsStatus"
+                    "AnswerKind", "AttendanceChoice", "Audience", "Feeling", "MeetingKind",
+                    "MeetingStatus", "ParentalAgreement", "ReferralStatus", "StaffRole", "ViewPart",
+                    "ViewsPart", "ViewsStatus"
                 )
             )]
             pub struct $name;

@@ -112,6 +112,13 @@ pub struct Text {
     pub after_title: &'static str,
     pub after_not_yet: &'static str,
     pub after_decided: &'static str,
+    /// "You said → we decided": each point and the meeting's answer (after/answers.rs).
+    pub answers_title: &'static str,
+    pub you_said: &'static str,
+    pub answer_agreed: &'static str,
+    pub answer_not_this_time: &'static str,
+    pub answer_later: &'static str,
+    pub answer_advocate: &'static str,
     pub who_read_title: &'static str,
     pub who_read_none: &'static str,
     pub read_on: &'static str,

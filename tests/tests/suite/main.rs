@@ -1,6 +1,8 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
 mod addresses;
 mod admin;
+mod answers;
+mod answers_pages;
 mod auth;
 mod authority;
 mod bad_input;

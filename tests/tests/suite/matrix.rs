@@ -788,6 +788,8 @@ fn record_input() -> Value {
         "plan": "Weekly visits; nursery breakfast club.",
         "outcomeStaffWords": "A child protection plan under the category of neglect.",
         "outcomeChildWords": "The grown-ups will help make sure you always have food.",
+        // No child shared views with the chair for this meeting: no point to answer (issue 20).
+        "answers": [],
     })
 }
 
@@ -1002,7 +1004,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "whoHasReadMyViews" =>
             ("query($id: ID!) { whoHasReadMyViews(meetingId: $id) { who } }", id(&fx.mia_meeting)),
         "myMeetings" => ("{ myMeetings { totalCount } }", none),
-        "myCurrentMeeting" => ("{ myCurrentMeeting { id } }", none),
+        "myCurrentMeeting" => ("{ myCurrentMeeting { id answers { said kind } } }", none),
         "limits" => ("{ limits { viewsItems } }", none),
         "myAdvocate" => ("{ myAdvocate { firstName } }", none),
         "myCaseload" => ("{ myCaseload { totalCount } }", none),
@@ -1019,7 +1021,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "sharedViews" => ("query($id: ID!) { sharedViews(viewsId: $id) { shareId } }", id(&fx.views)),
         "viewsStatement" => ("query($id: ID!) { viewsStatement(viewsId: $id) { version } }", id(&fx.views)),
         "sharedViewsForMeeting" => (
-            "query($id: ID!) { sharedViewsForMeeting(meetingId: $id) { shareId } }",
+            "query($id: ID!) { sharedViewsForMeeting(meetingId: $id) { shareId points { said answer { kind } } } }",
             id(&fx.mia_meeting),
         ),
         "meeting" => ("query($id: ID!) { meeting(id: $id) { id } }", id(&fx.mia_meeting)),
@@ -1050,7 +1052,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
             } }),
         ),
         "oversightMetrics" => (
-            "query($f: NaiveDate!, $t: NaiveDate!) { oversightMetrics(from: $f, to: $t) { referralsTotal } }",
+            "query($f: NaiveDate!, $t: NaiveDate!) { oversightMetrics(from: $f, to: $t) { referralsTotal childrenPointsAnsweredPercent } }",
             json!({ "f": today - Duration::days(90), "t": today + Duration::days(60) }),
         ),
         "apiKeys" => ("{ apiKeys { id } }", none),

@@ -278,9 +278,11 @@ async fn a_staff_form_writes_once_and_the_page_it_lands_on_reads_once() {
 
     // The chair saves the record, then sends the outcome to every agency.
     let mut isro = signed_in(&app, ISRO).await;
-    open_counted(&app, &mut isro, &meeting_path).await;
+    let form = open_counted(&app, &mut isro, &meeting_path).await;
     let words = "Round trips: one write each.";
-    let record = [
+    // With an answer to each of Mia's points (issue 20), in the same write.
+    let answers = super::answers_pages::all_agreed(&form);
+    let mut record = vec![
         ("meeting_id", meeting.as_str()),
         ("worried_about_now", words),
         ("complicating_factors", words),
@@ -290,6 +292,7 @@ async fn a_staff_form_writes_once_and_the_page_it_lands_on_reads_once() {
         ("outcome_staff_words", words),
         ("outcome_child_words", words),
     ];
+    record.extend(answers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let saved = posts_once(
         &app,
         &mut isro,

@@ -334,6 +334,21 @@ fn outcome_row(la: i32, meeting: i32, agency: i32, sent_by: i32) -> Row {
         .set("sent_at", AT)
 }
 
+fn view_answer_row(la: i32, views: i32, meeting: i32, child: i32, by: i32) -> Row {
+    Row::new("view_answer")
+        .set("local_authority_id", la)
+        .set("views_id", views)
+        .set("meeting_id", meeting)
+        .set("child_id", child)
+        .text("part", "worries")
+        .set("item_index", 0)
+        .text("said", "I worry about my mum")
+        .text("kind", "agreed")
+        .text("words", "The meeting agreed.")
+        .set("answered_by", by)
+        .set("answered_at", AT)
+}
+
 fn urgent_help_row(la: i32, child: i32) -> Row {
     Row::new("urgent_help")
         .set("local_authority_id", la)
@@ -444,6 +459,7 @@ const TABLES: &[&str] = &[
     "sign_in_try",
     "staff_user",
     "urgent_help",
+    "view_answer",
     "views",
     "views_handed",
     "views_share",
@@ -474,6 +490,7 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_webhook_endpoint_local_authority_id",
     "idx_import_check_staff_id",
     "idx_import_check_expires_at",
+    "idx_view_answer_meeting_id_child_id",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.
@@ -1257,6 +1274,15 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
                 ("child_id", b.child),
                 ("case_id", b.case),
                 ("acknowledged_by", b.advocate),
+            ],
+        ),
+        (
+            view_answer_row(a.la, a.views, a.meeting, a.child, a.isro),
+            vec![
+                ("views_id", b.views),
+                ("meeting_id", b.meeting),
+                ("child_id", b.child),
+                ("answered_by", b.isro),
             ],
         ),
         (audit_row(a.la), vec![]),

@@ -207,6 +207,15 @@ async fn the_chair_records_the_meeting_and_sends_the_outcome_and_the_agency_ackn
             );
         }
         assert_eq!(refused["kept"]["childWords"], "", "{run}");
+        // Each of Mia's points answered (issue 20): kept after the refusal, shown once saved.
+        let chosen: Vec<Value> = result["answers"]
+            .as_array()
+            .expect("answers")
+            .iter()
+            .map(|a| json!({ "kind": a[0], "words": a[1] }))
+            .collect();
+        assert_eq!(refused["keptAnswers"], json!(chosen), "{run}");
+        assert_eq!(result["saved"]["answers"], json!(chosen), "{run}");
 
         // Saved: the form shows the record; the API has exactly what was typed.
         assert_eq!(
@@ -324,6 +333,24 @@ async fn the_chair_records_the_meeting_and_sends_the_outcome_and_the_agency_ackn
         )
         .await;
         let node = &mine["myMeetings"]["edges"][0]["node"];
+        let answered = gql(
+            app,
+            &mia,
+            "{ myCurrentMeeting { answers { kind words } } }",
+            json!({}),
+        )
+        .await;
+        let answered: Vec<Value> = answered["myCurrentMeeting"]["answers"]
+            .as_array()
+            .expect("answers")
+            .iter()
+            .map(|a| json!({ "kind": a["kind"], "words": a["words"].as_str().unwrap_or("") }))
+            .collect();
+        assert_eq!(
+            json!(answered),
+            json!(chosen),
+            "{run}: Mia reads each answer"
+        );
         assert_eq!(node["id"], meeting_id.as_str(), "{run}");
         assert_eq!(node["outcomeForMe"], typed["childWords"], "{run}");
         let readers = mine["whoHasReadMyViews"].as_array().expect("readers");

@@ -306,6 +306,7 @@ async fn the_childs_boxes_show_her_words_exactly_and_every_page_that_shows_them_
     assert_boxes_hold_it(&page, &others, "record sent back");
 
     // Recorded: the record's boxes hold it, and every page that shows the outcome is inert.
+    let answers = crate::answers::every_point_agreed(&app, &isro_token, &meeting).await;
     gql(
         &app,
         &isro_token,
@@ -318,6 +319,7 @@ async fn the_childs_boxes_show_her_words_exactly_and_every_page_that_shows_them_
             "plan": BREAK_OUT,
             "outcomeStaffWords": BREAK_OUT,
             "outcomeChildWords": BREAK_OUT,
+            "answers": answers,
         } }),
     )
     .await;

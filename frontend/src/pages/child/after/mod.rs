@@ -7,6 +7,7 @@ use super::data::Problem;
 use crate::error::PageError;
 use crate::text::text;
 
+mod answers;
 #[cfg(feature = "ssr")]
 mod ops;
 
@@ -25,6 +26,7 @@ pub struct Afterwards {
     pub younger: bool,
     pub outcome: Option<String>,
     pub readers: Vec<Reader>,
+    pub answers: Vec<answers::Answered>,
 }
 
 /// Read what the meeting decided and who has read the views (from the audit trail), in one read.
@@ -37,6 +39,7 @@ pub async fn load_after() -> Result<Afterwards, PageError> {
         return Err(signed_out(true));
     }
     crate::session::touch();
+    let answers = answers::of(read.my_current_meeting.as_ref());
     let (outcome, readers) = read
         .my_current_meeting
         .map(|m| (m.outcome_for_me, m.who_has_read_my_views))
@@ -52,6 +55,7 @@ pub async fn load_after() -> Result<Afterwards, PageError> {
                 first_name: r.first_name,
             })
             .collect(),
+        answers,
     })
 }
 
@@ -83,6 +87,7 @@ fn AfterPage(after: Afterwards) -> impl IntoView {
                     None => view! { <p>{t.after_not_yet}</p> }.into_any(),
                 }}
             </section>
+            <answers::Answers answers=after.answers />
             <section class="card" aria-labelledby="readers">
                 <h2 id="readers"><span class="picture" aria-hidden="true">"👀 "</span>{t.who_read_title}</h2>
                 {if after.readers.is_empty() {

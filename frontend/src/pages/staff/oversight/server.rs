@@ -132,6 +132,9 @@ fn measures(rows: Vec<Row>, start: NaiveDate, end: NaiveDate, kind: Option<Meeti
                 Unit::Percent,
                 |r| r.outcomes_acknowledged_by_all_percent,
             ),
+            series("Children's points answered", Unit::Percent, |r| {
+                r.children_points_answered_percent
+            }),
         ],
     })
 }

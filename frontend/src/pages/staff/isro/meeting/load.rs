@@ -5,7 +5,7 @@ use super::{AgencyChoice, ChildViews, MeetingDetail, Sent};
 use crate::dates::staff_time;
 use crate::error::PageError;
 use crate::pages::staff::api::{Role, StaffRead, server};
-use crate::pages::staff::isro::record::{RecordValues, drafts};
+use crate::pages::staff::isro::record::{AnswerValue, ChildPoints, PointRow, RecordValues, drafts};
 
 /// The meeting `id`; with `typed`, the record the API last refused instead of the saved one.
 pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, PageError> {
@@ -16,6 +16,39 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
     };
     let meeting = data.meeting;
     let children: Vec<String> = meeting.children.into_iter().map(|c| c.first_name).collect();
+
+    // Each child's points with the answers saved so far.
+    let mut points: Vec<ChildPoints> = Vec::new();
+    let mut answered: Vec<AnswerValue> = Vec::new();
+    for shared in &data.shared_views_for_meeting {
+        for p in &shared.points {
+            if let Some(answer) = &p.answer {
+                answered.push(AnswerValue {
+                    views_id: shared.views_id.clone(),
+                    part: p.part,
+                    index: p.index,
+                    kind: Some(answer.kind),
+                    words: answer.words.clone().unwrap_or_default(),
+                });
+            }
+        }
+        if !shared.points.is_empty() {
+            points.push(ChildPoints {
+                child: shared.child_first_name.clone(),
+                views_id: shared.views_id.clone(),
+                points: shared
+                    .points
+                    .iter()
+                    .map(|p| PointRow {
+                        part: p.part,
+                        index: p.index,
+                        said: p.said.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    points.sort_by(|a, b| a.child.cmp(&b.child));
 
     // Each child's views shared with the chair for this meeting, the newest version of each; the
     // API records each reading for its child.
@@ -39,6 +72,7 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
     let mut saved = RecordValues {
         outcome_staff_words: meeting.outcome_staff_words.unwrap_or_default(),
         outcome_child_words: meeting.outcome_child_words.unwrap_or_default(),
+        answers: answered,
         ..RecordValues::default()
     };
     if let Some(board) = meeting.whiteboard {
@@ -89,6 +123,7 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
             social_worker: meeting.social_worker.map(|p| p.name),
             record,
             views,
+            points,
             agencies,
             sent,
         },

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use super::record::{Problem, RecordForm, RecordValues};
+use super::record::{ChildPoints, Problem, RecordForm, RecordValues};
 use crate::components::{ChildWords, Heading, ViewsWords};
 use crate::error::{ErrorCode, PageError};
 use crate::model::{MeetingKind, MeetingStatus};
@@ -61,6 +61,8 @@ pub struct MeetingDetail {
     /// The saved record, or what was typed when the API refused it.
     pub record: RecordValues,
     pub views: Vec<ChildViews>,
+    /// Each child's points, to answer with the record.
+    pub points: Vec<ChildPoints>,
     /// Agencies the outcome has not been sent to yet.
     pub agencies: Vec<AgencyChoice>,
     pub sent: Vec<Sent>,
@@ -170,7 +172,7 @@ fn MeetingView(user: StaffUser, meeting: MeetingDetail) -> impl IntoView {
             } else {
                 view! {
                     <RecordForm meeting_id=meeting.id.clone() values=meeting.record problems=problems.clone()
-                        recorded_at=meeting.recorded_at.clone() />
+                        recorded_at=meeting.recorded_at.clone() points=meeting.points />
                 }.into_any()
             }}
 

@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 use crate::components::{ErrorSummary, FieldError, TextBox};
 use crate::error::PageError;
 
+mod answers;
 #[cfg(feature = "ssr")]
 mod ops;
 mod problem;
 
+pub use answers::{AnswerField, AnswerValue, ChildPoints, PointRow};
 pub use problem::{Field, Problem};
 
 /// What is in each box.
@@ -24,6 +26,9 @@ pub struct RecordValues {
     pub plan: String,
     pub outcome_staff_words: String,
     pub outcome_child_words: String,
+    /// The answer to each of the children's points.
+    #[serde(default)]
+    pub answers: Vec<AnswerValue>,
 }
 
 impl RecordValues {
@@ -61,10 +66,11 @@ pub async fn record_meeting(
     plan: String,
     outcome_staff_words: String,
     outcome_child_words: String,
+    answers: Option<Vec<AnswerField>>,
 ) -> Result<(), PageError> {
     use crate::error::ErrorCode;
     use crate::pages::staff::api::server;
-    use ops::record_meeting::{RecordMeetingInput, Variables};
+    use ops::record_meeting::{PointAnswerInput, RecordMeetingInput, Variables};
 
     // One write: the API refuses anyone but the meeting's chair.
     // Browsers send a textarea's line breaks as CR LF; keep them as typed, one "\n" each.
@@ -77,8 +83,27 @@ pub async fn record_meeting(
         plan: lines(plan),
         outcome_staff_words: lines(outcome_staff_words),
         outcome_child_words: lines(outcome_child_words),
+        answers: answers
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(AnswerField::value)
+            .collect(),
     };
     let blank = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
+    // A point with no choice is not sent: the API counts it as still needing an answer.
+    let answers = values
+        .answers
+        .iter()
+        .filter_map(|a| {
+            Some(PointAnswerInput {
+                views_id: a.views_id.clone(),
+                part: a.part,
+                index: a.index,
+                kind: a.kind?,
+                words: blank(&a.words),
+            })
+        })
+        .collect();
     let input = RecordMeetingInput {
         worried_about_now: blank(&values.worried_about_now),
         complicating_factors: blank(&values.complicating_factors),
@@ -87,6 +112,7 @@ pub async fn record_meeting(
         plan: values.plan.clone(),
         outcome_staff_words: values.outcome_staff_words.clone(),
         outcome_child_words: values.outcome_child_words.clone(),
+        answers,
     };
     let page = meeting_href(&meeting_id);
     let saved = server::exec::<ops::RecordMeeting>(Variables {
@@ -190,6 +216,8 @@ pub fn RecordForm(
     values: RecordValues,
     problems: Vec<Problem>,
     recorded_at: Option<String>,
+    /// Each child's points, from the views shared with the chair.
+    points: Vec<ChildPoints>,
 ) -> impl IntoView {
     let action = ServerAction::<RecordMeeting>::new();
     let record_problems: Vec<Problem> = problems
@@ -201,6 +229,10 @@ pub fn RecordForm(
         .iter()
         .map(|p| (p.target(), p.message()))
         .collect();
+    let answers_problem = record_problems
+        .iter()
+        .find(|p| p.target() == "answers")
+        .map(|p| p.message());
     let problem_of = move |field: Field| {
         record_problems
             .iter()
@@ -217,6 +249,9 @@ pub fn RecordForm(
             })
             .collect_view()
     };
+    let answers = (!points.is_empty()).then(|| {
+        view! { <answers::PointAnswers children=points values=values.answers.clone() problem=answers_problem /> }
+    });
     let whiteboard = boxes(&Field::WHITEBOARD);
     let outcome = boxes(&[Field::OutcomeStaffWords, Field::OutcomeChildWords]);
     view! {
@@ -229,6 +264,7 @@ pub fn RecordForm(
             <ErrorSummary errors=Signal::derive(move || summary.clone()) />
             <ActionForm action attr:class="stack" attr:novalidate="true">
                 <input type="hidden" name="meeting_id" value=meeting_id />
+                {answers}
                 <fieldset>
                     <legend class="question">"The whiteboard"</legend>
                     {whiteboard}

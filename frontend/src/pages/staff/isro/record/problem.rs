@@ -177,6 +177,12 @@ pub enum Problem {
     NoAgency,
     /// Sending the outcome before the record is saved.
     NotRecorded,
+    /// A point the child made has no answer.
+    Unanswered,
+    /// An answer chosen without its words for the child.
+    AnswerWords,
+    /// The answers no longer match the child's views (they sent a new version meanwhile).
+    AnswersChanged,
 }
 
 impl Problem {
@@ -189,6 +195,9 @@ impl Problem {
             Self::Cancelled => "record:cancelled".into(),
             Self::NoAgency => "agencies:none".into(),
             Self::NotRecorded => "agencies:not-recorded".into(),
+            Self::Unanswered => "answers:missing".into(),
+            Self::AnswerWords => "answers:words".into(),
+            Self::AnswersChanged => "answers:changed".into(),
         }
     }
 
@@ -199,6 +208,9 @@ impl Problem {
             ("record", "cancelled") => Some(Self::Cancelled),
             ("agencies", "none") => Some(Self::NoAgency),
             ("agencies", "not-recorded") => Some(Self::NotRecorded),
+            ("answers", "missing") => Some(Self::Unanswered),
+            ("answers", "words") => Some(Self::AnswerWords),
+            ("answers", "changed") => Some(Self::AnswersChanged),
             (field, kind) => {
                 let field = Field::from_name(field)?;
                 match kind {
@@ -229,6 +241,7 @@ impl Problem {
             Self::Missing(f) | Self::TooLong(f) | Self::Unstorable(f) => f.name(),
             Self::NotYet | Self::Cancelled => "record",
             Self::NoAgency | Self::NotRecorded => "agencies",
+            Self::Unanswered | Self::AnswerWords | Self::AnswersChanged => "answers",
         }
     }
 
@@ -250,6 +263,15 @@ impl Problem {
             Self::Cancelled => "This meeting was cancelled, so there is nothing to record",
             Self::NoAgency => "Choose at least one agency to send the outcome to",
             Self::NotRecorded => "Save the meeting record before sending the outcome",
+            Self::Unanswered => {
+                "Answer every point the child made: choose what the meeting decided for each one"
+            }
+            Self::AnswerWords => {
+                "Write each answer for the child (only \"The advocate will explain\" can be left without words)"
+            }
+            Self::AnswersChanged => {
+                "The child's views have changed since the page was opened: check the points and answer them again"
+            }
         }
     }
 
@@ -260,6 +282,11 @@ impl Problem {
             "meetingId" if message.contains("Record the meeting") => Some(Self::NotRecorded),
             "meetingId" => Some(Self::NotYet),
             "agencyIds" => Some(Self::NoAgency),
+            "answers" if message.contains("still need") => Some(Self::Unanswered),
+            "answers" if message.contains("words") || message.contains("characters") => {
+                Some(Self::AnswerWords)
+            }
+            "answers" => Some(Self::AnswersChanged),
             field => {
                 let field = Field::from_name(field)?;
                 Some(if message.contains("too long") {
