@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ChildPage;
 use crate::error::PageError;
-use crate::text::text;
+use crate::text::{OwnNames, text};
 
 // Only the answer's types cross to the browser; the operation runs on the server.
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
@@ -29,6 +29,8 @@ pub struct Child {
     /// When that meeting is, as a child reads it: "Tuesday 1 December at 10:00", in UK time.
     pub when: Option<String>,
     pub limits: Limits,
+    /// What the child calls their meeting and the parts of their views.
+    pub names: OwnNames,
 }
 
 impl Child {
@@ -112,6 +114,12 @@ pub mod server {
             meeting: home.my_current_meeting,
             when,
             limits: home.limits,
+            names: OwnNames {
+                meeting: home.my_names.meeting,
+                worries: home.my_names.worries,
+                going_well: home.my_names.going_well,
+                want_to_happen: home.my_names.want_to_happen,
+            },
         })
     }
 
