@@ -127,6 +127,7 @@ pub static OWN_WORDS: OwnWords = OwnWords {
     names_saved: "Saved. Your pages use your names now.",
     who_read_link: "Who has read my views",
     read_once: "read them on {when}",
+    read_times_on: "read them {times} times on {when}",
     read_often: "first read them on {first}, and last on {last} ({times} times)",
     after_title_named: "What happened at \u{201c}{name}\u{201d}",
 };

@@ -56,6 +56,8 @@ pub struct OwnWords {
     pub who_read_link: &'static str,
     /// `{when}`: the one time they read them.
     pub read_once: &'static str,
+    /// `{times}`, `{when}`: read more than once, all in the same minute.
+    pub read_times_on: &'static str,
     /// `{first}`, `{last}`, `{times}`.
     pub read_often: &'static str,
     /// `{name}`: the child's own name for their meeting.

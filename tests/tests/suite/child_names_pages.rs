@@ -107,10 +107,19 @@ async fn the_child_names_things_counts_steps_sees_readers_and_reads_no_staff_wor
     let mut jargon = Vec::new();
     for page in &pages {
         let what = format!("{} (JavaScript {})", page["path"], page["javaScript"]);
-        assert_eq!(
-            page["problems"],
-            json!([]),
-            "{what}: console errors or failed requests"
+        // Expected: the not-found page's own 404, and the "Leave now" beacon cut off as the page goes.
+        let problems: Vec<&Value> = page["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|p| {
+                let p = p.as_str().unwrap_or_default();
+                !p.ends_with("/no-such-page") && !p.ends_with("/api/child/leave")
+            })
+            .collect();
+        assert!(
+            problems.is_empty(),
+            "{what}: console errors or failed requests: {problems:?}"
         );
         assert!(
             page["leaveNow"].as_u64() >= Some(1),
@@ -222,9 +231,6 @@ async fn the_child_names_things_counts_steps_sees_readers_and_reads_no_staff_wor
             line.contains("your advocate") && line.contains("3 times"),
             "{line}"
         );
-        assert!(
-            line.contains("first read them on") && line.contains("last on"),
-            "{line}"
-        );
+        // Read three times, here all in one minute: said once, with the count.
     }
 }

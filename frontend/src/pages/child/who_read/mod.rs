@@ -46,8 +46,12 @@ pub async fn load_readers() -> Result<Readers, PageError> {
         .into_iter()
         .map(|p| {
             let (first, last) = (in_words(&p.first_read_at), in_words(&p.last_read_at));
-            let when = if p.times <= 1 || first == last {
+            let when = if p.times <= 1 {
                 w.read_once.replace("{when}", &first)
+            } else if first == last {
+                w.read_times_on
+                    .replace("{times}", &p.times.to_string())
+                    .replace("{when}", &first)
             } else {
                 w.read_often
                     .replace("{first}", &first)
