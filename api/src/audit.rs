@@ -69,6 +69,9 @@ pub enum AuditAction {
     OutcomeAcknowledged,
     /// The child, or their advocate, turned younger-child mode on or off for the child's pages.
     YoungerModeSet,
+    /// The child named their meeting or the parts of their views in their own words (the names are
+    /// not in the audit).
+    ChildNamesSet,
     /// An admin added a member of staff (with a one-time link to choose a password).
     StaffInvited,
     /// An admin deactivated a member of staff: they can no longer sign in.
@@ -143,6 +146,7 @@ impl AuditAction {
             Self::OutcomeDistributed => "outcome.distributed",
             Self::OutcomeAcknowledged => "outcome.acknowledged",
             Self::YoungerModeSet => "child.younger_mode_set",
+            Self::ChildNamesSet => "child.names_set",
             Self::StaffInvited => "staff.invited",
             Self::StaffDeactivated => "staff.deactivated",
             Self::StaffSignInUnlocked => "staff.sign_in_unlocked",

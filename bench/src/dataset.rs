@@ -398,6 +398,10 @@ fn child_row(l: &Layout, i: usize, now: DateTime<Utc>) -> child::ActiveModel {
         interpreter_needed: Set(false),
         parental_responsibility: Set(None),
         agreed_to_advocacy: Set(false),
+        meeting_name: Set(None),
+        worries_name: Set(None),
+        going_well_name: Set(None),
+        want_to_happen_name: Set(None),
         agreed_to_advocacy_on: Set(None),
     }
 }

@@ -42,6 +42,18 @@ pub struct Model {
     pub agreed_to_advocacy: bool,
     /// The day the child agreed; set exactly when `agreed_to_advocacy` is.
     pub agreed_to_advocacy_on: Option<Date>,
+    /// What the child calls their meeting on their own pages; None: the usual words.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub meeting_name: Option<String>,
+    /// The child's own name for "Things I worry about"; None: the usual words.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub worries_name: Option<String>,
+    /// The child's own name for "Things that are going well"; None: the usual words.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub going_well_name: Option<String>,
+    /// The child's own name for "What I want to happen"; None: the usual words.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub want_to_happen_name: Option<String>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(

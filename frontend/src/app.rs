@@ -74,6 +74,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/me/check") view=send::Check ssr=SsrMode::Async />
                 <Route path=path!("/me/sent") view=send::Sent ssr=SsrMode::Async />
                 <Route path=path!("/me/after") view=after::After ssr=SsrMode::Async />
+                <Route path=path!("/me/names") view=crate::pages::child::names::Names ssr=SsrMode::Async />
+                <Route path=path!("/me/who-read") view=crate::pages::child::who_read::WhoRead ssr=SsrMode::Async />
                 <Route path=path!("/not-safe") view=not_safe::NotSafe ssr=SsrMode::Async />
             </Routes>
         </Router>

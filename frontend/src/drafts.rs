@@ -34,6 +34,8 @@ pub enum Form {
     MeetingMove,
     /// A meeting cancelled by hand.
     MeetingCancel,
+    /// The child's own names for their meeting and views.
+    ChildNames,
 }
 
 impl Form {
@@ -46,6 +48,7 @@ impl Form {
             Self::NewMeeting => "new-meeting",
             Self::MeetingMove => "meeting-move",
             Self::MeetingCancel => "meeting-cancel",
+            Self::ChildNames => "child-names",
         }
     }
 }

@@ -35,6 +35,7 @@ pub struct QueryRoot(
     crate::notify::graphql::NotifyQuery,
     crate::children::graphql::ChildrenQuery,
     crate::import::graphql::ImportQuery,
+    crate::preferences::graphql::PreferencesQuery,
     crate::meetings::graphql_schedule::ScheduleQuery,
     node::NodeQuery,
 );

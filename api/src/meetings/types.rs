@@ -301,6 +301,16 @@ impl MyMeeting {
         crate::views::readers(ctx, child, self.0.id).await
     }
 
+    /// Each person who has read your views for this meeting once, with their first and last read,
+    /// in the order they first read them.
+    async fn people_who_read_my_views(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::views::PersonWhoRead>> {
+        let child = crate::policy::views::own(ctx.viewer())?;
+        crate::views::people_who_read(ctx, child, self.0.id).await
+    }
+
     /// The first name of the person who runs the meeting.
     async fn chair_first_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
         Ok(staff_name(ctx, self.0.chair_id)

@@ -31,6 +31,16 @@ pub fn target(viewer: &Viewer, named: Option<i32>) -> ApiResult<i32> {
     }
 }
 
+/// The child's own names for their meeting and views: the child alone reads and sets them, for
+/// themselves (staff do not name things for the child). The child whose names these are.
+pub fn own_names(viewer: &Viewer) -> ApiResult<i32> {
+    match viewer {
+        Viewer::Anonymous => Err(ApiError::Unauthenticated),
+        Viewer::Child(child) => Ok(child.child_id),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
 /// Changing the child's settings: the child themselves, or the advocate of one of their open cases.
 pub fn change(viewer: &Viewer, child: &ChildFacts) -> ApiResult<()> {
     same_tenant(viewer, child.tenant, "Child")?;
@@ -126,6 +136,25 @@ mod tests {
         }
         assert!(matches!(
             target(&Viewer::Anonymous, None),
+            Err(ApiError::Unauthenticated)
+        ));
+    }
+
+    #[test]
+    fn only_the_child_names_their_own_things() {
+        assert_eq!(own_names(&child(3)).unwrap(), 3);
+        for role in [
+            StaffRole::Advocate,
+            StaffRole::SocialWorker,
+            StaffRole::Admin,
+        ] {
+            assert!(matches!(
+                own_names(&staff(7, role)),
+                Err(ApiError::Forbidden)
+            ));
+        }
+        assert!(matches!(
+            own_names(&Viewer::Anonymous),
             Err(ApiError::Unauthenticated)
         ));
     }

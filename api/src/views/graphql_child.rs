@@ -30,6 +30,21 @@ pub struct ViewsReader {
     pub read_at: DateTime<Utc>,
 }
 
+/// One person who read the child's views, once, with their first and last read.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct PersonWhoRead {
+    /// Who they are to the child, e.g. "your social worker".
+    pub who: String,
+    /// Their first name.
+    pub first_name: String,
+    /// The first time they read the views.
+    pub first_read_at: DateTime<Utc>,
+    /// The last time they read the views (the same as the first when they read them once).
+    pub last_read_at: DateTime<Utc>,
+    /// How many times they opened the views.
+    pub times: i32,
+}
+
 /// What the child is told after asking for help now.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct UrgentHelpAnswer {
@@ -101,6 +116,26 @@ pub(crate) async fn readers(
             who: history::in_child_words(r.role).to_owned(),
             first_name: r.first_name,
             read_at: r.read_at,
+        })
+        .collect())
+}
+
+/// Each person who has read the child's views for one of their meetings once, in the order they
+/// first read them.
+pub(crate) async fn people_who_read(
+    ctx: &Context<'_>,
+    child: &crate::auth::ChildViewer,
+    meeting_id: i32,
+) -> async_graphql::Result<Vec<PersonWhoRead>> {
+    let reads = history::who_has_read(ctx.db()?, child, meeting_id).await?;
+    Ok(history::by_person(reads)
+        .into_iter()
+        .map(|p| PersonWhoRead {
+            who: history::in_child_words(p.reader.role).to_owned(),
+            first_name: p.reader.first_name,
+            first_read_at: p.reader.read_at,
+            last_read_at: p.last_read_at,
+            times: i32::try_from(p.times).unwrap_or(i32::MAX),
         })
         .collect())
 }

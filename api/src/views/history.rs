@@ -23,6 +23,7 @@ pub struct Version {
 /// One read of the child's views by a member of staff.
 #[derive(Debug, Clone)]
 pub struct Reader {
+    pub staff_id: i32,
     pub role: StaffRole,
     pub first_name: String,
     pub read_at: DateTime<Utc>,
@@ -99,12 +100,43 @@ pub async fn who_has_read(
         .filter_map(|read| {
             let person = staff.get(&read.actor_id?)?;
             Some(Reader {
+                staff_id: person.id,
                 role: person.role,
                 first_name: first_name(&person.name),
                 read_at: read.occurred_at,
             })
         })
         .collect())
+}
+
+/// One person who read the child's views: their first and last read, and how many times.
+#[derive(Debug, Clone)]
+pub struct PersonRead {
+    pub reader: Reader,
+    pub last_read_at: DateTime<Utc>,
+    pub times: usize,
+}
+
+/// The reads (oldest first) with each person once, in the order they first read.
+pub fn by_person(reads: Vec<Reader>) -> Vec<PersonRead> {
+    let mut people: Vec<PersonRead> = Vec::new();
+    for read in reads {
+        match people
+            .iter_mut()
+            .find(|p| p.reader.staff_id == read.staff_id)
+        {
+            Some(person) => {
+                person.last_read_at = person.last_read_at.max(read.read_at);
+                person.times += 1;
+            }
+            None => people.push(PersonRead {
+                last_read_at: read.read_at,
+                reader: read,
+                times: 1,
+            }),
+        }
+    }
+    people
 }
 
 /// Who someone is, in the child's words.
@@ -121,4 +153,30 @@ pub fn in_child_words(role: StaffRole) -> &'static str {
 
 pub(crate) fn first_name(full: &str) -> String {
     full.split_whitespace().next().unwrap_or(full).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn read(staff_id: i32, hour: u32) -> Reader {
+        Reader {
+            staff_id,
+            role: StaffRole::SocialWorker,
+            first_name: format!("S{staff_id}"),
+            read_at: Utc.with_ymd_and_hms(2026, 12, 1, hour, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn each_person_once_with_their_first_and_last_read() {
+        let people = by_person(vec![read(1, 9), read(2, 10), read(1, 11), read(1, 12)]);
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0].reader.staff_id, 1);
+        assert_eq!(people[0].reader.read_at, read(1, 9).read_at);
+        assert_eq!(people[0].last_read_at, read(1, 12).read_at);
+        assert_eq!(people[0].times, 3);
+        assert_eq!((people[1].reader.staff_id, people[1].times), (2, 1));
+    }
 }

@@ -9,7 +9,7 @@ pub mod content;
 pub mod graphql;
 mod graphql_advocate;
 mod graphql_child;
-pub(crate) use graphql_child::{ViewsReader, readers};
+pub(crate) use graphql_child::{PersonWhoRead, ViewsReader, people_who_read, readers};
 mod graphql_received;
 pub mod history;
 pub mod notes;

@@ -1,6 +1,6 @@
 //! English. Short sentences, plain words, reading age about 8. Never "case", "referral", "placement",
 //! "contact", "LAC" or "ISRO" here.
-use super::{MeetingWords, StepWords, Text};
+use super::{MeetingWords, OwnWords, StepWords, Text};
 use crate::model::{AttendanceChoice, Audience, Feeling, MeetingKind, Step};
 
 pub static TEXT: Text = Text {
@@ -54,7 +54,7 @@ pub static TEXT: Text = Text {
     easier_on: "Make it easier: big pictures, fewer words",
     easier_off: "Go back to more words",
 
-    step_of: "Step {n} of 5",
+    step_of: "Step {n} of {total}",
     add_another: "Add another",
     item_label: "Thing {n}",
     letters_left: "{n} letters left",
@@ -120,6 +120,24 @@ pub static TEXT: Text = Text {
     still_there_body: "To keep your views private, we will close them soon. They are saved.",
     still_here: "I'm still here",
     something_wrong: "Sorry, something went wrong. Your views are saved. Please try again.",
+};
+
+pub static OWN_WORDS: OwnWords = OwnWords {
+    names_link: "Call things your own names",
+    names_title: "Call things your own names",
+    names_intro: "You can give these your own names. Your pages will use them. \
+                  Leave a box empty to keep our words.",
+    names_label: "What do you call \u{201c}{usual}\u{201d}?",
+    names_meeting_label: "What do you call your meeting?",
+    names_hint: "Up to 60 letters.",
+    names_save: "Save my names",
+    names_too_long: "A name can have up to 60 letters. Please make it shorter.",
+    names_saved: "Saved. Your pages use your names now.",
+    who_read_link: "Who has read my views",
+    read_once: "read them on {when}",
+    read_times_on: "read them {times} times on {when}",
+    read_often: "first read them on {first}, and last on {last} ({times} times)",
+    after_title_named: "What happened at \u{201c}{name}\u{201d}",
 };
 
 const WHITEBOARD: &str = "Everything is written on a big whiteboard: worries, what is going well, \

@@ -1,6 +1,9 @@
 //! Every word the child's pages show, in one place per language. English now; a Welsh or community
 //! language file fills in the same `Text` and `text()` picks it.
 mod en;
+mod own;
+
+pub use own::{OwnNames, OwnWords};
 
 use crate::model::{AttendanceChoice, Audience, Feeling, MeetingKind, Step};
 
@@ -170,4 +173,9 @@ pub fn attendance(choice: AttendanceChoice) -> (&'static str, &'static str) {
 
 pub fn audience(audience: Audience) -> (&'static str, &'static str) {
     en::audience(audience)
+}
+
+/// The words of the "own names" and "who has read my views" pages.
+pub fn own_words() -> &'static OwnWords {
+    &en::OWN_WORDS
 }

@@ -347,7 +347,7 @@ async fn urgent_help_reaches_the_advocate_quick_exit_leaves_nothing_and_sign_in_
 
 /// Move Mia's review into the past with an outcome for her, after she sent her views and her
 /// advocate read them: what "after my meeting" is for.
-async fn hold_mias_meeting(app: &TestApp) {
+pub(crate) async fn hold_mias_meeting(app: &TestApp) {
     let (meeting_id, views) = mias_views(app).await;
     let child = child_token(&app.db, "Mia").await;
     let submit = "mutation($m: ID!, $v: Int!) { submitViews(meetingId: $m, expectedVersion: $v,

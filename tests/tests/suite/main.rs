@@ -10,6 +10,8 @@ mod bench;
 mod browser;
 mod by_hand;
 mod cases;
+mod child_names;
+mod child_names_pages;
 mod child_pages;
 mod cli;
 mod crash;

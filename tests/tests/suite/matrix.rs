@@ -75,6 +75,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "myMeetings",                   "D D A A D D D D D D D D D D D D D D"),
     (Q, "myCurrentMeeting",             "D D A A D D D D D D D D D D D D D D"),
     (Q, "myAdvocate",                   "D D A E D D D D D D D D D D D D D D"),
+    // the child's own names for their meeting and views (none set yet): each child their own only
+    (Q, "myNames",                      "D D E E D D D D D D D D D D D D D D"),
     // the advocate's cases
     (Q, "myCaseload",                   "D D D D A E D D D D D D D D D D D E"),
     (Q, "case",                         "D D D D A D D D D D D D D D D D D D"),
@@ -156,6 +158,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "requestUrgentHelp",            "D D A A D D D D D D D D D D D D D D"),
     // the child's page settings: the child, or the advocate of their case (everyone names Mia)
     (M, "setYoungerMode",               "D D A D A D D D D D D D D D D D D D"),
+    // the child's own names: each child sets their own; no member of staff names things for them
+    (M, "setMyNames",                   "D D A A D D D D D D D D D D D D D D"),
     // the advocate acts on their case
     (M, "shareViews",                   "D D D D A D D D D D D D D D D D D D"),
     (M, "recordStatementHanded",        "D D D D A D D D D D D D D D D D D D"),
@@ -1007,6 +1011,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "myCurrentMeeting" => ("{ myCurrentMeeting { id answers { said kind } } }", none),
         "limits" => ("{ limits { viewsItems } }", none),
         "myAdvocate" => ("{ myAdvocate { firstName } }", none),
+        "myNames" => ("{ myNames { meeting worries goingWell wantToHappen } }", none),
         "myCaseload" => ("{ myCaseload { totalCount } }", none),
         "case" => ("query($id: ID!) { case(id: $id) { id } }", id(&fx.mia_case)),
         "node" => ("query($id: ID!) { node(id: $id) { id } }", id(&fx.mia_case)),
@@ -1140,6 +1145,10 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         ),
         "requestUrgentHelp" =>
             (r#"mutation { requestUrgentHelp(message: "Please call me") { id } }"#, none),
+        "setMyNames" => (
+            "mutation { setMyNames(input: { meeting: \"My big day\" }) { meeting } }",
+            none,
+        ),
         "setYoungerMode" =>
             ("mutation($id: ID!) { setYoungerMode(on: true, childId: $id) }", id(&fx.mia)),
         "shareViews" => ("mutation($id: ID!) { shareViews(caseId: $id) { version } }", id(&fx.mia_case)),

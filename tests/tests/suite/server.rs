@@ -83,12 +83,18 @@ async fn child_landing_page_is_server_rendered_in_plain_words() {
         html.contains("0800 1111"),
         "Childline number on the first page"
     );
-    // Nothing on it is interactive: no browser bundle is even named, so none is fetched.
+    // "Leave now" and "I'm not safe right now", as on every child page (issue 20): only the
+    // child's bundle is named, and without JavaScript "Leave now" is a plain form.
+    assert!(html.contains("Leave now"), "Leave now on the landing page");
     assert!(
-        !html.contains("/pkg/child"),
-        "no bundle on the landing page"
+        html.contains("href=\"/not-safe\""),
+        "I'm not safe right now"
     );
-    assert!(!html.contains("rel=\"preload\""), "nothing preloaded");
+    assert!(
+        html.contains("/pkg/child"),
+        "the child's bundle for Leave now"
+    );
+    assert!(!html.contains("/pkg/staff"), "never the staff bundle");
 }
 
 #[tokio::test]

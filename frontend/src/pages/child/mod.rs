@@ -3,12 +3,15 @@
 pub mod after;
 pub mod data;
 pub mod islands;
+pub mod journey;
 pub mod layout;
 pub mod meeting;
+pub mod names;
 pub mod not_safe;
 pub mod send;
 pub mod sign_in;
 pub mod typing;
 pub mod views;
+pub mod who_read;
 
 pub use layout::ChildPage;

@@ -27,6 +27,8 @@ pub struct Afterwards {
     pub outcome: Option<String>,
     pub readers: Vec<Reader>,
     pub answers: Vec<answers::Answered>,
+    /// "What happened at my meeting", with the child's own name for it when they gave one.
+    pub title: String,
 }
 
 /// Read what the meeting decided and who has read the views (from the audit trail), in one read.
@@ -46,6 +48,7 @@ pub async fn load_after() -> Result<Afterwards, PageError> {
         .unwrap_or_default();
     Ok(Afterwards {
         younger: read.me.younger_mode.unwrap_or(false),
+        title: crate::text::own_words().after_title(read.my_names.meeting.as_deref()),
         outcome,
         readers: readers
             .into_iter()
@@ -78,8 +81,8 @@ pub fn After() -> impl IntoView {
 fn AfterPage(after: Afterwards) -> impl IntoView {
     let t = text();
     view! {
-        <ChildPage title=t.after_title.to_owned() younger=after.younger signed_in=true>
-            <h1>{t.after_title}</h1>
+        <ChildPage title=after.title.clone() younger=after.younger signed_in=true>
+            <h1>{after.title}</h1>
             <section class="card" aria-labelledby="decided">
                 <h2 id="decided"><span class="picture" aria-hidden="true">"📝 "</span>{t.after_decided}</h2>
                 {match after.outcome {

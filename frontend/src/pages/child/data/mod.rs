@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ChildPage;
 use crate::error::PageError;
-use crate::text::text;
+use crate::text::{OwnNames, text};
 
 // Only the answer's types cross to the browser; the operation runs on the server.
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
@@ -32,6 +32,8 @@ pub struct Child {
     /// For each audience the child agrees to, the day their views got there ("Tuesday 1
     /// December"), or `None` while they have not.
     pub reached: Vec<(crate::model::Audience, Option<String>)>,
+    /// What the child calls their meeting and the parts of their views.
+    pub names: OwnNames,
 }
 
 impl Child {
@@ -136,6 +138,12 @@ pub mod server {
             meeting: home.my_current_meeting,
             when,
             limits: home.limits,
+            names: OwnNames {
+                meeting: home.my_names.meeting,
+                worries: home.my_names.worries,
+                going_well: home.my_names.going_well,
+                want_to_happen: home.my_names.want_to_happen,
+            },
         })
     }
 

@@ -4,11 +4,14 @@ use leptos::prelude::*;
 use super::ChildPage;
 use super::data::Child;
 use super::layout::ReadAloud;
-use crate::model::{MeetingStatus, Step, ViewsStatus};
+use crate::model::MeetingStatus;
 use crate::text::{meeting as meeting_words, text};
 
+mod next;
 #[cfg(feature = "ssr")]
 mod ops;
+
+use next::{AnyTime, NextAction};
 
 /// The child, or the advocate beside them, switches the easier pages on or off.
 #[leptos::server(prefix = "/api/child", endpoint = "easier")]
@@ -46,15 +49,18 @@ fn MeetingPage(child: Child) -> impl IntoView {
         } else {
             None
         };
-        let aloud = format!("{} {}", words.name, words.what);
+        let name = child.names.meeting_name(meeting.kind);
+        let aloud = format!("{name} {}", words.what);
         view! {
             {change.map(|change| view! {
                 <p class="card notice" role="status" id="meeting-change">{change}</p>
             })}
+            // Cancelled: nothing to do while nobody knows what happens next; the views stay as they are.
+            {(!cancelled).then(|| view! { <NextAction status held /> })}
             <section class="card" aria-labelledby="meeting-title">
                 <h2 id="meeting-title">
                     <span class="picture" aria-hidden="true">"🗓️ "</span>
-                    {words.name}
+                    {name}
                 </h2>
                 <ReadAloud words=aloud />
                 <p>{words.what}</p>
@@ -70,23 +76,6 @@ fn MeetingPage(child: Child) -> impl IntoView {
                     <ul class="plain">{words.happens.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
                 </Show>
             </section>
-            // Cancelled: nothing to do while nobody knows what happens next; the views stay as they are.
-            {(!cancelled).then(|| view! {
-                <section class="card" aria-labelledby="views-title">
-                    <h2 id="views-title">
-                        <span class="picture" aria-hidden="true">"💬 "</span>
-                        {if status.is_some_and(|s| s != ViewsStatus::Draft) { t.views_sent_already } else { t.start_views }}
-                    </h2>
-                    // Once the meeting has happened, views can no longer be changed or sent: what it
-                    // decided is the one thing left to see.
-                    {match status {
-                        _ if held => view! { <a class="button primary" href="/me/after">{t.see_what_happened}</a> }.into_any(),
-                        None => view! { <a class="button primary" href=Step::Worries.href()>{t.start_views}</a> }.into_any(),
-                        Some(ViewsStatus::Draft) => view! { <a class="button primary" href=Step::Worries.href()>{t.carry_on_views}</a> }.into_any(),
-                        Some(_) => view! { <a class="button" href="/me/check">{t.sent_change}</a> }.into_any(),
-                    }}
-                </section>
-            })}
         }
     });
     view! {
@@ -103,6 +92,7 @@ fn MeetingPage(child: Child) -> impl IntoView {
                     None => view! { <p>{t.no_advocate}</p> }.into_any(),
                 }}
             </section>
+            <AnyTime />
             <ActionForm action=easier attr:class="easier">
                 <input type="hidden" name="on" value=(!younger).to_string() />
                 <button type="submit" class="button secondary">

@@ -83,13 +83,15 @@ fn CheckPage(child: Child) -> impl IntoView {
             view! { <ul class="said">{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul> }.into_any()
         }
     };
-    let section = |step: Step, body: AnyView| {
+    let names = child.names.clone();
+    let section = move |step: Step, body: AnyView| {
         let words = text::step(step);
+        let title = names.step_title(step);
         view! {
             <section class="card check">
-                <h2><span class="picture" aria-hidden="true">{words.picture} " "</span>{words.title}</h2>
+                <h2><span class="picture" aria-hidden="true">{words.picture} " "</span>{title.clone()}</h2>
                 {body}
-                <a href=step.href() class="change">{t.change}<span class="visually-hidden">" " {words.title}</span></a>
+                <a href=step.href() class="change">{t.change}<span class="visually-hidden">" " {title}</span></a>
             </section>
         }
     };
@@ -112,6 +114,7 @@ fn CheckPage(child: Child) -> impl IntoView {
     let who = chosen_audiences(&child);
     view! {
         <ChildPage title=t.check_title.to_owned() younger=child.younger signed_in=true>
+            <super::journey::Progress stop=super::journey::Stop::Check />
             <h1>{t.check_title}</h1>
             <p>{t.check_intro}</p>
             {section(Step::Worries, list(&worries))}
@@ -166,6 +169,7 @@ fn SentPage(child: Child) -> impl IntoView {
     let t = text();
     let when = child.when.clone();
     let advocate = child.advocate.clone();
+    let meeting = child.names.your_meeting();
     view! {
         <ChildPage title=t.sent_title.to_owned() younger=child.younger signed_in=true>
             <div class="receipt" role="status">
@@ -175,7 +179,7 @@ fn SentPage(child: Child) -> impl IntoView {
             </div>
             <section class="card">
                 <p>{t.sent_next}</p>
-                {when.map(|when| view! { <p>{t.your_meeting} ": " <strong>{when}</strong></p> })}
+                {when.map(|when| view! { <p>{meeting} ": " <strong>{when}</strong></p> })}
                 <p>{t.sent_change}</p>
             </section>
             <a class="button primary" href="/me">{t.back_to_meeting}</a>

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::ChildPage;
 use super::data::{Child, with_child};
+use super::journey::{Progress, Stop};
 use super::layout::ReadAloud;
 use super::typing::{TypingHelp, TypingWords};
 use crate::components::TextBox;
@@ -117,11 +118,10 @@ pub fn WhoSees() -> impl IntoView {
 fn JourneyForm(
     child: Child,
     part: Part,
-    title: &'static str,
+    #[prop(into)] title: String,
     question: &'static str,
     hint: &'static str,
     picture: &'static str,
-    #[prop(optional)] progress: Option<String>,
     version: i64,
     children: Children,
 ) -> impl IntoView {
@@ -141,8 +141,8 @@ fn JourneyForm(
         .map(|m| m.id.clone())
         .unwrap_or_default();
     view! {
-        <ChildPage title=title.to_owned() younger=child.younger signed_in=true>
-            {progress.map(|p| view! { <p class="progress">{p}</p> })}
+        <ChildPage title=title.clone() younger=child.younger signed_in=true>
+            <Progress stop=Stop::Part(part) />
             <h1>
                 <span class="picture" aria-hidden="true">{picture} " "</span>
                 {title}
@@ -188,11 +188,10 @@ fn serde_variant<T: Serialize>(value: &T) -> String {
 
 #[component]
 fn StepPage(child: Child, step: Step) -> impl IntoView {
-    let t = text();
     let words = text::step(step);
     let views = child.views().cloned();
     let version = child.version();
-    let progress = t.step_of.replace("{n}", &step.number().to_string());
+    let title = child.names.step_title(step);
     let body = match step {
         Step::Feelings => view! { <FeelingChoice chosen=views.as_ref().and_then(|v| v.feeling) /> }.into_any(),
         Step::AnythingElse => view! {
@@ -212,8 +211,8 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
         }
     };
     view! {
-        <JourneyForm child part=Part::of(step) title=words.title question=words.question hint=words.hint
-            picture=words.picture progress version>
+        <JourneyForm child part=Part::of(step) title question=words.question hint=words.hint
+            picture=words.picture version>
             {body}
         </JourneyForm>
     }

@@ -91,20 +91,27 @@ impl Problem {
     }
 }
 
-/// Meeting kinds in plain words, for someone who may know what the meeting is called.
+/// Meeting kinds in plain words, for someone who may know what the meeting is about. The staff
+/// names of these meetings are never shown here (tests/tests/suite/child_names_pages.rs).
 const KINDS: [(&str, &str); 6] = [
     ("", "I don't know"),
     (
         "INITIAL_CHILD_PROTECTION_CONFERENCE",
-        "A child protection conference (the first one)",
+        "A first meeting to help keep a child safe",
     ),
-    ("CHILD_PROTECTION_REVIEW", "A child protection review"),
-    ("CHILD_IN_NEED_MEETING", "A child in need meeting"),
+    (
+        "CHILD_PROTECTION_REVIEW",
+        "A meeting to check the plan to keep a child safe",
+    ),
+    (
+        "CHILD_IN_NEED_MEETING",
+        "A meeting about help for a child and their family",
+    ),
     (
         "CHILDREN_LOOKED_AFTER_REVIEW",
         "A review for a child in care",
     ),
-    ("FAMILY_GROUP_CONFERENCE", "A family group conference"),
+    ("FAMILY_GROUP_CONFERENCE", "A family meeting to make a plan"),
 ];
 
 /// What the form holds, kept for the page without JavaScript when the message needs another look.
@@ -321,7 +328,7 @@ fn AskForm(draft: AskDraft, from_address: Option<Problem>) -> impl IntoView {
                     value=draft.council aria-describedby="council-hint council-error" aria-invalid=invalid("council") />
             </div>
             <div class="field">
-                <label for="meeting_kind">"Is there a meeting? What is it called?"</label>
+                <label for="meeting_kind">"Is there a meeting? What is it about?"</label>
                 <select id="meeting_kind" name="meeting_kind">{kinds}</select>
             </div>
             <div class="field">

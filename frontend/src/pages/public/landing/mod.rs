@@ -1,15 +1,13 @@
-//! The first page a child sees. Plain words, reading age about 8.
+//! The first page a child sees. Plain words, reading age about 8. Framed like every child page, so
+//! "Leave now" and "I'm not safe right now" are here too.
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::pages::child::ChildPage;
 
 #[component]
 pub fn Landing() -> impl IntoView {
     view! {
-        <Title text="Your say" />
-        <header class="top">
-            <span class="brand">"myvoice"</span>
-        </header>
-        <main id="main" class="page child" data-hydrated="false">
+        <ChildPage title="Your say".to_owned()>
             <h1>"Your meeting. Your say."</h1>
             <p>"Grown-ups are having a meeting about your life."</p>
             <p>"You can tell them what you think. Your advocate can help you."</p>
@@ -28,9 +26,7 @@ pub fn Landing() -> impl IntoView {
                 <p>"Call " <a href="tel:999">"999"</a> " if you are in danger."</p>
                 <p>"Call Childline free on " <a href="tel:08001111">"0800 1111"</a> ". They are there any time."</p>
             </section>
-        </main>
-        <footer class="foot">
-            <a href="/staff">"Staff sign in"</a>
-        </footer>
+            <p class="staff-link"><a href="/staff">"Staff sign in"</a></p>
+        </ChildPage>
     }
 }

@@ -1,5 +1,8 @@
+//! "We can't find that page", framed like a child page ("Leave now", "I'm not safe right now"):
+//! a child who mistypes an address must still be able to leave at once.
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::pages::child::ChildPage;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -8,10 +11,9 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found" />
-        <main id="main" class="page">
+        <ChildPage title="Page not found".to_owned()>
             <h1>"We can't find that page"</h1>
             <p><a href="/">"Go to the start"</a></p>
-        </main>
+        </ChildPage>
     }
 }

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/names/ops.graphql" => SetNames);

@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/who_read/ops.graphql" => WhoRead);
