@@ -37,6 +37,7 @@ mod m20261207_200000_views_part_versions;
 mod m20261208_000001_create_outbox;
 mod m20261208_100000_records_by_hand;
 mod m20261209_000001_create_import_check;
+mod m20261210_000002_child_messages_and_advocate_words;
 
 pub struct Migrator;
 
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000001_create_outbox::Migration),
             Box::new(m20261208_100000_records_by_hand::Migration),
             Box::new(m20261209_000001_create_import_check::Migration),
+            Box::new(m20261210_000002_child_messages_and_advocate_words::Migration),
         ]
     }
 }

@@ -35,6 +35,7 @@ pub struct QueryRoot(
     crate::children::graphql::ChildrenQuery,
     crate::import::graphql::ImportQuery,
     crate::meetings::graphql_schedule::ScheduleQuery,
+    crate::messages::graphql::MessagesQuery,
     node::NodeQuery,
 );
 
@@ -57,6 +58,7 @@ pub struct MutationRoot(
     crate::agencies::graphql::AgenciesMutation,
     crate::children::graphql::ChildrenMutation,
     crate::meetings::graphql_schedule::ScheduleMutation,
+    crate::messages::graphql::MessagesMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).

@@ -4,6 +4,7 @@
 //! Tenancy: a row of another local authority is reported as NOT_FOUND, exactly like a row that does
 //! not exist, so IDs of other authorities reveal nothing.
 pub mod meetings;
+pub mod messages;
 pub mod notify;
 pub mod outcomes;
 pub mod oversight;

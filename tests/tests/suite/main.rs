@@ -1,6 +1,7 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
 mod addresses;
 mod admin;
+mod advocate_words;
 mod auth;
 mod authority;
 mod bad_input;
@@ -25,6 +26,7 @@ mod matrix;
 mod matrix_tenancy;
 mod meeting_views;
 mod meetings;
+mod messages;
 mod metrics;
 mod node;
 mod notices;

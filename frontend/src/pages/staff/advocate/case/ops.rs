@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/advocate/case/ops.graphql" => Case, AddAdvocateNote, AcknowledgeUrgentHelp, ShareCaseViews, CloseCase);
+crate::operations!("src/pages/staff/advocate/case/ops.graphql" => Case, AddAdvocateNote, AcknowledgeUrgentHelp, ShareCaseViews, CloseCase, SendCaseMessage, RecordViewsForChild, ChildConfirmedInPerson);
