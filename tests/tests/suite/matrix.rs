@@ -1053,7 +1053,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "confirmMyViews" =>
             ("mutation($id: ID!) { confirmMyViews(meetingId: $id) { confirmedAt } }", id(&fx.mia_meeting)),
         "childConfirmedInPerson" => (
-            "mutation($id: ID!, $on: NaiveDate!) { childConfirmedInPerson(caseId: $id, on: $on) { confirmedOn } }",
+            "mutation($id: ID!, $on: NaiveDate!) { childConfirmedInPerson(caseId: $id, on: $on) { confirmedHow confirmedOn } }",
             json!({ "id": fx.mia_case, "on": today }),
         ),
         "viewsSharedWithMe" => ("{ viewsSharedWithMe { totalCount } }", none),

@@ -49,6 +49,12 @@ pub struct RecordForm {
     pub how: String,
 }
 
+/// A choice from a `<select>` by its GraphQL name; nothing chosen (or anything else) is `None`.
+#[cfg(feature = "ssr")]
+fn pick<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.into())).ok()
+}
+
 /// A message the child sees on their next visit.
 #[leptos::server(prefix = "/api/staff", endpoint = "case-message")]
 pub async fn send_message(
@@ -81,7 +87,6 @@ pub async fn record_views(form: RecordForm) -> Result<(), PageError> {
             .map(str::to_owned)
             .collect()
     };
-    let pick = |text: &str| serde_json::from_value(serde_json::Value::String(text.into())).ok();
     let mut shared_with = Vec::new();
     for (ticked, audience) in [
         (&form.social_worker, crate::model::Audience::SocialWorker),
@@ -224,6 +229,7 @@ pub fn RecordSection(case: CaseFile) -> impl IntoView {
         .as_ref()
         .is_some_and(|v| v.authorship.by_advocate && v.authorship.confirmed.is_none());
     let today = chrono::Utc::now().date_naive().to_string();
+    let (case_id, who) = (case.id.clone(), child.clone());
     let list = |id: &'static str, label: &'static str| {
         view! {
             <label for=format!("record-{id}")>{label}</label>
@@ -231,15 +237,15 @@ pub fn RecordSection(case: CaseFile) -> impl IntoView {
         }
     };
     view! {
-        {unconfirmed.then(|| view! {
+        {unconfirmed.then(move || view! {
             <section class="case-section" aria-labelledby="confirm-title">
                 <h2 id="confirm-title">"Confirmed in person"</h2>
-                <p class="hint">{format!("The words you wrote are not yet confirmed by {child}. If {child} told you they are right, record the day.")}</p>
+                <p class="hint">{format!("The words you wrote are not yet confirmed by {who}. If {who} told you they are right, record the day.")}</p>
                 <ActionForm action=confirm>
-                    <input type="hidden" name="case_id" value=case.id.clone() />
-                    <label for="confirm-on">{format!("{child} confirmed this in person on")}</label>
+                    <input type="hidden" name="case_id" value=case_id />
+                    <label for="confirm-on">{format!("The child confirmed this in person on")}</label>
                     <input id="confirm-on" type="date" name="on" value=today.clone() max=today.clone() required />
-                    <button type="submit" class="button">{format!("{child} confirmed this in person")}</button>
+                    <button type="submit" class="button">{format!("{who} confirmed this in person")}</button>
                 </ActionForm>
             </section>
         })}
