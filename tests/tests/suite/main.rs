@@ -59,3 +59,4 @@ mod text_boxes;
 mod typed_schema;
 mod views;
 mod views_parts;
+mod words_pages;

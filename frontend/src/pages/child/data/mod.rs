@@ -15,6 +15,9 @@ use ops::child_home;
 pub type Meeting = child_home::ChildHomeMyCurrentMeeting;
 /// The child's views for that meeting.
 pub type Views = child_home::MyViews;
+/// A message to the child from their advocate or the person who runs their meeting.
+pub type Message = child_home::ChildHomeMyMessages;
+pub use child_home::{MessageFrom, MessageReply, ViewsAuthor};
 /// How much the API takes in a box and a list.
 pub type Limits = child_home::ChildHomeLimits;
 
@@ -29,6 +32,8 @@ pub struct Child {
     /// When that meeting is, as a child reads it: "Tuesday 1 December at 10:00", in UK time.
     pub when: Option<String>,
     pub limits: Limits,
+    /// Messages to the child, newest first (shown on "my meeting").
+    pub messages: Vec<Message>,
 }
 
 impl Child {
@@ -112,6 +117,7 @@ pub mod server {
             meeting: home.my_current_meeting,
             when,
             limits: home.limits,
+            messages: home.my_messages,
         })
     }
 

@@ -1,1 +1,1 @@
-crate::operations!("src/pages/child/meeting/for_you/ops.graphql" => ForYou, ReplyToMessage, ConfirmMyViews);
+crate::operations!("src/pages/child/meeting/for_you/ops.graphql" => ReplyToMessage, ConfirmMyViews);
