@@ -268,6 +268,8 @@ mod tests {
             free_words: free_words.map(str::to_owned),
             attendance: None,
             shared_with: vec![],
+            written_by: crate::pages::child::data::ViewsAuthor::CHILD,
+            confirmed_at: None,
         }
     }
 

@@ -243,7 +243,7 @@ pub fn RecordSection(case: CaseFile) -> impl IntoView {
                 <p class="hint">{format!("The words you wrote are not yet confirmed by {who}. If {who} told you they are right, record the day.")}</p>
                 <ActionForm action=confirm>
                     <input type="hidden" name="case_id" value=case_id />
-                    <label for="confirm-on">{format!("The child confirmed this in person on")}</label>
+                    <label for="confirm-on">{"The child confirmed this in person on"}</label>
                     <input id="confirm-on" type="date" name="on" value=today.clone() max=today.clone() required />
                     <button type="submit" class="button">{format!("{who} confirmed this in person")}</button>
                 </ActionForm>
