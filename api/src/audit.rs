@@ -108,6 +108,16 @@ pub enum AuditAction {
     MeetingMoved,
     /// The meeting was cancelled, with a reason; the children's views stay with them.
     MeetingCancelled,
+    /// The child's advocate or chair sent the child a short message (never its words here).
+    ChildMessageSent,
+    /// The child first saw a message on their page.
+    ChildMessageSeen,
+    /// The child answered a message ("thank you" or "I have a question").
+    ChildMessageReplied,
+    /// The advocate wrote down the child's views from a visit or a paper sheet.
+    ViewsRecordedByAdvocate,
+    /// The child (on their phone) or the advocate (in person, with the day) confirmed the words.
+    ViewsConfirmed,
 }
 
 impl AuditAction {
@@ -165,6 +175,11 @@ impl AuditAction {
             Self::MeetingCreated => "meeting.created",
             Self::MeetingMoved => "meeting.moved",
             Self::MeetingCancelled => "meeting.cancelled",
+            Self::ChildMessageSent => "child_message.sent",
+            Self::ChildMessageSeen => "child_message.seen",
+            Self::ChildMessageReplied => "child_message.replied",
+            Self::ViewsRecordedByAdvocate => "views.recorded_by_advocate",
+            Self::ViewsConfirmed => "views.confirmed",
         }
     }
 }

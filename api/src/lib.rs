@@ -22,6 +22,7 @@ pub mod health;
 pub mod import;
 pub mod live;
 pub mod meetings;
+pub mod messages;
 pub mod metrics;
 pub mod notify;
 pub mod outcomes;

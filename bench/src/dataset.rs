@@ -633,6 +633,10 @@ pub fn views_row(
         created_at: Set(now),
         // Parts not tracked: a part save from an older version is a conflict, as for old rows.
         part_versions: Set(None),
+        written_by: Set(entity::enums::ViewsAuthor::Child),
+        confirmed_at: Set(None),
+        confirmed_how: Set(None),
+        confirmed_on: Set(None),
     }
 }
 

@@ -332,6 +332,8 @@ pub enum NoticeTopic {
     MeetingMoved,
     /// A meeting was called off.
     MeetingCancelled,
+    /// A child answered a message "I have a question" (to their advocate).
+    ChildQuestion,
 }
 
 /// How a notice travels.
@@ -391,4 +393,55 @@ pub enum AnswerKind {
     TalkAboutLater,
     /// The child's advocate will explain the answer to them.
     AdvocateWillExplain,
+}
+
+/// The only answers a child can give to a message (no chat, so no free text).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::N(20))",
+    rename_all = "snake_case"
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageReply {
+    /// "Thank you".
+    ThankYou,
+    /// "I have a question": the child's advocate is told.
+    HaveAQuestion,
+}
+
+/// Who wrote a child's views down.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::N(20))",
+    rename_all = "snake_case"
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewsAuthor {
+    /// The child, on their phone.
+    Child,
+    /// The child's advocate, from a visit or a paper sheet, until the child confirms them.
+    Advocate,
+}
+
+/// How a child confirmed the words their advocate wrote for them.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::N(20))",
+    rename_all = "snake_case"
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfirmedHow {
+    /// The child said "Yes, that is right" on their phone.
+    OnPhone,
+    /// The child told their advocate in person (the advocate recorded the day).
+    InPerson,
 }

@@ -13,6 +13,7 @@ pub mod api_key;
 pub mod audit_event;
 pub mod child;
 pub mod child_access;
+pub mod child_message;
 pub mod duty_contact;
 pub mod form_draft;
 pub mod import_check;

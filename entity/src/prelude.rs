@@ -6,6 +6,7 @@ pub use crate::api_key::Entity as ApiKey;
 pub use crate::audit_event::Entity as AuditEvent;
 pub use crate::child::Entity as Child;
 pub use crate::child_access::Entity as ChildAccess;
+pub use crate::child_message::Entity as ChildMessage;
 pub use crate::local_authority::Entity as LocalAuthority;
 pub use crate::meeting::Entity as Meeting;
 pub use crate::meeting_agency::Entity as MeetingAgency;

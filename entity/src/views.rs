@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 use crate::ViewItems;
-use crate::enums::{AttendanceChoice, Feeling, ViewsStatus};
+use crate::enums::{AttendanceChoice, ConfirmedHow, Feeling, ViewsAuthor, ViewsStatus};
 
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -44,6 +44,13 @@ pub struct Model {
     /// NULL on rows saved before parts were tracked.
     #[sea_orm(column_type = "JsonBinary", nullable)]
     pub part_versions: Option<Json>,
+    /// The child, or their advocate writing down what the child said (visit or paper sheet).
+    pub written_by: ViewsAuthor,
+    /// When the child confirmed words their advocate wrote (null while not confirmed).
+    pub confirmed_at: Option<DateTimeUtc>,
+    pub confirmed_how: Option<ConfirmedHow>,
+    /// The day the child confirmed in person, as the advocate recorded it.
+    pub confirmed_on: Option<Date>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(belongs_to, from = "child_id", to = "id")]

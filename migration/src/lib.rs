@@ -38,6 +38,7 @@ mod m20261208_000001_create_outbox;
 mod m20261208_100000_records_by_hand;
 mod m20261209_000001_create_import_check;
 mod m20261210_000001_create_view_answer;
+mod m20261210_000002_child_messages_and_advocate_words;
 mod m20261210_000003_child_names;
 mod m20261210_000004_create_views_handed;
 
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_100000_records_by_hand::Migration),
             Box::new(m20261209_000001_create_import_check::Migration),
             Box::new(m20261210_000001_create_view_answer::Migration),
+            Box::new(m20261210_000002_child_messages_and_advocate_words::Migration),
             Box::new(m20261210_000003_child_names::Migration),
             Box::new(m20261210_000004_create_views_handed::Migration),
         ]

@@ -12,6 +12,7 @@ pub enum NodeKind {
     ApiKey,
     Case,
     Child,
+    ChildMessage,
     DutyContact,
     Meeting,
     Notice,
@@ -25,12 +26,13 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    const ALL: [Self; 15] = [
+    const ALL: [Self; 16] = [
         Self::AdvocateNote,
         Self::Agency,
         Self::ApiKey,
         Self::Case,
         Self::Child,
+        Self::ChildMessage,
         Self::DutyContact,
         Self::Meeting,
         Self::Notice,
@@ -50,6 +52,7 @@ impl NodeKind {
             Self::ApiKey => "ApiKey",
             Self::Case => "AdvocacyCase",
             Self::Child => "Child",
+            Self::ChildMessage => "ChildMessage",
             Self::DutyContact => "DutyContact",
             Self::Notice => "Notice",
             Self::WebhookEndpoint => "WebhookEndpoint",

@@ -37,6 +37,7 @@ pub struct QueryRoot(
     crate::import::graphql::ImportQuery,
     crate::preferences::graphql::PreferencesQuery,
     crate::meetings::graphql_schedule::ScheduleQuery,
+    crate::messages::graphql::MessagesQuery,
     node::NodeQuery,
 );
 
@@ -60,6 +61,7 @@ pub struct MutationRoot(
     crate::agencies::graphql::AgenciesMutation,
     crate::children::graphql::ChildrenMutation,
     crate::meetings::graphql_schedule::ScheduleMutation,
+    crate::messages::graphql::MessagesMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).

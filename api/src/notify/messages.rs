@@ -52,6 +52,11 @@ pub(super) fn email(topic: NoticeTopic, url: &str) -> Message {
             "A meeting has been cancelled",
             "A meeting you are involved in has been cancelled.",
         ),
+        NoticeTopic::ChildQuestion => (
+            "A child has a question for you",
+            "A child answered a message in myvoice with \"I have a question\". Please get in \
+             touch with them.",
+        ),
     };
     Message {
         subject,

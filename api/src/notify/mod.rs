@@ -55,6 +55,12 @@ pub enum Notice {
     MeetingMoved { meeting_id: i32, version: i64 },
     /// A meeting was called off.
     MeetingCancelled { meeting_id: i32 },
+    /// A child answered a message "I have a question": to their advocate (the case, when open).
+    ChildQuestion {
+        message_id: i32,
+        advocate_id: i32,
+        case_id: Option<i32>,
+    },
 }
 
 impl Notice {
@@ -69,6 +75,7 @@ impl Notice {
             Self::OutcomeChase { .. } => NoticeTopic::OutcomeChase,
             Self::MeetingMoved { .. } => NoticeTopic::MeetingMoved,
             Self::MeetingCancelled { .. } => NoticeTopic::MeetingCancelled,
+            Self::ChildQuestion { .. } => NoticeTopic::ChildQuestion,
         }
     }
 
@@ -90,6 +97,7 @@ impl Notice {
             Self::MeetingMoved { meeting_id, .. } | Self::MeetingCancelled { meeting_id } => {
                 (NodeKind::Meeting, meeting_id)
             }
+            Self::ChildQuestion { message_id, .. } => (NodeKind::ChildMessage, message_id),
         }
     }
 
@@ -117,6 +125,10 @@ impl Notice {
                     NodeKind::ViewsShare.id(share_id).0
                 )
             }
+            Self::ChildQuestion {
+                case_id: Some(case_id),
+                ..
+            } => format!("/staff/cases/{}", NodeKind::Case.id(case_id).0),
             // The staff home lists open requests for help and outcomes waiting to be acknowledged.
             _ => "/staff".to_string(),
         }
@@ -135,6 +147,7 @@ pub fn event_name(topic: NoticeTopic) -> &'static str {
         NoticeTopic::OutcomeChase => "outcome.chased",
         NoticeTopic::MeetingMoved => "meeting.moved",
         NoticeTopic::MeetingCancelled => "meeting.cancelled",
+        NoticeTopic::ChildQuestion => "child_message.question",
     }
 }
 

@@ -45,7 +45,7 @@ pub(super) async fn emails(
         Notice::ReferralReceived { .. } => {
             to.extend(role(conn, tenant, StaffRole::Coordinator).await?);
         }
-        Notice::CaseAllocated { advocate_id, .. } => {
+        Notice::CaseAllocated { advocate_id, .. } | Notice::ChildQuestion { advocate_id, .. } => {
             to.extend(staff(conn, tenant, advocate_id).await?);
         }
         Notice::UrgentHelpRaised { advocate_id, .. } => {

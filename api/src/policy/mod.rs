@@ -5,6 +5,7 @@
 //! not exist, so IDs of other authorities reveal nothing.
 pub mod answers;
 pub mod meetings;
+pub mod messages;
 pub mod notify;
 pub mod outcomes;
 pub mod oversight;

@@ -2,7 +2,9 @@
 //!
 //! - Child: writes and reads only their own views (a child token; nobody else may ever write them).
 //! - Advocate: reads the views of the cases allocated to them, exactly as the child wrote them, and
-//!   acts on those cases (shares, notes, urgent help); never writes the child's words.
+//!   acts on those cases (shares, notes, urgent help). Never changes the child's words; may write
+//!   down what the child said on a visit or a paper sheet (`views::recorded`), which stays marked
+//!   as the advocate's writing until the child confirms it.
 //! - Social worker / ISRO: reads a version of the views only when it was shared with them AND the child
 //!   still agrees to that audience (social worker, chair).
 //! - Coordinator, agency, admin, integrators: never the content.

@@ -1,13 +1,14 @@
 //! GraphQL types of the child's views. Resolvers live in `graphql_child.rs` (the child's own
 //! operations), `graphql_advocate.rs` (the advocate) and `graphql_received.rs` (social worker, ISRO).
 use async_graphql::{Enum, ID, InputObject, MergedObject, SimpleObject};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums;
 use entity::views;
 
 use super::graphql_advocate::{AdvocateViewsMutation, AdvocateViewsQuery};
 use super::graphql_child::{ChildViewsMutation, ChildViewsQuery};
 use super::graphql_received::ReceivedViewsQuery;
+use super::graphql_recorded::RecordedViewsMutation;
 use super::{Content, content};
 use crate::error::ApiResult;
 use crate::graphql::ids::NodeKind;
@@ -18,7 +19,11 @@ pub struct ViewsQuery(ChildViewsQuery, AdvocateViewsQuery, ReceivedViewsQuery);
 
 /// Every change to children's views, their sharing, notes and urgent help.
 #[derive(MergedObject, Default)]
-pub struct ViewsMutation(ChildViewsMutation, AdvocateViewsMutation);
+pub struct ViewsMutation(
+    ChildViewsMutation,
+    AdvocateViewsMutation,
+    RecordedViewsMutation,
+);
 
 /// How the child says they feel, chosen by the child.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,6 +137,62 @@ impl From<Content> for ViewsContent {
     }
 }
 
+/// Who wrote a child's views down.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "enums::ViewsAuthor")]
+pub enum ViewsAuthor {
+    /// The child, on their phone.
+    Child,
+    /// The child's advocate, from a visit or a paper sheet: "Written by the advocate - not yet
+    /// confirmed by the child" until `confirmedAt` is set.
+    Advocate,
+}
+
+/// How a child confirmed the words their advocate wrote for them.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "enums::ConfirmedHow")]
+pub enum ConfirmedHow {
+    /// The child said "Yes, that is right" on their phone.
+    OnPhone,
+    /// The child told their advocate in person (`confirmedOn` is the day).
+    InPerson,
+}
+
+/// Where the advocate heard the words they record for the child.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "super::recorded::Heard")]
+pub enum RecordedHow {
+    /// On a visit: the advocate wrote down what the child said.
+    Visit,
+    /// From a paper sheet the child filled in.
+    Paper,
+}
+
+/// Whose words these are, and whether the child confirmed words their advocate wrote.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct Authorship {
+    /// The child, or their advocate writing down what the child said.
+    pub written_by: ViewsAuthor,
+    /// When the child confirmed words their advocate wrote; null while not confirmed (and for the
+    /// child's own words).
+    pub confirmed_at: Option<DateTime<Utc>>,
+    /// How the child confirmed them.
+    pub confirmed_how: Option<ConfirmedHow>,
+    /// The day the child confirmed in person, as the advocate recorded it.
+    pub confirmed_on: Option<NaiveDate>,
+}
+
+impl Authorship {
+    pub fn of(m: &views::Model) -> Self {
+        Self {
+            written_by: m.written_by.into(),
+            confirmed_at: m.confirmed_at,
+            confirmed_how: m.confirmed_how.map(Into::into),
+            confirmed_on: m.confirmed_on,
+        }
+    }
+}
+
 /// A child's views for one meeting, in their own words, with their consent to share.
 #[derive(SimpleObject, Clone, Debug)]
 #[graphql(complex)]
@@ -150,11 +211,14 @@ pub struct Views {
     pub submitted_at: Option<DateTime<Utc>>,
     /// When these views last changed.
     pub updated_at: DateTime<Utc>,
+    #[graphql(flatten)]
+    pub authorship: Authorship,
 }
 
 impl From<views::Model> for Views {
     fn from(m: views::Model) -> Self {
         Self {
+            authorship: Authorship::of(&m),
             id: NodeKind::Views.id(m.id),
             meeting_id: NodeKind::Meeting.id(m.meeting_id),
             content: Content::of(&m).into(),

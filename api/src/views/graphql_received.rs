@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::graphql::{Audience, ViewsContent};
+use super::graphql::{Audience, Authorship, ViewsContent};
 use super::received::{self, Opened, Received, Which};
 use crate::answers::graphql::{ViewPoint, with_answers};
 use crate::answers::points::of_content;
@@ -37,6 +37,8 @@ pub struct ReceivedViews {
     pub shared_at: DateTime<Utc>,
     /// When the viewer first opened them; null while unread.
     pub read_at: Option<DateTime<Utc>>,
+    #[graphql(flatten)]
+    pub authorship: Authorship,
 }
 
 impl From<Received> for ReceivedViews {
@@ -51,6 +53,7 @@ impl From<Received> for ReceivedViews {
             version: r.share.version,
             shared_at: r.share.shared_at,
             read_at: r.share.read_at,
+            authorship: Authorship::of(&r.views),
         }
     }
 }

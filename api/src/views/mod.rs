@@ -11,10 +11,12 @@ mod graphql_advocate;
 mod graphql_child;
 pub(crate) use graphql_child::{PersonWhoRead, ViewsReader, people_who_read, readers};
 mod graphql_received;
+mod graphql_recorded;
 pub mod history;
 pub mod notes;
 pub mod parts;
 pub mod received;
+pub mod recorded;
 pub mod share;
 pub mod submit;
 pub mod urgent;
@@ -23,7 +25,7 @@ pub use content::{Content, IdempotencyKey, Snapshot};
 pub use parts::{Part, PartValue};
 
 use chrono::Utc;
-use entity::enums::{ActorKind, MeetingStatus, ViewsStatus};
+use entity::enums::{ActorKind, MeetingStatus, ViewsAuthor, ViewsStatus};
 use entity::{advocacy_case, meeting, meeting_child, views};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -144,6 +146,7 @@ async fn create(
         updated_at: Set(now),
         created_at: Set(now),
         part_versions: Set(Some(parts::after_save(None, &content, 1))),
+        written_by: Set(ViewsAuthor::Child),
         ..Default::default()
     };
     content.write_to(&mut row);
@@ -175,6 +178,12 @@ async fn update(
         status: Set(ViewsStatus::Draft),
         updated_at: Set(Utc::now()),
         part_versions: Set(Some(versions)),
+        // Changed by the child: the words are the child's own now, even if their advocate wrote
+        // them first (`recorded`).
+        written_by: Set(ViewsAuthor::Child),
+        confirmed_at: Set(None),
+        confirmed_how: Set(None),
+        confirmed_on: Set(None),
         ..Default::default()
     };
     content.write_to(&mut row);

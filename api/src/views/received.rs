@@ -25,6 +25,8 @@ use crate::policy::views::{Consent, ShareFacts, read_share, share_recipient};
 #[derive(Debug, Clone)]
 pub struct Received {
     pub share: views_share::Model,
+    /// The views shared (whose words they are, and whether the child confirmed them).
+    pub views: views::Model,
     pub child: child::Model,
     pub meeting: meeting::Model,
 }
@@ -131,6 +133,7 @@ async fn with_child_and_meeting(
             match (child, meeting) {
                 (Some(child), Some(meeting)) => Ok(Received {
                     share,
+                    views: v.clone(),
                     child,
                     meeting,
                 }),

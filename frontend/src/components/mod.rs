@@ -5,8 +5,10 @@ mod islands;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod text_box;
+mod written_by;
 
 pub use child_words::{ChildWords, Heading, ViewsWords};
 pub use form::{ErrorSummary, FieldError};
 pub use islands::{Bundle, IslandLoader, use_hydrated};
 pub use text_box::TextBox;
+pub use written_by::{Authorship, WrittenBy};

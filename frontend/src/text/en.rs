@@ -336,3 +336,21 @@ pub fn audience(audience: Audience) -> (&'static str, &'static str) {
         Audience::Meeting => ("Everyone at the meeting", "All the people who come."),
     }
 }
+
+pub static FOR_YOU: super::ForYouText = super::ForYouText {
+    messages_title: "Messages for you",
+    from_advocate: "From your advocate",
+    from_chair: "From the person who runs your meeting",
+    thank_you: "Thank you",
+    have_a_question: "I have a question",
+    you_said_thanks: "You said thank you.",
+    you_have_a_question: "You said you have a question. Your advocate will talk to you soon.",
+    answer_sent: "Thank you. Your answer was sent.",
+    not_sent: "Sorry, that did not work. Please try again.",
+    check_title: "Your advocate wrote this for you",
+    check_question: "Your advocate wrote this for you. Is this what you said?",
+    anything_else: "Anything else",
+    yes_right: "Yes, that is right",
+    want_to_change: "I want to change it",
+    confirmed: "Thank you. Now everyone knows these are your own words.",
+};

@@ -179,3 +179,26 @@ pub fn audience(audience: Audience) -> (&'static str, &'static str) {
 pub fn own_words() -> &'static OwnWords {
     &en::OWN_WORDS
 }
+
+/// Words for messages to the child and words their advocate wrote for them (issue 20).
+pub struct ForYouText {
+    pub messages_title: &'static str,
+    pub from_advocate: &'static str,
+    pub from_chair: &'static str,
+    pub thank_you: &'static str,
+    pub have_a_question: &'static str,
+    pub you_said_thanks: &'static str,
+    pub you_have_a_question: &'static str,
+    pub answer_sent: &'static str,
+    pub not_sent: &'static str,
+    pub check_title: &'static str,
+    pub check_question: &'static str,
+    pub anything_else: &'static str,
+    pub yes_right: &'static str,
+    pub want_to_change: &'static str,
+    pub confirmed: &'static str,
+}
+
+pub fn for_you() -> &'static ForYouText {
+    &en::FOR_YOU
+}

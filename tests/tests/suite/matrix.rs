@@ -77,6 +77,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "myAdvocate",                   "D D A E D D D D D D D D D D D D D D"),
     // the child's own names for their meeting and views (none set yet): each child their own only
     (Q, "myNames",                      "D D E E D D D D D D D D D D D D D D"),
+    // messages to the child (issue 20): the child reads their own (Leo has none)
+    (Q, "myMessages",                   "D D A E D D D D D D D D D D D D D D"),
     // the advocate's cases
     (Q, "myCaseload",                   "D D D D A E D D D D D D D D D D D E"),
     (Q, "case",                         "D D D D A D D D D D D D D D D D D D"),
@@ -85,6 +87,10 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "caseViewsHistory",             "D D D D A D D D D D D D D D D D D D"),
     (Q, "advocateNotes",                "D D D D A D D D D D D D D D D D D D"),
     (Q, "openUrgentHelp",               "D D D D A E D D D D D D D D D D D E"),
+    // messages to the case's child, with the answers: its advocate only
+    (Q, "caseMessages",                 "D D D D A D D D D D D D D D D D D D"),
+    // the messages the chair sent about a meeting they chair
+    (Q, "meetingMessages",              "D D D D D D D D A D D D D D D D D D"),
     // views shared with the social worker and the ISRO (with the child's consent)
     (Q, "viewsSharedWithMe",            "D D D D D D A E A E D D D D D D D D"),
     (Q, "sharedViews",                  "D D D D D D A D A D D D D D D D D D"),
@@ -165,6 +171,15 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "recordStatementHanded",        "D D D D A D D D D D D D D D D D D D"),
     (M, "addAdvocateNote",              "D D D D A D D D D D D D D D D D D D"),
     (M, "acknowledgeUrgentHelp",        "D D D D A D D D D D D D D D D D D D"),
+    // messages to the child (issue 20): Mia's advocate or her meeting's chair sends; only Mia
+    // answers hers
+    (M, "sendMessageToChild",           "D D D D A D D D A D D D D D D D D D"),
+    (M, "replyToMessage",               "D D A D D D D D D D D D D D D D D D"),
+    // words recorded for the child by her advocate; the child confirms on her phone (BAD_USER_INPUT
+    // once they are hers: let in) or the advocate records she confirmed in person
+    (M, "recordViewsForChild",          "D D D D A D D D D D D D D D D D D D"),
+    (M, "confirmMyViews",               "D D A D D D D D D D D D D D D D D D"),
+    (M, "childConfirmedInPerson",       "D D D D A D D D D D D D D D D D D D"),
     // the chair records and distributes, the agency acknowledges
     (M, "recordMeeting",                "D D D D D D D D A D D D D D D D D D"),
     (M, "distributeOutcome",            "D D D D D D D D A D D D D D D D D D"),
@@ -646,6 +661,8 @@ pub(crate) struct Fixture {
     pub(crate) duty_contact: String,
     /// The demo admin (deactivating themselves is refused).
     pub(crate) admin: String,
+    /// A message from Mia's advocate to Mia.
+    pub(crate) message: String,
     /// A dry run of an import by the demo admin.
     pub(crate) import_check: String,
     /// One staff session per viewer of the group: each refreshes its own.
@@ -942,6 +959,10 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
     step(app, &advocate, query, case.clone()).await;
     let query = r#"mutation { requestUrgentHelp(message: "I am scared") { id } }"#;
     let urgent_help = step(app, &child, query, json!({})).await["id"].clone();
+    let query = r#"mutation($c: ID!) { sendMessageToChild(childId: $c, words: "Thank you, I'll share this on Tuesday.") { id } }"#;
+    let mia_id = json!({ "c": gid(NodeKind::Child, rows.mia) });
+    let message = step(app, &advocate, query, mia_id.clone()).await["id"].clone();
+    step(app, &isro, query, mia_id).await;
 
     let query = "mutation($m: ID!, $i: RecordMeetingInput!) { recordMeeting(meetingId: $m, input: $i) { id } }";
     step(app, &isro, query, json!({ "m": past, "i": record_input() })).await;
@@ -983,6 +1004,7 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
             staff_by_email(db, "admin@demo.myvoice").await.id,
         ),
         import_check: text(&import_check),
+        message: text(&message),
         refresh_tokens,
         key_all: text(&keys[0]["secret"]),
         key_oversight: text(&keys[1]["secret"]),
@@ -1021,6 +1043,29 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
         "advocateNotes" =>
             ("query($id: ID!) { advocateNotes(caseId: $id) { totalCount } }", id(&fx.mia_case)),
         "openUrgentHelp" => ("{ openUrgentHelp { totalCount } }", none),
+        "myMessages" => ("{ myMessages { id words } }", none),
+        "caseMessages" => ("query($id: ID!) { caseMessages(caseId: $id) { id reply } }", id(&fx.mia_case)),
+        "meetingMessages" =>
+            ("query($id: ID!) { meetingMessages(meetingId: $id) { id } }", id(&fx.mia_meeting)),
+        "sendMessageToChild" => (
+            r#"mutation($id: ID!) { sendMessageToChild(childId: $id, words: "See you on Monday.") { id } }"#,
+            id(&fx.mia),
+        ),
+        "replyToMessage" => (
+            "mutation($id: ID!) { replyToMessage(messageId: $id, reply: HAVE_A_QUESTION) { id reply } }",
+            id(&fx.message),
+        ),
+        "recordViewsForChild" => (
+            "mutation($id: ID!, $c: ViewsInput!) {
+               recordViewsForChild(caseId: $id, input: $c, how: VISIT) { version writtenBy } }",
+            json!({ "id": fx.mia_case, "c": views_input("I want to stay at my school.") }),
+        ),
+        "confirmMyViews" =>
+            ("mutation($id: ID!) { confirmMyViews(meetingId: $id) { confirmedAt } }", id(&fx.mia_meeting)),
+        "childConfirmedInPerson" => (
+            "mutation($id: ID!, $on: NaiveDate!) { childConfirmedInPerson(caseId: $id, on: $on) { confirmedHow confirmedOn } }",
+            json!({ "id": fx.mia_case, "on": today }),
+        ),
         "viewsSharedWithMe" => ("{ viewsSharedWithMe { totalCount } }", none),
         // By the views, not a share: the social worker and the ISRO each have their own share.
         "sharedViews" => ("query($id: ID!) { sharedViews(viewsId: $id) { shareId } }", id(&fx.views)),

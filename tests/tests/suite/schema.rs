@@ -357,6 +357,15 @@ fn urgent_help_row(la: i32, child: i32) -> Row {
         .set("raised_at", AT)
 }
 
+fn child_message_row(la: i32, child: i32, staff: i32) -> Row {
+    Row::new("child_message")
+        .set("local_authority_id", la)
+        .set("child_id", child)
+        .set("from_staff_id", staff)
+        .text("words", "Thank you, I'll share this on Tuesday.")
+        .set("sent_at", AT)
+}
+
 fn audit_row(la: i32) -> Row {
     Row::new("audit_event")
         .set("local_authority_id", la)
@@ -444,6 +453,7 @@ const TABLES: &[&str] = &[
     "audit_event",
     "child",
     "child_access",
+    "child_message",
     "duty_contact",
     "form_draft",
     "import_check",
@@ -491,6 +501,7 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_import_check_staff_id",
     "idx_import_check_expires_at",
     "idx_view_answer_meeting_id_child_id",
+    "idx_child_message_local_authority_id_child_id_sent_at",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.
@@ -1286,6 +1297,14 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
             ],
         ),
         (audit_row(a.la), vec![]),
+        (
+            child_message_row(a.la, a.child, a.advocate).set("meeting_id", a.meeting),
+            vec![
+                ("child_id", b.child),
+                ("from_staff_id", b.advocate),
+                ("meeting_id", b.meeting),
+            ],
+        ),
         (
             refresh_token_row(a.la, a.advocate, "fresh-refresh-digest"),
             vec![("staff_id", b.advocate)],

@@ -15,6 +15,9 @@ use ops::child_home;
 pub type Meeting = child_home::ChildHomeMyCurrentMeeting;
 /// The child's views for that meeting.
 pub type Views = child_home::MyViews;
+/// A message to the child from their advocate or the person who runs their meeting.
+pub type Message = child_home::ChildHomeMyMessages;
+pub use child_home::{MessageFrom, MessageReply, ViewsAuthor};
 /// How much the API takes in a box and a list.
 pub type Limits = child_home::ChildHomeLimits;
 
@@ -34,6 +37,8 @@ pub struct Child {
     pub reached: Vec<(crate::model::Audience, Option<String>)>,
     /// What the child calls their meeting and the parts of their views.
     pub names: OwnNames,
+    /// Messages to the child, newest first (shown on "my meeting").
+    pub messages: Vec<Message>,
 }
 
 impl Child {
@@ -144,6 +149,7 @@ pub mod server {
                 going_well: home.my_names.going_well,
                 want_to_happen: home.my_names.want_to_happen,
             },
+            messages: home.my_messages,
         })
     }
 

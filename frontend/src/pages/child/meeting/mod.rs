@@ -8,6 +8,7 @@ use crate::model::MeetingStatus;
 use crate::text::{meeting as meeting_words, text};
 
 mod next;
+mod for_you;
 #[cfg(feature = "ssr")]
 mod ops;
 
@@ -81,6 +82,7 @@ fn MeetingPage(child: Child) -> impl IntoView {
     view! {
         <ChildPage title=t.your_meeting.to_owned() younger signed_in=true>
             <h1>{t.hello} ", " {child.name.clone()}</h1>
+            <for_you::ForYou child=child.clone() />
             {meeting.map(|m| m.into_any()).unwrap_or_else(|| view! { <p class="card">{t.no_meeting}</p> }.into_any())}
             <section class="card" aria-labelledby="advocate-title">
                 <h2 id="advocate-title">

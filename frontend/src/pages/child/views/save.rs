@@ -269,6 +269,8 @@ mod tests {
             attendance: None,
             shared_with: vec![],
             reach: vec![],
+            written_by: crate::pages::child::data::ViewsAuthor::CHILD,
+            confirmed_at: None,
         }
     }
 

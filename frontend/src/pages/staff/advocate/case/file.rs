@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::live::Urgent;
-use crate::components::ViewsWords;
+use crate::components::{Authorship, ViewsWords};
 use crate::model::{Audience, MeetingKind, ParentalAgreement, ViewsStatus};
 use crate::pages::staff::api::StaffUser;
 
@@ -25,6 +25,10 @@ pub struct CaseFile {
     pub closed: Option<String>,
     /// The statement of the sent views, and where they went; none before the child sends.
     pub statement: Option<super::statement::StatementFacts>,
+    /// The child's opaque ID (messages are sent to the child).
+    pub child_id: String,
+    /// Messages to the child (from the advocate or the chair), newest first, with the answers.
+    pub messages: Vec<super::words::SentMessage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,6 +76,8 @@ pub struct ViewsShown {
     pub words: ViewsWords,
     /// Who the child agreed may see them.
     pub shared_with: Vec<Audience>,
+    /// Whether the advocate wrote them down, and whether the child confirmed that.
+    pub authorship: Authorship,
 }
 
 impl ViewsShown {

@@ -22,6 +22,7 @@ mod ops;
 pub mod server;
 mod statement;
 mod view;
+mod words;
 
 use close::CloseSection;
 pub use file::*;
@@ -137,6 +138,9 @@ pub fn CaseProblem(error: PageError) -> impl IntoView {
 /// What the last action did, from the address it redirected to.
 fn notice(done: Option<&str>, problem: Option<&str>, case: &CaseFile) -> Option<(bool, String)> {
     let child = &case.child.name;
+    if let Some(said) = words::notice(done, problem, child) {
+        return Some(said);
+    }
     match (done, problem) {
         (Some("noted"), _) => Some((true, "Your note was added.".into())),
         (Some("acknowledged"), _) => Some((
@@ -250,6 +254,8 @@ fn CaseView(case: CaseFile) -> impl IntoView {
                     <HistorySection history=case.history.clone() />
                     <OutcomeSection outcome=case.outcome.clone() />
                     <NotesSection case_id=case.id.clone() notes=case.notes.clone() error=note_error />
+                    <words::MessagesSection case=case.clone() />
+                    {open.then(|| view! { <words::RecordSection case=case.clone() /> })}
                 </div>
                 <aside class="case-side" aria-label="Actions and referral">
                     {open.then(|| view! {

@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/advocate/case/ops.graphql" => Case, AddAdvocateNote, AcknowledgeUrgentHelp, ShareCaseViews, CloseCase, RecordStatementHanded);
+crate::operations!("src/pages/staff/advocate/case/ops.graphql" => Case, AddAdvocateNote, AcknowledgeUrgentHelp, ShareCaseViews, CloseCase, RecordStatementHanded, SendCaseMessage, RecordViewsForChild, ChildConfirmedInPerson);

@@ -135,6 +135,7 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
             status: v.status,
             submitted: v.submitted_at.as_ref().map(in_words),
             shared_with: v.shared_with.clone(),
+            authorship: crate::authorship!(v),
             words: crate::views_words!(v),
         }),
         history: data
@@ -146,6 +147,8 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
                 status: v.status,
                 submitted: v.submitted_at.as_ref().map(in_words),
                 shared_with: v.shared_with.clone(),
+                // Each version as it was submitted; who wrote it is told on the current views.
+                authorship: Default::default(),
                 words: crate::views_words!(v),
             })
             .collect(),
@@ -162,5 +165,28 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
         urgent,
         outcome,
         closed,
+        child_id: case.child.id,
+        messages: data
+            .case_messages
+            .into_iter()
+            .map(|m| super::words::SentMessage {
+                words: m.words,
+                from: format!(
+                    "{} ({})",
+                    m.from_name,
+                    if m.from == case::MessageFrom::ADVOCATE {
+                        "advocate"
+                    } else {
+                        "chair"
+                    }
+                ),
+                sent: in_words(&m.sent_at),
+                seen: m.seen_at.as_ref().map(in_words),
+                reply: m.reply.map(|r| match r {
+                    case::MessageReply::HAVE_A_QUESTION => super::words::Reply::Question,
+                    _ => super::words::Reply::ThankYou,
+                }),
+            })
+            .collect(),
     })
 }

@@ -56,6 +56,7 @@ pub fn ViewsSection(case: CaseFile) -> impl IntoView {
                 " Version " {views.version}
                 {views.submitted.clone().map(|when| view! { " · submitted " {when} })}
             </p>
+            <crate::components::WrittenBy authorship=views.authorship.clone() />
             <ViewsBlock views />
         }
         .into_any(),

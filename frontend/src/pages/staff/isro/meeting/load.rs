@@ -15,7 +15,24 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
         StaffRead::NotYours(user) => return Ok(StaffRead::NotYours(user)),
     };
     let meeting = data.meeting;
+    let child_ids: Vec<(String, String)> = meeting
+        .children
+        .iter()
+        .map(|c| (c.id.clone(), c.first_name.clone()))
+        .collect();
     let children: Vec<String> = meeting.children.into_iter().map(|c| c.first_name).collect();
+    let messages = data
+        .meeting_messages
+        .into_iter()
+        .map(|m| super::messages::ChairMessage {
+            child: m.child_first_name,
+            words: m.words,
+            sent: staff_time(&m.sent_at),
+            seen: m.seen_at.as_ref().map(staff_time),
+            question: m.reply == Some(meeting::MessageReply::HAVE_A_QUESTION),
+            thanked: m.reply == Some(meeting::MessageReply::THANK_YOU),
+        })
+        .collect();
 
     // Each child's points with the answers saved so far.
     let mut points: Vec<ChildPoints> = Vec::new();
@@ -64,6 +81,7 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
                 .is_some_and(|at| content.shared_at > at),
             submitted: content.submitted_at.as_ref().map(staff_time),
             version: content.version,
+            authorship: crate::authorship!(content),
             words: crate::views_words!(content),
         })
         .collect();
@@ -120,6 +138,8 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
             status: meeting.status,
             recorded_at: meeting.recorded_at.as_ref().map(staff_time),
             children,
+            child_ids,
+            messages,
             social_worker: meeting.social_worker.map(|p| p.name),
             record,
             views,

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 use super::record::{ChildPoints, Problem, RecordForm, RecordValues};
-use crate::components::{ChildWords, Heading, ViewsWords};
+use crate::components::{Authorship, ChildWords, Heading, ViewsWords, WrittenBy};
 use crate::error::{ErrorCode, PageError};
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::pages::staff::StaffPage;
@@ -16,6 +16,7 @@ use crate::pages::staff::gate::{RolePage, problem_page};
 mod distribute;
 #[cfg(feature = "ssr")]
 mod load;
+mod messages;
 #[cfg(feature = "ssr")]
 mod ops;
 
@@ -32,6 +33,7 @@ pub struct ChildViews {
     pub submitted: Option<String>,
     pub version: i64,
     pub words: ViewsWords,
+    pub authorship: Authorship,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +59,10 @@ pub struct MeetingDetail {
     pub status: MeetingStatus,
     pub recorded_at: Option<String>,
     pub children: Vec<String>,
+    /// Each child's opaque ID with their first name (for messages).
+    pub child_ids: Vec<(String, String)>,
+    /// The chair's messages to the children, with their answers.
+    pub messages: Vec<messages::ChairMessage>,
     pub social_worker: Option<String>,
     /// The saved record, or what was typed when the API refused it.
     pub record: RecordValues,
@@ -176,6 +182,9 @@ fn MeetingView(user: StaffUser, meeting: MeetingDetail) -> impl IntoView {
                 }.into_any()
             }}
 
+            <messages::ChairMessages meeting_id=meeting.id.clone() children=meeting.child_ids
+                messages=meeting.messages open=meeting.status == MeetingStatus::Scheduled />
+
             <Distribute meeting_id=meeting.id.clone() recorded agencies=meeting.agencies problems sent=meeting.sent />
         </StaffPage>
     }
@@ -211,6 +220,7 @@ fn ViewsCard(views: ChildViews) -> impl IntoView {
         <article class="card views-card" aria-labelledby=labelled_by>
             <h3 id=heading_id>{format!("{}'s views", views.child)}</h3>
             <p class="hint">{about}</p>
+            <WrittenBy authorship=views.authorship />
             <ChildWords words=views.words heading=Heading::H4 />
             <p><a href=format!("/staff/statement/{}", views.views_id)>{format!("{}'s statement to print or save as PDF", views.child)}</a></p>
         </article>

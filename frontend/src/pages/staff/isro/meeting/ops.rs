@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/isro/meeting/ops.graphql" => Meeting, DistributeOutcome);
+crate::operations!("src/pages/staff/isro/meeting/ops.graphql" => Meeting, DistributeOutcome, SendChairMessage);

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
-use crate::components::{ChildWords, Heading, ViewsWords};
+use crate::components::{Authorship, ChildWords, Heading, ViewsWords, WrittenBy};
 use crate::error::PageError;
 use crate::model::MeetingKind;
 use crate::pages::staff::StaffPage;
@@ -34,6 +34,7 @@ pub struct SharedViews {
     pub shared_at: String,
     pub version: i64,
     pub words: ViewsWords,
+    pub authorship: Authorship,
 }
 
 /// Who is signed in and the views shared with them, in one read.
@@ -78,6 +79,7 @@ pub async fn load_one_shared(share: String) -> Result<StaffRead<SharedViews>, Pa
             meeting_at: views.meeting_at.as_ref().map(in_words),
             shared_at: in_words(&views.shared_at),
             version: views.version,
+            authorship: crate::authorship!(views),
             words: crate::views_words!(views),
         }
     }))
@@ -165,6 +167,7 @@ fn ViewsRead(views: SharedViews) -> impl IntoView {
         </p>
         <p class="notice">"Read-only, exactly as the child wrote it. Use the child's own words when you refer to them."</p>
         <section class="card">
+            <WrittenBy authorship=views.authorship />
             <ChildWords words=views.words heading=Heading::H2 />
         </section>
         <p><a href=format!("/staff/statement/{}", views.views_id)>"Statement to print or save as PDF"</a></p>
