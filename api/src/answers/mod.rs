@@ -189,6 +189,10 @@ mod tests {
             updated_at: Utc::now(),
             created_at: Utc::now(),
             part_versions: None,
+            written_by: entity::enums::ViewsAuthor::Child,
+            confirmed_at: None,
+            confirmed_how: None,
+            confirmed_on: None,
         };
         let point = |part, index, said: &str| Point {
             part,

@@ -1,9 +1,9 @@
 //! All integration tests, linked once as one binary. Engine: MYVOICE_TEST_ENGINE = sqlite | postgres.
 mod addresses;
 mod admin;
+mod advocate_words;
 mod answers;
 mod answers_pages;
-mod advocate_words;
 mod auth;
 mod authority;
 mod bad_input;

@@ -7,8 +7,8 @@ use super::layout::ReadAloud;
 use crate::model::MeetingStatus;
 use crate::text::{meeting as meeting_words, text};
 
-mod next;
 mod for_you;
+mod next;
 #[cfg(feature = "ssr")]
 mod ops;
 

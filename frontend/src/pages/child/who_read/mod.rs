@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::ChildPage;
 use super::data::Problem;
 use crate::error::PageError;
-use crate::text::{own_words, text};
+use crate::text::text;
 
 #[cfg(feature = "ssr")]
 mod ops;
@@ -38,7 +38,7 @@ pub async fn load_readers() -> Result<Readers, PageError> {
         return Err(signed_out(true));
     }
     crate::session::touch();
-    let w = own_words();
+    let w = crate::text::own_words();
     let people = read
         .my_current_meeting
         .map(|m| m.people_who_read_my_views)
