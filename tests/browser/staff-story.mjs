@@ -164,6 +164,9 @@ const steps = {
       await fill("What needs to happen: the plan", "Sam stays with Mum and Gran; family support twice a week.");
       await fill("Outcome in staff words", "CP plan continues; review in three months.");
       await fill("Outcome in the child's words", OUTCOME_FOR_SAM);
+      // Every point Sam made gets an answer (issue 20): here, the advocate will explain.
+      for (const choice of await page.locator("input[type=radio][value=ADVOCATE_WILL_EXPLAIN]").all()) await choice.check();
+      result.pointsAnswered = await page.locator("input[type=radio][value=ADVOCATE_WILL_EXPLAIN]").count();
       await press(isro, "Save the meeting record", (url) => url.searchParams.get("saved") === "record", "for Sam");
       await page.getByRole("checkbox", { name: "Demo Constabulary" }).check();
       await press(isro, "Send the outcome", (url) => url.searchParams.has("sent"), "for Sam");

@@ -343,6 +343,10 @@ pub fn current_json(model: &views::Model) -> Value {
         "version": model.version,
         "submittedAt": model.submitted_at.map(|t| t.to_rfc3339()),
         "updatedAt": model.updated_at.to_rfc3339(),
+        "writtenBy": graphql_name(Some(model.written_by)),
+        "confirmedAt": model.confirmed_at.map(|t| t.to_rfc3339()),
+        "confirmedHow": graphql_name(model.confirmed_how),
+        "confirmedOn": model.confirmed_on.map(|d| d.to_string()),
     })
 }
 

@@ -378,11 +378,33 @@ async fn a_council_goes_from_an_empty_database_to_an_acknowledged_outcome_on_two
         .exec(&db)
         .await
         .expect("the meeting's day comes");
+    // Each point the child made gets its answer in the same record (issue 20).
+    let shared = council
+        .ok(
+            &chair,
+            "query($m: ID!) { sharedViewsForMeeting(meetingId: $m) { viewsId points { part index } } }",
+            json!({ "m": meeting }),
+        )
+        .await;
+    let mut answers = Vec::new();
+    for views in shared["sharedViewsForMeeting"].as_array().expect("views") {
+        for point in views["points"].as_array().expect("points") {
+            answers.push(json!({
+                "viewsId": views["viewsId"], "part": point["part"], "index": point["index"],
+                "kind": "AGREED", "words": "The meeting agreed.",
+            }));
+        }
+    }
+    assert!(
+        !answers.is_empty(),
+        "the child's shared points are on the chair's record"
+    );
     council
         .ok(
             &chair,
             "mutation($id: ID!, $i: RecordMeetingInput!) { recordMeeting(meetingId: $id, input: $i) { id } }",
             json!({ "id": meeting, "i": {
+                "answers": answers,
                 "plan": "Weekly visits; breakfast club.",
                 "outcomeStaffWords": "Child protection plan: neglect. Core group in 10 days.",
                 "outcomeChildWords": "You said school helps. School will keep helping every morning.",

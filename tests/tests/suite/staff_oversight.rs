@@ -44,9 +44,9 @@ async fn the_oversight_page_charts_the_measures_with_their_figures_and_refuses_a
             json!([]),
             "{run}: console errors or failed requests for another role"
         );
-        assert_eq!(result["charts"], 5, "{run}: a chart per measure");
+        assert_eq!(result["charts"], 6, "{run}: a chart per measure");
         assert_eq!(
-            result["reloadedCharts"], 5,
+            result["reloadedCharts"], 6,
             "{run}: the page loaded from its address"
         );
         // All meetings together (see oversight.rs): 5 referrals in March, 3 complete.

@@ -204,8 +204,18 @@ pub async fn save(
             ..
         }) => {
             // Another window saved this part first: keep its words and these.
-            let theirs: Views = serde_json::from_value(details["current"].clone())
-                .map_err(|_| PageError::Unexpected)?;
+            // The conflict carries the views' stored fields; where they went (`reach`, worked out
+            // by its own resolver) is not among them and plays no part in keeping both.
+            let mut current = details["current"].clone();
+            if let Some(fields) = current.as_object_mut() {
+                fields
+                    .entry("reach")
+                    .or_insert_with(|| serde_json::json!([]));
+            }
+            let theirs: Views = serde_json::from_value(current).map_err(|error| {
+                tracing::error!(%error, "a conflict's current views did not match the page's shape");
+                PageError::Unexpected
+            })?;
             let both = answer.keeping(part, &theirs);
             let version = write(&meeting, theirs.version, part, &both).await?;
             // Only worth a message when the other window had words this page did not (not, say,
