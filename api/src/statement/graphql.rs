@@ -8,7 +8,7 @@ use super::{Reach, Statement};
 use crate::graphql::ContextExt;
 use crate::graphql::ids::NodeKind;
 use crate::meetings::kinds::MeetingKind;
-use crate::views::graphql::{Audience, Views, ViewsContent};
+use crate::views::graphql::{Audience, Authorship, Views, ViewsContent};
 
 #[derive(Default)]
 pub struct StatementQuery;
@@ -115,6 +115,10 @@ pub struct ViewsStatement {
     pub sent_at: Option<DateTime<Utc>>,
     #[graphql(flatten)]
     pub content: ViewsContent,
+    /// Whose words these are (the child's, or written down by their advocate) and whether the
+    /// child confirmed them, as the views are now.
+    #[graphql(flatten)]
+    pub authorship: Authorship,
     /// Every share of these views: who, when, and when they read it.
     pub shares: Vec<StatementShare>,
     /// Where the advocate handed the printed statement, and when.
@@ -133,6 +137,7 @@ impl From<Statement> for ViewsStatement {
             version: s.version.version,
             sent_at: s.version.submitted_at,
             content: s.content.into(),
+            authorship: Authorship::of(&s.views),
             shares: s
                 .shares
                 .into_iter()

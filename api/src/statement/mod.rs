@@ -38,7 +38,9 @@ pub struct Statement {
 /// The statement of one child's views, read (and audited as a read of the views) by the allocated
 /// advocate or by a person the views were shared with.
 pub async fn load(db: &DatabaseConnection, viewer: &Viewer, views_id: i32) -> ApiResult<Statement> {
-    let (version, content) = match statement_reader(viewer)? {
+    // The reader's path already holds some rows: the recipient's opening read the child and the
+    // meeting with the share, so they are not read twice.
+    let (views, version, content, about) = match statement_reader(viewer)? {
         StatementReader::Advocate => {
             let views = views::Entity::find_by_id(views_id)
                 .one(db)
@@ -63,27 +65,25 @@ pub async fn load(db: &DatabaseConnection, viewer: &Viewer, views_id: i32) -> Ap
             let detail = json!({ "statement": true, "version": version.version });
             record_read(db, &staff, &views, detail).await?;
             let content = snapshot_content(&version)?;
-            (version, content)
+            (views, version, content, None)
         }
         // The same opening as reading the share: the reader's consent is checked, it is marked read
         // and audited.
         StatementReader::Recipient => {
             let opened = open(db, viewer, Which::Views(views_id)).await?;
-            (opened.version, opened.content)
+            let about = (opened.received.child, opened.received.meeting);
+            (
+                opened.received.views,
+                opened.version,
+                opened.content,
+                Some(about),
+            )
         }
     };
-    let views = views::Entity::find_by_id(views_id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("Views"))?;
-    let child = child::Entity::find_by_id(views.child_id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("Child"))?;
-    let meeting = meeting::Entity::find_by_id(views.meeting_id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("Meeting"))?;
+    let (child, meeting) = match about {
+        Some(about) => about,
+        None => child_and_meeting(db, &views).await?,
+    };
     let shares = views_share::Entity::find()
         .filter(views_share::Column::ViewsId.eq(views.id))
         .order_by_asc(views_share::Column::SharedAt)
@@ -119,4 +119,19 @@ pub async fn load(db: &DatabaseConnection, viewer: &Viewer, views_id: i32) -> Ap
         shares,
         handed,
     })
+}
+
+async fn child_and_meeting(
+    db: &DatabaseConnection,
+    views: &views::Model,
+) -> ApiResult<(child::Model, meeting::Model)> {
+    let child = child::Entity::find_by_id(views.child_id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("Child"))?;
+    let meeting = meeting::Entity::find_by_id(views.meeting_id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("Meeting"))?;
+    Ok((child, meeting))
 }

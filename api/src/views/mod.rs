@@ -188,8 +188,23 @@ async fn update(
     };
     content.write_to(&mut row);
     let txn = crate::db::begin_write(db).await?;
-    // Written first in the transaction and guarded by the version, so two saves of the same version
-    // cannot both win on either engine.
+    let Some(saved) = write_over(&txn, current, row).await? else {
+        drop(txn);
+        return Err(stale(find(db, child, current.meeting_id).await?.as_ref()));
+    };
+    record_draft(&txn, child, &saved).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Write `row` over `current` as its next version, only if nobody saved since `current` was read;
+/// `None` when someone did (nothing written). Run it first in the transaction: guarded by the
+/// version, two writes of the same version cannot both win on either engine.
+pub(crate) async fn write_over(
+    txn: &impl ConnectionTrait,
+    current: &views::Model,
+    row: views::ActiveModel,
+) -> ApiResult<Option<views::Model>> {
     let result = views::Entity::update_many()
         .set(row)
         .col_expr(
@@ -198,19 +213,16 @@ async fn update(
         )
         .filter(views::Column::Id.eq(current.id))
         .filter(views::Column::Version.eq(current.version))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if result.rows_affected == 0 {
-        drop(txn);
-        return Err(stale(find(db, child, current.meeting_id).await?.as_ref()));
+        return Ok(None);
     }
     let saved = views::Entity::find_by_id(current.id)
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or_else(|| ApiError::Internal("views vanished during save".into()))?;
-    record_draft(&txn, child, &saved).await?;
-    txn.commit().await?;
-    Ok(saved)
+    Ok(Some(saved))
 }
 
 async fn record_draft(

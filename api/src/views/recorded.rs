@@ -6,7 +6,6 @@
 use chrono::{NaiveDate, SubsecRound, Utc};
 use entity::enums::{ActorKind, CaseStatus, ConfirmedHow, ViewsAuthor, ViewsStatus};
 use entity::{meeting, views, views_version};
-use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -14,7 +13,7 @@ use sea_orm::{
 use serde_json::json;
 
 use super::advocate::{allocated_case, views_of_case};
-use super::{Content, Snapshot, find, parts, still_to_come};
+use super::{Content, Snapshot, find, parts, still_to_come, write_over};
 use crate::audit::{self, AuditAction, Subject};
 use crate::auth::{TenantId, Viewer};
 use crate::error::{ApiError, ApiResult};
@@ -92,28 +91,14 @@ pub async fn record(
             };
             content.write_to(&mut row);
             // Guarded by the version read, so a save by the child meanwhile is never overwritten.
-            let done = views::Entity::update_many()
-                .set(row)
-                .col_expr(
-                    views::Column::Version,
-                    Expr::col(views::Column::Version).add(1),
-                )
-                .filter(views::Column::Id.eq(current.id))
-                .filter(views::Column::Version.eq(current.version))
-                .exec(&txn)
-                .await?;
-            if done.rows_affected == 0 {
-                return Err(ApiError::Conflict {
+            write_over(&txn, &current, row)
+                .await?
+                .ok_or_else(|| ApiError::Conflict {
                     message: "The child changed their views just now. Open the case again and \
                               look before you record them."
                         .into(),
                     current: None,
-                });
-            }
-            views::Entity::find_by_id(current.id)
-                .one(&txn)
-                .await?
-                .ok_or_else(|| ApiError::Internal("views vanished during save".into()))?
+                })?
         }
     };
     let snapshot = Snapshot {

@@ -21,6 +21,7 @@ mod dead_ends;
 mod demo;
 mod from_nothing;
 mod fuzz;
+mod heard_story;
 mod import;
 mod import_checks;
 mod import_cli;

@@ -21,7 +21,8 @@ const GOING_WELL: &str = "I like my foster carers' dog, Biscuit.";
 const WANT: &str = "See my brother every Saturday.";
 const FREE_WORDS: &str = "Please read this out at the start. I want them to hear it from me.";
 
-fn pdf_text(path: &str) -> String {
+/// The text of a PDF as a reader sees it, read by pdftotext.
+pub(crate) fn pdf_text(path: &str) -> String {
     let out = Command::new("pdftotext")
         .args(["-layout", path, "-"])
         .output()

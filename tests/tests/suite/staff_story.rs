@@ -9,9 +9,19 @@ use tests::app::{TestApp, hold_meeting_of, repo_root, spawn_demo_app, staff_toke
 
 use super::browser::run_browser_script;
 
-/// Run one step of the story in the browser and check it ran cleanly: no error, no console error
-/// or failed request, and every staff page checked passes axe and fits the screen.
 async fn step(app: &TestApp, js: &'static str, name: &'static str, input: Value) -> Value {
+    step_of(app, "staff-story.mjs", js, name, input).await
+}
+
+/// Run one step of a story script in the browser and check it ran cleanly: no error, no console
+/// error or failed request, and every page checked passes axe and fits the screen.
+pub(crate) async fn step_of(
+    app: &TestApp,
+    script: &'static str,
+    js: &'static str,
+    name: &'static str,
+    input: Value,
+) -> Value {
     let shots = repo_root().join("target/screenshots/staff");
     std::fs::create_dir_all(&shots).expect("screenshot folder");
     let args = vec![
@@ -21,10 +31,9 @@ async fn step(app: &TestApp, js: &'static str, name: &'static str, input: Value)
         shots.display().to_string(),
         input.to_string(),
     ];
-    let mut lines =
-        tokio::task::spawn_blocking(move || run_browser_script("staff-story.mjs", &args))
-            .await
-            .expect("browser script ran");
+    let mut lines = tokio::task::spawn_blocking(move || run_browser_script(script, &args))
+        .await
+        .expect("browser script ran");
     let result = lines.pop().expect("one result line");
     let what = format!("{name} with JavaScript {js}");
     assert!(result.get("error").is_none(), "{what} failed: {result}");

@@ -12,7 +12,7 @@ use super::advocate::slip::PrintButton;
 use super::api::{Role, StaffRead, StaffUser};
 use super::gate::{RolePage, problem_page};
 use super::words;
-use crate::components::{ChildWords, Heading, ViewsWords};
+use crate::components::{Authorship, ChildWords, Heading, ViewsWords, WrittenBy};
 use crate::error::{ErrorCode, PageError};
 use crate::model::{Audience, MeetingKind};
 
@@ -34,6 +34,7 @@ pub struct StatementData {
     pub place: Option<String>,
     pub version: i64,
     pub sent: Option<String>,
+    pub authorship: Authorship,
     pub words: ViewsWords,
     pub agreed: Vec<Audience>,
     pub went: Vec<Went>,
@@ -92,6 +93,7 @@ mod server {
                 place: s.meeting_place.clone(),
                 version: s.version,
                 sent: s.sent_at.as_ref().map(staff_time),
+                authorship: crate::authorship!(s),
                 agreed: s.shared_with.clone(),
                 went,
                 printed: day(&chrono::Utc::now()),
@@ -147,14 +149,22 @@ fn StatementView(user: StaffUser, data: StatementData) -> impl IntoView {
             .map(|p| format!(", {p}"))
             .unwrap_or_default(),
     );
-    let version = format!(
-        "Version {}{}. These are {child}'s own words, exactly as sent; nothing has been changed.",
-        data.version,
-        data.sent
-            .as_ref()
-            .map(|s| format!(", sent by {child} {s}"))
-            .unwrap_or_default(),
-    );
+    let sent = data.sent.as_ref();
+    let version = if data.authorship.by_advocate {
+        format!(
+            "Version {}{}. These are {child}'s words as the advocate wrote them down; nothing has been changed since.",
+            data.version,
+            sent.map(|s| format!(", written down by {child}'s advocate {s}"))
+                .unwrap_or_default(),
+        )
+    } else {
+        format!(
+            "Version {}{}. These are {child}'s own words, exactly as sent; nothing has been changed.",
+            data.version,
+            sent.map(|s| format!(", sent by {child} {s}"))
+                .unwrap_or_default(),
+        )
+    };
     let agreed = if data.agreed.is_empty() {
         "Nobody yet.".to_owned()
     } else {
@@ -181,6 +191,7 @@ fn StatementView(user: StaffUser, data: StatementData) -> impl IntoView {
                 <h1 id="statement-title">{title}</h1>
                 <p>{about}</p>
                 <p class="hint">{version}</p>
+                <WrittenBy authorship=data.authorship />
                 <h2>"In " {child.clone()} "'s words"</h2>
                 <ChildWords words=data.words heading=Heading::H3 />
                 <h2>"Who " {child.clone()} " agreed may see these views"</h2>
