@@ -99,7 +99,6 @@ pub static TEXT: Text = Text {
     answer_advocate: "Your advocate will explain.",
     who_read_title: "Who has read my views",
     who_read_none: "Nobody has read them yet.",
-    read_on: "read them on",
 
     not_safe_title: "Not safe right now?",
     not_safe_danger: "If you are in danger now, call 999.",

@@ -124,7 +124,6 @@ pub struct Text {
     pub answer_advocate: &'static str,
     pub who_read_title: &'static str,
     pub who_read_none: &'static str,
-    pub read_on: &'static str,
 
     pub not_safe_title: &'static str,
     pub not_safe_danger: &'static str,

@@ -117,6 +117,17 @@ async fn story(app: &TestApp, js: &'static str) {
         "JS {js}: the social worker and the chair read Mia's views: {readers}"
     );
     let page = text(&after["after"]);
+    for reader in [
+        "Priya (your advocate)",
+        "Tom (your social worker)",
+        "Helen (",
+    ] {
+        assert_eq!(
+            page.matches(reader).count(),
+            1,
+            "JS {js}: each reader once on \"What happened\": {page}"
+        );
+    }
     // Each thing Mia said, then the meeting's answer to it, in child words.
     let leads = [
         "The meeting agreed.",

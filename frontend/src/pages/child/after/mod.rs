@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ChildPage;
 use super::data::Problem;
+use super::who_read::Person;
 use crate::error::PageError;
 use crate::text::text;
 
@@ -11,21 +12,13 @@ mod answers;
 #[cfg(feature = "ssr")]
 mod ops;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Reader {
-    /// Who they are to the child, e.g. "your social worker".
-    pub who: String,
-    pub first_name: String,
-    /// When, in words.
-    pub when: String,
-}
-
 /// What the page shows: the meeting's outcome for the child and who has read their views.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Afterwards {
     pub younger: bool,
     pub outcome: Option<String>,
-    pub readers: Vec<Reader>,
+    /// Each person who read the views, once (the reads happen before the meeting).
+    pub readers: Vec<Person>,
     pub answers: Vec<answers::Answered>,
     /// "What happened at my meeting", with the child's own name for it when they gave one.
     pub title: String,
@@ -44,7 +37,7 @@ pub async fn load_after() -> Result<Afterwards, PageError> {
     let answers = answers::of(read.my_current_meeting.as_ref());
     let (outcome, readers) = read
         .my_current_meeting
-        .map(|m| (m.outcome_for_me, m.who_has_read_my_views))
+        .map(|m| (m.outcome_for_me, m.people_who_read_my_views))
         .unwrap_or_default();
     Ok(Afterwards {
         younger: read.me.younger_mode.unwrap_or(false),
@@ -52,8 +45,8 @@ pub async fn load_after() -> Result<Afterwards, PageError> {
         outcome,
         readers: readers
             .into_iter()
-            .map(|r| Reader {
-                when: crate::dates::in_words(&r.read_at),
+            .map(|r| Person {
+                when: super::who_read::when_read(&r.first_read_at, &r.last_read_at, r.times),
                 who: r.who,
                 first_name: r.first_name,
             })
@@ -99,7 +92,7 @@ fn AfterPage(after: Afterwards) -> impl IntoView {
                     view! {
                         <ul class="readers">
                             {after.readers.into_iter().map(|r| view! {
-                                <li><strong>{r.first_name}</strong> " (" {r.who} ") " {t.read_on} " " {r.when}</li>
+                                <li><strong>{r.first_name}</strong> " (" {r.who} ") " {r.when}</li>
                             }).collect_view()}
                         </ul>
                     }.into_any()

@@ -30,7 +30,6 @@ pub struct Readers {
 /// Who has read the child's views for their meeting: one read.
 #[leptos::server(prefix = "/api/child", endpoint = "who-read")]
 pub async fn load_readers() -> Result<Readers, PageError> {
-    use crate::dates::in_words;
     use crate::pages::child::data::server::{signed_in, signed_out};
     use ops::who_read::{Variables, ViewerKind};
     let read = signed_in(crate::gql::exec::<ops::WhoRead>(Variables {}).await)?;
@@ -38,37 +37,46 @@ pub async fn load_readers() -> Result<Readers, PageError> {
         return Err(signed_out(true));
     }
     crate::session::touch();
-    let w = crate::text::own_words();
     let people = read
         .my_current_meeting
         .map(|m| m.people_who_read_my_views)
         .unwrap_or_default()
         .into_iter()
-        .map(|p| {
-            let (first, last) = (in_words(&p.first_read_at), in_words(&p.last_read_at));
-            let when = if p.times <= 1 {
-                w.read_once.replace("{when}", &first)
-            } else if first == last {
-                w.read_times_on
-                    .replace("{times}", &p.times.to_string())
-                    .replace("{when}", &first)
-            } else {
-                w.read_often
-                    .replace("{first}", &first)
-                    .replace("{last}", &last)
-                    .replace("{times}", &p.times.to_string())
-            };
-            Person {
-                who: p.who,
-                first_name: p.first_name,
-                when,
-            }
+        .map(|p| Person {
+            when: when_read(&p.first_read_at, &p.last_read_at, p.times),
+            who: p.who,
+            first_name: p.first_name,
         })
         .collect();
     Ok(Readers {
         younger: read.me.younger_mode.unwrap_or(false),
         people,
     })
+}
+
+/// When one person read the views: "read them on …", "read them 3 times on …", or "first read
+/// them on …, and last on …".
+#[cfg(feature = "ssr")]
+pub(crate) fn when_read(
+    first: &chrono::DateTime<chrono::Utc>,
+    last: &chrono::DateTime<chrono::Utc>,
+    times: i64,
+) -> String {
+    use crate::dates::in_words;
+    let w = crate::text::own_words();
+    let (first, last) = (in_words(first), in_words(last));
+    if times <= 1 {
+        w.read_once.replace("{when}", &first)
+    } else if first == last {
+        w.read_times_on
+            .replace("{times}", &times.to_string())
+            .replace("{when}", &first)
+    } else {
+        w.read_often
+            .replace("{first}", &first)
+            .replace("{last}", &last)
+            .replace("{times}", &times.to_string())
+    }
 }
 
 #[component]
