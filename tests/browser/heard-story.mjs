@@ -15,7 +15,7 @@ const javaScript = js === "on";
 const given = JSON.parse(input || "{}");
 const tag = `JS ${js}`;
 // Mia's words as her advocate heard them: an apostrophe and a dash, kept exactly.
-export const SAID = {
+const SAID = {
   worry: `I'm scared I won't see my brother — he's all I've got (${tag}).`,
   goingWell: `Mr and Mrs Patel's dog sleeps on my bed (${tag}).`,
   want: `I want to stay at my school with my friends (${tag}).`,
