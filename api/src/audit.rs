@@ -118,6 +118,24 @@ pub enum AuditAction {
     ViewsRecordedByAdvocate,
     /// The child (on their phone) or the advocate (in person, with the day) confirmed the words.
     ViewsConfirmed,
+    /// An admin set how long one kind of record is kept (issue 22).
+    RetentionPeriodSet,
+    /// The retention job removed one kind of record that was due (the kind and how many rows).
+    RetentionRemoved,
+    /// The retention job ran for the day (how many rows in all, how many children were held).
+    RetentionRun,
+    /// An admin put a child's record under a legal hold, with a reason.
+    LegalHoldPlaced,
+    /// An admin lifted a legal hold, with a reason.
+    LegalHoldLifted,
+    /// An admin asked for a child's record to be erased; another admin must confirm.
+    ErasureRequested,
+    /// A second admin confirmed the erasure: the child's record was removed (kinds and rows).
+    ErasureConfirmed,
+    /// An erasure request was cancelled before anything was removed.
+    ErasureCancelled,
+    /// An admin downloaded everything held about a child (subject access); never its contents.
+    ChildRecordExported,
 }
 
 impl AuditAction {
@@ -180,6 +198,15 @@ impl AuditAction {
             Self::ChildMessageReplied => "child_message.replied",
             Self::ViewsRecordedByAdvocate => "views.recorded_by_advocate",
             Self::ViewsConfirmed => "views.confirmed",
+            Self::RetentionPeriodSet => "retention.period_set",
+            Self::RetentionRemoved => "retention.removed",
+            Self::RetentionRun => "retention.run",
+            Self::LegalHoldPlaced => "legal_hold.placed",
+            Self::LegalHoldLifted => "legal_hold.lifted",
+            Self::ErasureRequested => "erasure.requested",
+            Self::ErasureConfirmed => "erasure.confirmed",
+            Self::ErasureCancelled => "erasure.cancelled",
+            Self::ChildRecordExported => "child.record_exported",
         }
     }
 }

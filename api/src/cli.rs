@@ -1,5 +1,6 @@
 //! Command line: `myvoice serve [--demo] [--bind ADDR] [pool flags]`, `myvoice migrate`,
-//! `myvoice authority create|list`, `myvoice export-schema`, `myvoice import`.
+//! `myvoice authority create|list`, `myvoice export-schema`, `myvoice import`,
+//! `myvoice retention run [--dry-run]`.
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -34,6 +35,9 @@ pub enum Command {
     /// Load an authority's staff, children and meetings from CSV files (see the README for the
     /// columns). Every bad row is listed; nothing is written while there is one. Safe to run again.
     Import(crate::import::cli::ImportArgs),
+    /// Remove what each authority's retention periods say is due (the server does this daily).
+    #[command(subcommand)]
+    Retention(crate::data_protection::cli::RetentionCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,6 +210,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Authority(command) => authority(command).await?,
         Command::ExportSchema => print!("{}", crate::graphql::build_schema_sdl()),
         Command::Import(args) => crate::import::cli::run(args).await?,
+        Command::Retention(command) => crate::data_protection::cli::run(command).await?,
     }
     Ok(())
 }

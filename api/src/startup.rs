@@ -46,6 +46,7 @@ pub struct Application {
     statements: Arc<AtomicU64>,
     executions: Arc<AtomicU64>,
     worker: Option<crate::notify::worker::Worker>,
+    retention: Option<crate::data_protection::job::RetentionJob>,
 }
 
 impl Application {
@@ -112,6 +113,13 @@ impl Application {
             .public_url
             .as_ref()
             .map_or_else(|| format!("http://{address}"), |u| u.origin().to_string());
+        // On the schedules' clock, looked at as often as the notices: a test moving the clock a
+        // day on sees that day's run soon after.
+        let retention = crate::data_protection::job::RetentionJob {
+            db: worker_db.clone(),
+            clock: settings.notify.clock.clone(),
+            poll: settings.notify.poll,
+        };
         let worker =
             crate::notify::worker::Worker::new(worker_db, settings.notify.clone(), base_url)
                 .map_err(StartupError::Notify)?;
@@ -124,6 +132,7 @@ impl Application {
             statements,
             executions,
             worker: Some(worker),
+            retention: Some(retention),
         })
     }
 
@@ -161,6 +170,9 @@ impl Application {
     pub async fn run_until_stopped(mut self) -> Result<(), StartupError> {
         if let Some(worker) = self.worker.take() {
             tokio::spawn(worker.run());
+        }
+        if let Some(retention) = self.retention.take() {
+            tokio::spawn(retention.run());
         }
         axum::serve(
             self.listener,

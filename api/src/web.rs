@@ -67,6 +67,10 @@ pub fn router(
     let api = Router::new()
         .route("/graphql", get(graphiql::graphiql).post(graphql))
         .route("/graphql/ws", get(graphql_ws))
+        .route(
+            "/data-protection/exports/{token}",
+            get(crate::data_protection::export::route::download),
+        )
         .layer(Extension(ours.clone()))
         .with_state(state);
     // Browsers that once reached us over HTTPS never try plain HTTP again (only when the public
@@ -242,7 +246,7 @@ async fn graphql_ws(
 const STAFF_COOKIE: &str = "myvoice_staff";
 
 /// The access token in the request's staff session cookie, if any.
-fn staff_cookie_access_token(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn staff_cookie_access_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -395,6 +395,7 @@ fn child_row(l: &Layout, i: usize, now: DateTime<Utc>) -> child::ActiveModel {
         session_epoch: Set(0),
         external_ref: Set(None),
         full_name: Set(None),
+        anonymised_at: Set(None),
         interpreter_needed: Set(false),
         parental_responsibility: Set(None),
         agreed_to_advocacy: Set(false),

@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod bulk;
 pub mod dataset;
+pub mod history;
 pub mod load;
 pub mod pools;
 pub mod report;

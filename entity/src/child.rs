@@ -54,6 +54,9 @@ pub struct Model {
     /// The child's own name for "What I want to happen"; None: the usual words.
     #[sea_orm(column_type = "Text", nullable)]
     pub want_to_happen_name: Option<String>,
+    /// When retention or an erasure removed what identifies the child (issue 22). The row stays so
+    /// the service's counts still count the work; None: the record is whole.
+    pub anonymised_at: Option<DateTimeUtc>,
     #[sea_orm(belongs_to, from = "local_authority_id", to = "id")]
     pub local_authority: BelongsTo<super::local_authority::Entity>,
     #[sea_orm(

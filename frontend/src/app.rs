@@ -49,6 +49,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/audit") view=crate::pages::staff::admin::AdminAudit ssr=SsrMode::Async />
                 <Route path=path!("/staff/notifications") view=crate::pages::staff::admin::AdminNotices ssr=SsrMode::Async />
                 <Route path=path!("/staff/import") view=crate::pages::staff::admin::AdminImport ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/children") view=crate::pages::staff::admin::AdminChildren ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/children/:childId") view=crate::pages::staff::admin::AdminChildRecord ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/retention") view=crate::pages::staff::admin::AdminRetention ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/children/:childId/export") view=crate::pages::staff::admin::AdminChildExport ssr=SsrMode::Async />
                 <Route path=path!("/staff/cases/:caseId") view=crate::pages::staff::advocate::case::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/cases/:caseId/slip") view=crate::pages::staff::advocate::slip::SlipRoute ssr=SsrMode::Async />
                 <Route path=path!("/staff/meetings/:id") view=crate::pages::staff::isro::meeting::MeetingPage ssr=SsrMode::Async />

@@ -41,6 +41,8 @@ mod m20261210_000001_create_view_answer;
 mod m20261210_000002_child_messages_and_advocate_words;
 mod m20261210_000003_child_names;
 mod m20261210_000004_create_views_handed;
+mod m20261211_000001_create_legal_hold;
+mod m20261211_000002_retention_and_erasure;
 
 pub struct Migrator;
 
@@ -81,6 +83,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000002_child_messages_and_advocate_words::Migration),
             Box::new(m20261210_000003_child_names::Migration),
             Box::new(m20261210_000004_create_views_handed::Migration),
+            Box::new(m20261211_000001_create_legal_hold::Migration),
+            Box::new(m20261211_000002_retention_and_erasure::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ pub enum NodeKind {
     Child,
     ChildMessage,
     DutyContact,
+    ErasureRequest,
     Meeting,
     Notice,
     OutcomeDistribution,
@@ -26,7 +27,7 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    const ALL: [Self; 16] = [
+    const ALL: [Self; 17] = [
         Self::AdvocateNote,
         Self::Agency,
         Self::ApiKey,
@@ -34,6 +35,7 @@ impl NodeKind {
         Self::Child,
         Self::ChildMessage,
         Self::DutyContact,
+        Self::ErasureRequest,
         Self::Meeting,
         Self::Notice,
         Self::OutcomeDistribution,
@@ -54,6 +56,7 @@ impl NodeKind {
             Self::Child => "Child",
             Self::ChildMessage => "ChildMessage",
             Self::DutyContact => "DutyContact",
+            Self::ErasureRequest => "ErasureRequest",
             Self::Notice => "Notice",
             Self::WebhookEndpoint => "WebhookEndpoint",
             Self::Meeting => "Meeting",

@@ -38,6 +38,7 @@ pub struct QueryRoot(
     crate::preferences::graphql::PreferencesQuery,
     crate::meetings::graphql_schedule::ScheduleQuery,
     crate::messages::graphql::MessagesQuery,
+    crate::data_protection::graphql::DataProtectionQuery,
     node::NodeQuery,
 );
 
@@ -61,7 +62,9 @@ pub struct MutationRoot(
     crate::agencies::graphql::AgenciesMutation,
     crate::children::graphql::ChildrenMutation,
     crate::meetings::graphql_schedule::ScheduleMutation,
+    crate::data_protection::graphql::DataProtectionMutation,
     crate::messages::graphql::MessagesMutation,
+    crate::data_protection::export::graphql::SubjectAccessMutation,
 );
 
 /// Every live update, merged into one root (graphql-ws at `/graphql/ws`).

@@ -18,9 +18,11 @@ pub mod admin;
 pub mod agencies;
 pub mod cases;
 pub mod children;
+pub mod data_protection;
 pub mod live;
 pub mod referrals;
 pub mod schedule;
+pub mod subject_access;
 
 use entity::enums::StaffRole;
 

@@ -131,6 +131,10 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (Q, "dutyContacts",                 "D D D D D D D D D D D D D A D D E D"),
     // a dry run of an import, kept for the admin who made it (another admin: NOT_FOUND)
     (Q, "importCheck",                  "D D D D D D D D D D D D D A D D D D"),
+    // data protection (issue 22): admins only, each for their own authority (T has no children)
+    (Q, "retentionPeriods",             "D D D D D D D D D D D D D A D D A D"),
+    (Q, "dataProtectionChildren",       "D D D D D D D D D D D D D A D D E D"),
+    (Q, "childDataProtection",          "D D D D D D D D D D D D D A D D D D"),
     //                                   N X C L a v s w i j k g h m F O T U
     // sign-in: anyone may try (bad credentials are refused before any operation)
     (M, "signIn",                       "A D A A A A A A A A A A A A A A A A"),
@@ -154,6 +158,15 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "removeWebhookEndpoint",        "D D D D D D D D D D D D D A D D D D"),
     (M, "addDutyContact",               "D D D D D D D D D D D D D A D D A D"),
     (M, "removeDutyContact",            "D D D D D D D D D D D D D A D D D D"),
+    // data protection: each admin sets their own authority's periods; Mia's record is held and
+    // released by the demo admin; erasing her is CONFLICT (her advocacy is open: let in); the
+    // waiting request (asked by someone else) is confirmed (CONFLICT, let in), then cancelled
+    (M, "setRetentionPeriod",           "D D D D D D D D D D D D D A D D A D"),
+    (M, "placeLegalHold",               "D D D D D D D D D D D D D A D D D D"),
+    (M, "liftLegalHold",                "D D D D D D D D D D D D D A D D D D"),
+    (M, "requestErasure",               "D D D D D D D D D D D D D A D D D D"),
+    (M, "confirmErasure",               "D D D D D D D D D D D D D A D D D D"),
+    (M, "cancelErasure",                "D D D D D D D D D D D D D A D D D D"),
     // setting a password with a link needs only the link: anyone may try (a wrong one is
     // BAD_USER_INPUT, let in); an expired staff token is refused before, as everywhere
     (M, "setPasswordWithLink",          "A D A A A A A A A A A A A A A A A A"),
@@ -204,6 +217,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "upsertMeeting",                "D D D D D D D D D D D D D D A D D D"),
     // a first load from CSV files: an admin, into their own authority (a dry run here)
     (M, "importRecords",                "D D D D D D D D D D D D D A D D A D"),
+    // subject access (issue 22): an admin, for a child of their own authority (T: NOT_FOUND)
+    (M, "exportChildRecord",            "D D D D D D D D D D D D D A D D D D"),
     // ... and cancelled by its reference (the meeting upsertMeeting just made)
     (M, "cancelMeetingByReference",     "D D D D D D D D D D D D D D A D D D"),
     // by hand (issue 19): agencies by each admin for their own authority; children by social
@@ -665,10 +680,33 @@ pub(crate) struct Fixture {
     pub(crate) message: String,
     /// A dry run of an import by the demo admin.
     pub(crate) import_check: String,
+    /// A request to erase Mia's record, asked by someone other than the demo admin.
+    pub(crate) erasure_request: String,
     /// One staff session per viewer of the group: each refreshes its own.
     pub(crate) refresh_tokens: Vec<String>,
     pub(crate) key_all: String,
     pub(crate) key_oversight: String,
+}
+
+/// A waiting request to erase the child's record, asked by the demo coordinator (so the demo admin
+/// may confirm it).
+async fn erasure_request(db: &DatabaseConnection, child: i32) -> i32 {
+    let asker = staff_by_email(db, "coordinator@demo.myvoice").await;
+    let now = Utc::now();
+    entity::erasure_request::ActiveModel {
+        local_authority_id: Set(asker.local_authority_id),
+        child_id: Set(child),
+        reason: Set("Asked by the young person".into()),
+        requested_by: Set(asker.id),
+        requested_at: Set(now),
+        expires_at: Set(now + Duration::days(7)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("erasure request")
+    .id
 }
 
 fn gid(kind: NodeKind, id: i32) -> String {
@@ -1004,6 +1042,10 @@ pub(crate) async fn setup(app: &TestApp, viewers: usize) -> Fixture {
             staff_by_email(db, "admin@demo.myvoice").await.id,
         ),
         import_check: text(&import_check),
+        erasure_request: gid(
+            NodeKind::ErasureRequest,
+            erasure_request(db, rows.mia).await,
+        ),
         message: text(&message),
         refresh_tokens,
         key_all: text(&keys[0]["secret"]),
@@ -1115,6 +1157,31 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
             "query($id: String!) { importCheck(id: $id) { children { rows } problems { line } } }",
             json!({ "id": fx.import_check }),
         ),
+        "retentionPeriods" => ("{ retentionPeriods { kind days } }", none),
+        "dataProtectionChildren" =>
+            ("{ dataProtectionChildren { totalCount edges { node { childId } } } }", none),
+        "childDataProtection" =>
+            ("query($c: ID!) { childDataProtection(childId: $c) { held preferredName } }", json!({ "c": fx.mia })),
+        "setRetentionPeriod" =>
+            ("mutation { setRetentionPeriod(kind: VIEWS, days: 2190) { days } }", none),
+        "placeLegalHold" => (
+            "mutation($c: ID!) { placeLegalHold(childId: $c, reason: \"Matrix\") { held preferredName } }",
+            json!({ "c": fx.mia }),
+        ),
+        "liftLegalHold" => (
+            "mutation($c: ID!) { liftLegalHold(childId: $c, reason: \"Matrix\") { held preferredName } }",
+            json!({ "c": fx.mia }),
+        ),
+        "requestErasure" => (
+            "mutation($c: ID!) { requestErasure(childId: $c, reason: \"Matrix\") { id } }",
+            json!({ "c": fx.mia }),
+        ),
+        "confirmErasure" => (
+            "mutation($id: ID!) { confirmErasure(requestId: $id) { request { status } } }",
+            id(&fx.erasure_request),
+        ),
+        "cancelErasure" =>
+            ("mutation($id: ID!) { cancelErasure(requestId: $id) { status } }", id(&fx.erasure_request)),
         "addWebhookEndpoint" => (
             "mutation($u: String!) { addWebhookEndpoint(url: $u) { endpoint { id } } }",
             json!({ "u": format!("http://127.0.0.1:9/hook{slot}") }),
@@ -1279,6 +1346,10 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
             "mutation($i: ImportRecordsInput!) { importRecords(input: $i) { imported children { created } } }",
             json!({ "i": { "dryRun": true, "childrenCsv":
                 "reference,preferred_name,date_of_birth,looked_after\nCMS-C-9,Ola,2016-04-02,no\n" } }),
+        ),
+        "exportChildRecord" => (
+            "mutation($c: ID!) { exportChildRecord(childId: $c) { url expiresAt } }",
+            json!({ "c": fx.mia }),
         ),
         "cancelMeetingByReference" => (
             "mutation { cancelMeetingByReference(reference: \"CMS-M-1\", reason: \"Not needed\") { outcome } }",

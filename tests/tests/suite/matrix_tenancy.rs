@@ -57,6 +57,7 @@ fn with_missing_ids(fx: &Fixture) -> Fixture {
         duty_contact: missing(&fx.duty_contact),
         admin: missing(&fx.admin),
         message: missing(&fx.message),
+        erasure_request: missing(&fx.erasure_request),
         // Not a global ID: the demo admin's own check, which nobody else may read.
         import_check: fx.import_check.clone(),
         refresh_tokens: fx.refresh_tokens.clone(),

@@ -377,6 +377,33 @@ fn audit_row(la: i32) -> Row {
         .set("occurred_at", AT)
 }
 
+fn legal_hold_row(la: i32, child: i32, by: i32) -> Row {
+    Row::new("legal_hold")
+        .set("local_authority_id", la)
+        .set("child_id", child)
+        .text("reason", "Care proceedings")
+        .set("set_by", by)
+        .set("set_at", AT)
+}
+
+fn erasure_request_row(la: i32, child: i32, by: i32) -> Row {
+    Row::new("erasure_request")
+        .set("local_authority_id", la)
+        .set("child_id", child)
+        .text("reason", "Asked by the young person")
+        .set("requested_by", by)
+        .set("requested_at", AT)
+        .set("expires_at", AT)
+}
+
+fn retention_setting_row(la: i32) -> Row {
+    Row::new("retention_setting")
+        .set("local_authority_id", la)
+        .text("kind", "views")
+        .set("days", 2190)
+        .set("updated_at", AT)
+}
+
 /// One local authority with one of each parent row. The spare child and meeting have no
 /// referral or views, and the open referral has no case, so tests can add those freely.
 struct Tenant {
@@ -451,12 +478,15 @@ const TABLES: &[&str] = &[
     "agency",
     "api_key",
     "audit_event",
+    "audit_purge",
     "child",
     "child_access",
     "child_message",
     "duty_contact",
+    "erasure_request",
     "form_draft",
     "import_check",
+    "legal_hold",
     "local_authority",
     "meeting",
     "meeting_agency",
@@ -466,6 +496,8 @@ const TABLES: &[&str] = &[
     "password_link",
     "referral",
     "refresh_token",
+    "retention_run",
+    "retention_setting",
     "sign_in_try",
     "staff_user",
     "urgent_help",
@@ -502,6 +534,8 @@ const LOOKUP_INDEXES: &[&str] = &[
     "idx_import_check_expires_at",
     "idx_view_answer_meeting_id_child_id",
     "idx_child_message_local_authority_id_child_id_sent_at",
+    "idx_legal_hold_child_id_lifted_at",
+    "idx_erasure_request_child_id",
 ];
 
 /// Everything in the schema except sea-orm's own bookkeeping table, as `kind name`.
@@ -1324,6 +1358,42 @@ fn references(a: &Tenant, b: &Tenant) -> Vec<(Row, Vec<(&'static str, i32)>)> {
             import_check_row(a.la, a.advocate, "fresh-check"),
             vec![("staff_id", b.advocate)],
         ),
+        (
+            legal_hold_row(a.la, a.child, a.coordinator).set("lifted_by", a.advocate),
+            vec![
+                ("child_id", b.child),
+                ("set_by", b.coordinator),
+                ("lifted_by", b.advocate),
+            ],
+        ),
+        (
+            erasure_request_row(a.la, a.child, a.coordinator)
+                .set("confirmed_by", a.advocate)
+                .set("cancelled_by", a.isro),
+            vec![
+                ("child_id", b.child),
+                ("requested_by", b.coordinator),
+                ("confirmed_by", b.advocate),
+                ("cancelled_by", b.isro),
+            ],
+        ),
+        (
+            retention_setting_row(a.la).set("updated_by", a.coordinator),
+            vec![("updated_by", b.coordinator)],
+        ),
+        (
+            Row::new("retention_run")
+                .set("local_authority_id", a.la)
+                .text("run_on", "2026-11-23")
+                .set("started_at", AT),
+            vec![],
+        ),
+        (
+            Row::new("audit_purge")
+                .set("local_authority_id", a.la)
+                .set("cutoff", AT),
+            vec![],
+        ),
     ]
 }
 
@@ -1438,6 +1508,11 @@ async fn enum_columns_accept_exactly_the_rust_enum_values() {
             values::<Audience>(),
         ),
         (audit_row(a.la), "actor_kind", values::<ActorKind>()),
+        (
+            retention_setting_row(a.la),
+            "kind",
+            values::<entity::retention_setting::RetentionKind>(),
+        ),
     ];
     for (row, col, allowed) in cases {
         for value in allowed {

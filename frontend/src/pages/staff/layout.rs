@@ -35,6 +35,8 @@ fn links(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/staff/api-keys", "API keys"),
             ("/staff/notifications", "Notifications"),
             ("/staff/audit", "Audit log"),
+            ("/staff/admin/children", "Children: holds and erasure"),
+            ("/staff/admin/retention", "How long records are kept"),
         ],
     }
 }

@@ -56,6 +56,17 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("meeting.recorded", "Meeting recorded"),
     ("outcome.distributed", "Outcome sent to agencies"),
     ("outcome.acknowledged", "Outcome acknowledged"),
+    ("retention.period_set", "Retention period changed"),
+    (
+        "retention.removed",
+        "Records removed after their retention period",
+    ),
+    ("retention.run", "Retention job ran"),
+    ("legal_hold.placed", "Legal hold placed"),
+    ("legal_hold.lifted", "Legal hold lifted"),
+    ("erasure.requested", "Erasure asked for"),
+    ("erasure.confirmed", "Erasure confirmed: record erased"),
+    ("erasure.cancelled", "Erasure request cancelled"),
 ];
 
 /// The kinds of record events are about.
@@ -72,6 +83,8 @@ pub const SUBJECTS: &[(&str, &str)] = &[
     ("advocate_note", "Advocate note"),
     ("meeting", "Meeting"),
     ("outcome_distribution", "Outcome sent to an agency"),
+    ("retention_run", "Retention job's run"),
+    ("retention_setting", "Retention period"),
 ];
 
 pub const ACTORS: &[(&str, &str)] = &[

@@ -1,0 +1,97 @@
+//! `/staff/admin/children/:childId/export`: an admin downloads everything held about one child for
+//! a subject access request. One plain form (always posted by the browser itself, JavaScript on or
+//! off): its answer sends the browser straight to the one-time download link the API's
+//! `exportChildRecord` made, so the zip arrives as a download and this page stays. The zip is
+//! made when downloaded and not kept; the download is audited by the API.
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::error::PageError;
+use crate::pages::staff::StaffPage;
+use crate::pages::staff::api::{Role, StaffRead, StaffUser};
+use crate::pages::staff::gate::{RolePage, unavailable};
+
+#[cfg(feature = "ssr")]
+mod ops;
+
+/// Who is signed in (the page is for admins).
+#[leptos::server(prefix = "/api/staff", endpoint = "admin-export-page")]
+pub async fn load_export_page() -> Result<StaffRead<()>, PageError> {
+    crate::pages::staff::api::server::signed_in_as(Role::Admin).await
+}
+
+/// "Download the record": the API makes a one-time link and the browser is sent to it. When the
+/// API refuses (no such child in the authority) or fails, back to the page, which says so.
+#[leptos::server(prefix = "/api/staff", endpoint = "admin-export-child")]
+pub async fn export_child(child_id: String) -> Result<(), PageError> {
+    use ops::{ExportChildRecord, export_child_record};
+
+    let answer = crate::pages::staff::api::server::exec::<ExportChildRecord>(
+        export_child_record::Variables {
+            child_id: child_id.clone(),
+        },
+    )
+    .await;
+    match answer {
+        Ok(data) => leptos_axum::redirect(&data.export_child_record.path),
+        Err(_) => leptos_axum::redirect(&format!(
+            "/staff/admin/children/{}/export?failed=1",
+            urlencoding(&child_id)
+        )),
+    }
+    Ok(())
+}
+
+/// Only letters, digits, `-` and `_` go back into the address (ids are base64url).
+#[cfg(feature = "ssr")]
+fn urlencoding(id: &str) -> String {
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect()
+}
+
+/// The route: admins only.
+#[component]
+pub fn AdminChildExport() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let child_id = params.read_untracked().get("childId").unwrap_or_default();
+    let failed = query.read_untracked().get("failed").is_some();
+    let read = Resource::new_blocking(|| (), |()| load_export_page());
+    let problem = unavailable(
+        "Export a child's record",
+        "The page could not be loaded. Try again.",
+    );
+    let page = move |user: StaffUser, (): ()| {
+        view! { <ExportPage user child_id=child_id.clone() failed /> }
+    };
+    view! { <RolePage role=Role::Admin read page problem /> }
+}
+
+#[component]
+fn ExportPage(user: StaffUser, child_id: String, failed: bool) -> impl IntoView {
+    view! {
+        <StaffPage title="Export a child's record".to_owned() user=Some(user)>
+            <h1>"Export a child's record"</h1>
+            <p class="lede">
+                "For a subject access request: everything myvoice holds about this child, in one zip file. "
+                "It holds every row about the child as data (their views with every version, who they were shared with "
+                "and when they were read, notes, meetings and outcomes, answers, messages, requests for help, legal holds "
+                "and the audit trail), and the printable statement of each of their views."
+            </p>
+            {failed.then(|| view! {
+                <p class="error-summary" role="alert">
+                    "The record could not be exported. Check that this child is in your authority, then try again."
+                </p>
+            })}
+            <form class="card" method="post" action="/api/staff/admin-export-child">
+                <input type="hidden" name="child_id" value=child_id />
+                <p class="hint">
+                    "The file is made when you download it and is not kept by myvoice. Keep it as safely as the child's file. "
+                    "Each download is recorded in the audit log."
+                </p>
+                <button type="submit">"Download the record (zip)"</button>
+            </form>
+        </StaffPage>
+    }
+}

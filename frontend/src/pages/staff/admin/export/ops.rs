@@ -1,0 +1,1 @@
+crate::operations!("src/pages/staff/admin/export/ops.graphql" => ExportChildRecord);
