@@ -253,9 +253,18 @@ async fn every_staff_page_reads_once_per_load() {
         ("/staff/audit", "Nothing here can be changed or deleted."),
         ("/staff/audit?from=nonsense", "Enter dates like"),
         ("/staff/import", "Check the files first"),
+        ("/staff/admin/retention", "How long records are kept"),
     ] {
         reads_once(&app, &mut admin, path, shown).await;
     }
+    // Data protection (issue 22): find a child, their record, the export page.
+    let found = reads_once(&app, &mut admin, "/staff/admin/children?q=Mia", "1 found").await;
+    let mia = after_each(&found.body, "href=\"/staff/admin/children/");
+    let mia = mia.first().expect("Mia's record");
+    let record = format!("/staff/admin/children/{mia}");
+    reads_once(&app, &mut admin, &record, "Legal hold").await;
+    let export = format!("{record}/export");
+    reads_once(&app, &mut admin, &export, "Export a child").await;
 
     // Signed out: sent to sign in, having asked the API nothing.
     let mut nobody = PlainBrowser::new(&app);

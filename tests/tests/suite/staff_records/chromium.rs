@@ -1,5 +1,6 @@
 //! The same pages in Chromium at desktop size with JavaScript on, axe on every page; and the
-//! admin's Agencies and Notifications pages, tested elsewhere only without JavaScript.
+//! admin's Agencies, Notifications and data protection pages, tested elsewhere only without
+//! JavaScript.
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
@@ -8,6 +9,9 @@ use tests::app::{TestApp, child_token, repo_root, spawn_demo_app};
 use super::MOVED;
 use crate::browser::run_browser_script;
 use crate::plain_browser::PlainBrowser;
+
+/// What the child's record page says once a legal hold is placed.
+const HELD: &str = "The record is under a legal hold: nothing about the child will be removed.";
 
 fn screenshots() -> String {
     let dir: PathBuf = repo_root().join("target/screenshots/staff");
@@ -89,4 +93,5 @@ async fn the_admins_agencies_and_notifications_pages_in_chromium() {
     );
     assert_eq!(run["saved"], "Oak Hill Academy is saved.");
     assert_eq!(run["dutyListed"], true, "{run}");
+    assert_eq!(run["held"], HELD, "{run}");
 }

@@ -1,12 +1,13 @@
 //! The pages' reads (the list, one child's record) and the record page's forms: place or lift a
 //! hold, ask for an erasure, confirm or cancel one. Every form answers on the child's page.
-use super::{ChildList, ChildRow, Flash, Record};
+use super::{ChildList, Flash, Record};
 use crate::error::PageError;
 use crate::pages::staff::api::StaffRead;
 
 /// Who is signed in and the children whose name or reference holds `q`, in one read.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-dp-children")]
 pub async fn load_children(q: Option<String>) -> Result<StaffRead<ChildList>, PageError> {
+    use super::ChildRow;
     use super::ops::{self, find_children};
     use crate::pages::staff::api::{Role, server::page};
 

@@ -14,10 +14,27 @@ use crate::pages::staff::gate::{RolePage, unavailable};
 #[cfg(feature = "ssr")]
 mod ops;
 
-/// Who is signed in (the page is for admins).
+/// Who is signed in (the page is for admins) and the child's name, in one read.
 #[leptos::server(prefix = "/api/staff", endpoint = "admin-export-page")]
-pub async fn load_export_page() -> Result<StaffRead<()>, PageError> {
-    crate::pages::staff::api::server::signed_in_as(Role::Admin).await
+pub async fn load_export_page(child_id: String) -> Result<StaffRead<String>, PageError> {
+    use ops::{ExportPage, export_page};
+
+    let read = crate::pages::staff::api::server::page::<ExportPage>(
+        Role::Admin,
+        export_page::Variables { child_id },
+    )
+    .await?;
+    Ok(read.map(|data| {
+        let c = data.child_data_protection;
+        let mut name = c.preferred_name;
+        if let Some(full) = c.full_name.filter(|f| !f.is_empty()) {
+            name = format!("{name} ({full})");
+        }
+        match c.reference.filter(|r| !r.is_empty()) {
+            Some(reference) => format!("{name}, reference {reference}"),
+            None => name,
+        }
+    }))
 }
 
 /// "Download the record": the API makes a one-time link and the browser is sent to it. When the
@@ -57,22 +74,26 @@ pub fn AdminChildExport() -> impl IntoView {
     let query = use_query_map();
     let child_id = params.read_untracked().get("childId").unwrap_or_default();
     let failed = query.read_untracked().get("failed").is_some();
-    let read = Resource::new_blocking(|| (), |()| load_export_page());
+    let id = child_id.clone();
+    let read = Resource::new_blocking(move || id.clone(), load_export_page);
     let problem = unavailable(
         "Export a child's record",
         "The page could not be loaded. Try again.",
     );
-    let page = move |user: StaffUser, (): ()| {
-        view! { <ExportPage user child_id=child_id.clone() failed /> }
+    let page = move |user: StaffUser, name: String| {
+        view! { <ExportPage user name child_id=child_id.clone() failed /> }
     };
     view! { <RolePage role=Role::Admin read page problem /> }
 }
 
 #[component]
-fn ExportPage(user: StaffUser, child_id: String, failed: bool) -> impl IntoView {
+fn ExportPage(user: StaffUser, name: String, child_id: String, failed: bool) -> impl IntoView {
+    let back = format!("/staff/admin/children/{child_id}");
     view! {
         <StaffPage title="Export a child's record".to_owned() user=Some(user)>
+            <p><a href=back>"Back to the child's record"</a></p>
             <h1>"Export a child's record"</h1>
+            <p class="lede"><strong>{name}</strong></p>
             <p class="lede">
                 "For a subject access request: everything myvoice holds about this child, in one zip file. "
                 "It holds every row about the child as data (their views with every version, who they were shared with "

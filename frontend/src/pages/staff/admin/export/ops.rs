@@ -1,1 +1,1 @@
-crate::operations!("src/pages/staff/admin/export/ops.graphql" => ExportChildRecord);
+crate::operations!("src/pages/staff/admin/export/ops.graphql" => ExportChildRecord, ExportPage);
