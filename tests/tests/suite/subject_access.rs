@@ -574,7 +574,7 @@ async fn the_admin_page_downloads_the_zip_with_javascript_off() {
     let files = unzip(&zip.bytes().await.unwrap());
     assert_eq!(rows(&files, "child")[0]["preferred_name"], "Mia");
 
-    // A child the authority does not have: back to the page, which says so.
+    // A child the authority does not have: back to the page, which says there is no such child.
     let refused = browser
         .post(
             &page_path,
@@ -589,7 +589,7 @@ async fn the_admin_page_downloads_the_zip_with_javascript_off() {
             .open(&back)
             .await
             .body
-            .contains("could not be exported")
+            .contains("There is no such child in your authority")
     );
 
     // Another role is told the page is not theirs.

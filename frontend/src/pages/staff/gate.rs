@@ -92,6 +92,22 @@ pub fn unavailable(
     move |_| problem_page(title, words)
 }
 
+/// A `problem` for a page about one record: NOT_FOUND (no such record in the authority) or
+/// BAD_USER_INPUT (the address's id is not one of ours: a mistyped link) says `missing`; anything
+/// else says `words`.
+pub fn missing_or_unavailable(
+    title: &'static str,
+    missing: &'static str,
+    words: &'static str,
+) -> impl Fn(PageError) -> AnyView + Clone + Send + Sync + 'static {
+    move |error| match error.code() {
+        crate::error::ErrorCode::NotFound | crate::error::ErrorCode::BadUserInput => {
+            problem_page(title, missing)
+        }
+        _ => problem_page(title, words),
+    }
+}
+
 /// A page that could not be shown: its title, why, and the way back.
 pub fn problem_page(title: &'static str, words: &'static str) -> AnyView {
     view! {

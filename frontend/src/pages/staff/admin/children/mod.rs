@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffUser};
-use crate::pages::staff::gate::{RolePage, answers, unavailable};
+use crate::pages::staff::gate::{RolePage, answers, missing_or_unavailable, unavailable};
 
 mod actions;
 #[cfg(feature = "ssr")]
@@ -166,8 +166,9 @@ pub fn AdminChildRecord() -> impl IntoView {
         },
         |(child_id, ..)| load_child(child_id),
     );
-    let problem = unavailable(
+    let problem = missing_or_unavailable(
         "Child's record",
+        "There is no such child in your authority: find them under Children.",
         "This child's record could not be loaded. Try again.",
     );
     let page = move |user: StaffUser, record: Record| {

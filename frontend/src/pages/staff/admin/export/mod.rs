@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::error::PageError;
 use crate::pages::staff::StaffPage;
 use crate::pages::staff::api::{Role, StaffRead, StaffUser};
-use crate::pages::staff::gate::{RolePage, unavailable};
+use crate::pages::staff::gate::{RolePage, missing_or_unavailable};
 
 #[cfg(feature = "ssr")]
 mod ops;
@@ -76,8 +76,9 @@ pub fn AdminChildExport() -> impl IntoView {
     let failed = query.read_untracked().get("failed").is_some();
     let id = child_id.clone();
     let read = Resource::new_blocking(move || id.clone(), load_export_page);
-    let problem = unavailable(
+    let problem = missing_or_unavailable(
         "Export a child's record",
+        "There is no such child in your authority: find them under Children.",
         "The page could not be loaded. Try again.",
     );
     let page = move |user: StaffUser, name: String| {
@@ -102,7 +103,7 @@ fn ExportPage(user: StaffUser, name: String, child_id: String, failed: bool) -> 
             </p>
             {failed.then(|| view! {
                 <p class="error-summary" role="alert">
-                    "The record could not be exported. Check that this child is in your authority, then try again."
+                    "The record could not be exported. Try again in a minute."
                 </p>
             })}
             <form class="card" method="post" action="/api/staff/admin-export-child">
@@ -111,7 +112,7 @@ fn ExportPage(user: StaffUser, name: String, child_id: String, failed: bool) -> 
                     "The file is made when you download it and is not kept by myvoice. Keep it as safely as the child's file. "
                     "Each download is recorded in the audit log."
                 </p>
-                <button type="submit">"Download the record (zip)"</button>
+                <button type="submit" class="button">"Download the record (zip)"</button>
             </form>
         </StaffPage>
     }
