@@ -3,5 +3,8 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 build_site
-say "building and starting the server (demo data, ./data/myvoice.db)"
-exec cargo run -p api --bin myvoice -- serve --demo "$@"
+say "building the server"
+cargo build -p api --bin myvoice
+make_audio
+say "starting the server (demo data, ./data/myvoice.db)"
+exec "$TARGET_DIR/debug/myvoice" serve --demo "$@"

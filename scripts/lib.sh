@@ -53,6 +53,23 @@ ensure_pdf_reader() {
   fi
 }
 
+# Read-aloud clips are made with Debian's espeak-ng (speech) and opus-tools (opusenc: small files).
+ensure_speech() {
+  if ! command -v espeak-ng >/dev/null || ! command -v opusenc >/dev/null; then
+    say "installing espeak-ng and opus-tools from Debian (the read-aloud clips)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq espeak-ng opus-tools
+  fi
+}
+
+# Every fixed child and family text in every language, spoken into target/site/audio by the built
+# server binary (`myvoice make-audio`); clips already made are kept in a cache outside the clone.
+make_audio() {
+  ensure_speech
+  say "making the read-aloud clips"
+  "$TARGET_DIR/debug/myvoice" make-audio --site-dir "$SITE_DIR" \
+    --cache-dir "${MYVOICE_AUDIO_CACHE:-$HOME/.cache/myvoice-audio}"
+}
+
 # A real SMTP server for the notice tests (tests/src/mail.rs): aiosmtpd from Debian, run with Debian's
 # python3 (not any other python3 on the PATH).
 ensure_smtp_server() {

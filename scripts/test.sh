@@ -24,6 +24,7 @@ say "checking formatting"
 cargo fmt --all -- --check
 say "building the server binary and the tests"
 cargo build -p api --bin myvoice --quiet
+make_audio
 # The domain, policy and GraphQL crate builds and passes its unit tests without the pages (no Leptos,
 # no frontend), so it stays usable and quick to test on its own; only api's own tests, so it is cheap.
 cargo test -p api --no-default-features --quiet

@@ -72,6 +72,8 @@ pub enum AuditAction {
     /// The child named their meeting or the parts of their views in their own words (the names are
     /// not in the audit).
     ChildNamesSet,
+    /// The child chose the language of their own pages.
+    ChildLanguageSet,
     /// An admin added a member of staff (with a one-time link to choose a password).
     StaffInvited,
     /// An admin deactivated a member of staff: they can no longer sign in.
@@ -175,6 +177,7 @@ impl AuditAction {
             Self::OutcomeAcknowledged => "outcome.acknowledged",
             Self::YoungerModeSet => "child.younger_mode_set",
             Self::ChildNamesSet => "child.names_set",
+            Self::ChildLanguageSet => "child.language_set",
             Self::StaffInvited => "staff.invited",
             Self::StaffDeactivated => "staff.deactivated",
             Self::StaffSignInUnlocked => "staff.sign_in_unlocked",

@@ -1,6 +1,6 @@
 //! Command line: `myvoice serve [--demo] [--bind ADDR] [pool flags]`, `myvoice migrate`,
 //! `myvoice authority create|list`, `myvoice export-schema`, `myvoice import`,
-//! `myvoice retention run [--dry-run]`.
+//! `myvoice retention run [--dry-run]`, `myvoice make-audio`.
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -38,6 +38,10 @@ pub enum Command {
     /// Remove what each authority's retention periods say is due (the server does this daily).
     #[command(subcommand)]
     Retention(crate::data_protection::cli::RetentionCommand),
+    /// Make the read-aloud clips of the child's and family's pages (every fixed text, every
+    /// language) with espeak-ng and opusenc; clips already made are reused.
+    #[cfg(feature = "pages")]
+    MakeAudio(crate::read_aloud::MakeAudioArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +156,9 @@ pub enum CliError {
     /// A refusal the operator can act on (a duplicate name, a bad e-mail address).
     #[error("{0}")]
     Refused(String),
+    #[cfg(feature = "pages")]
+    #[error(transparent)]
+    Audio(#[from] crate::read_aloud::AudioError),
 }
 
 impl From<crate::error::ApiError> for CliError {
@@ -211,6 +218,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::ExportSchema => print!("{}", crate::graphql::build_schema_sdl()),
         Command::Import(args) => crate::import::cli::run(args).await?,
         Command::Retention(command) => crate::data_protection::cli::run(command).await?,
+        #[cfg(feature = "pages")]
+        Command::MakeAudio(args) => tokio::task::spawn_blocking(|| crate::read_aloud::run(args))
+            .await
+            .map_err(|_| crate::read_aloud::AudioError::Stopped)??,
     }
     Ok(())
 }

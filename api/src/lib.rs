@@ -34,6 +34,9 @@ pub mod pages;
 pub mod policy;
 pub mod preferences;
 pub mod ratelimit;
+/// The read-aloud clips are made from the pages' catalogues, so only with the pages.
+#[cfg(feature = "pages")]
+pub mod read_aloud;
 pub mod records;
 pub mod referrals;
 pub mod startup;

@@ -86,7 +86,9 @@ pub fn router(
         .merge(health)
         .merge(api)
         .merge(operator)
-        .nest_service("/pkg", bundle);
+        .nest_service("/pkg", bundle)
+        // The read-aloud clips (`myvoice make-audio`): Opus already, so served as they are.
+        .nest_service("/audio", ServeDir::new(site_dir.join("audio")));
     // The pages answer every other address (their fallback shows the not-found page); without
     // them, a plain 404.
     #[cfg(feature = "pages")]

@@ -13,9 +13,11 @@ use crate::pages::staff::{home::StaffHome, sign_in::StaffSignIn};
 
 /// The HTML document around every page.
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    // The page's language, decided once for the request (`text::decide`); Arabic is mirrored.
+    let lang = crate::text::decide();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code() dir=lang.dir()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

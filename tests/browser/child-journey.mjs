@@ -19,7 +19,7 @@ async function shownOnCheck(page) {
   return page.evaluate(() => {
     const sections = {};
     for (const card of document.querySelectorAll("section.check")) {
-      const title = card.querySelector("h2").textContent.trim().replace(/^\S+\s+/, "");
+      const title = card.querySelector("h2").textContent.trim();
       const items = [...card.querySelectorAll("li")].map((li) => li.textContent);
       sections[title] = items.length ? items : card.querySelector("p").textContent;
     }

@@ -53,6 +53,9 @@ pub struct Me {
     /// Child: whether their pages use younger-child mode (bigger pictures, fewer words, read aloud).
     /// Null for staff, integrators and anonymous.
     pub younger_mode: Option<bool>,
+    /// Child: the language code of their pages as kept on their record (like cy or pl; staff may
+    /// have written a name such as Polish). Null for staff, integrators and anonymous.
+    pub language: Option<String>,
 }
 
 /// A signed-in member of staff's tokens. Send the access token as `Authorization: Bearer …`.
@@ -149,6 +152,7 @@ impl AuthQuery {
                 staff_role: None,
                 scopes: vec![],
                 younger_mode: None,
+                language: None,
             },
             Viewer::Staff(s) => {
                 let row = entity::staff_user::Entity::find_by_id(s.id)
@@ -162,6 +166,7 @@ impl AuthQuery {
                     staff_role: Some(s.role.into()),
                     scopes: vec![],
                     younger_mode: None,
+                    language: None,
                 }
             }
             Viewer::Child(c) => {
@@ -172,6 +177,7 @@ impl AuthQuery {
                 Me {
                     kind: ViewerKind::Child,
                     younger_mode: row.as_ref().map(|r| r.younger_mode),
+                    language: row.as_ref().map(|r| r.language.clone()),
                     name: row.map(|r| r.preferred_name),
                     role: None,
                     staff_role: None,
@@ -190,6 +196,7 @@ impl AuthQuery {
                     staff_role: None,
                     scopes: i.scopes.iter().copied().collect(),
                     younger_mode: None,
+                    language: None,
                 }
             }
         })

@@ -70,6 +70,11 @@ pub struct CaseChild {
     pub looked_after: bool,
     /// Communication needs recorded for the child.
     pub communication_needs: Option<String>,
+    /// The child's language: the language of their pages, as they chose it or as staff recorded it
+    /// (a code like cy or pl, or a name such as Polish).
+    pub language: String,
+    /// An interpreter is needed to work with the child.
+    pub interpreter_needed: bool,
 }
 
 impl CaseChild {
@@ -81,6 +86,8 @@ impl CaseChild {
             age: i32::try_from(age).unwrap_or(i32::MAX),
             looked_after: c.looked_after,
             communication_needs: c.communication_needs.clone(),
+            language: c.language.clone(),
+            interpreter_needed: c.interpreter_needed,
         }
     }
 }

@@ -46,6 +46,8 @@ pub struct ChildSummary {
     pub date_of_birth: NaiveDate,
     pub looked_after: bool,
     pub communication_needs: Option<String>,
+    pub language: String,
+    pub interpreter_needed: bool,
 }
 
 impl From<child::Model> for ChildSummary {
@@ -55,6 +57,8 @@ impl From<child::Model> for ChildSummary {
             date_of_birth: c.date_of_birth,
             looked_after: c.looked_after,
             communication_needs: c.communication_needs,
+            language: c.language,
+            interpreter_needed: c.interpreter_needed,
         }
     }
 }
@@ -84,11 +88,13 @@ impl From<meeting::Model> for MeetingSummary {
     }
 }
 
-const CHILD_COLUMNS: [child::Column; 4] = [
+const CHILD_COLUMNS: [child::Column; 6] = [
     child::Column::PreferredName,
     child::Column::DateOfBirth,
     child::Column::LookedAfter,
     child::Column::CommunicationNeeds,
+    child::Column::Language,
+    child::Column::InterpreterNeeded,
 ];
 const MEETING_COLUMNS: [meeting::Column; 6] = [
     meeting::Column::Kind,

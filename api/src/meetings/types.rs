@@ -46,6 +46,11 @@ pub struct MeetingChild {
     pub id: ID,
     /// The first name the child wants to be called.
     pub first_name: String,
+    /// The child's language (a code like cy or pl, or a name such as Polish), for the chair to
+    /// plan the meeting in it.
+    pub language: String,
+    /// An interpreter is needed at the meeting to work with the child.
+    pub interpreter_needed: bool,
 }
 
 /// The conference whiteboard: what everyone at the meeting agreed to write down, under five headings.
@@ -95,6 +100,8 @@ pub(crate) async fn child_first_names(
         .map(|c| MeetingChild {
             id: NodeKind::Child.id(c.id),
             first_name: first_name(&c.preferred_name),
+            language: c.language,
+            interpreter_needed: c.interpreter_needed,
         })
         .collect())
 }

@@ -41,6 +41,12 @@ pub fn own_names(viewer: &Viewer) -> ApiResult<i32> {
     }
 }
 
+/// The language of the child's pages: the child chooses it for themselves (on the sign-in page or
+/// any of their pages); staff record the child's language on the child's record instead.
+pub fn own_language(viewer: &Viewer) -> ApiResult<i32> {
+    own_names(viewer)
+}
+
 /// Changing the child's settings: the child themselves, or the advocate of one of their open cases.
 pub fn change(viewer: &Viewer, child: &ChildFacts) -> ApiResult<()> {
     same_tenant(viewer, child.tenant, "Child")?;
@@ -136,6 +142,19 @@ mod tests {
         }
         assert!(matches!(
             target(&Viewer::Anonymous, None),
+            Err(ApiError::Unauthenticated)
+        ));
+    }
+
+    #[test]
+    fn only_the_child_chooses_their_pages_language() {
+        assert_eq!(own_language(&child(4)).unwrap(), 4);
+        assert!(matches!(
+            own_language(&staff(7, StaffRole::Advocate)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            own_language(&Viewer::Anonymous),
             Err(ApiError::Unauthenticated)
         ));
     }

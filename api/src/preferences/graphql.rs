@@ -77,6 +77,23 @@ impl PreferencesMutation {
         Ok(super::set_younger_mode(ctx.db()?, ctx.viewer(), named, on).await?)
     }
 
+    /// The child chooses the language of their own pages (the child only, for themselves): a
+    /// language code such as cy, pl or ar. Staff see it on the child's record. Returns the code kept.
+    async fn set_my_language(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "A language code (BCP 47), like cy for Welsh, pl for Polish, ar for Arabic."
+        )]
+        language: String,
+    ) -> Result<String> {
+        let viewer = ctx.viewer();
+        // Refused callers learn nothing from what they sent: policy first, then the input.
+        crate::policy::preferences::own_language(viewer)?;
+        let code = super::language::LanguageCode::parse(&language)?;
+        Ok(super::language::set_mine(ctx.db()?, viewer, code).await?)
+    }
+
     /// The child names their meeting and the parts of their views in their own words (the child
     /// only, for themselves). All four are replaced; returns the names now kept.
     async fn set_my_names(

@@ -1,6 +1,7 @@
 //! The child's settings for their own pages: younger-child mode (ages 4–8: bigger pictures and icons,
 //! fewer words, a read-aloud button), chosen by the child or set by their advocate.
 pub mod graphql;
+pub mod language;
 pub mod names;
 
 use entity::enums::CaseStatus;

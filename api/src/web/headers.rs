@@ -87,16 +87,16 @@ fn is_html(headers: &HeaderMap) -> bool {
 
 /// The pages' policy. Scripts: the bundle from this host and inline scripts holding this
 /// request's nonce (the hydration start, resolved data), and compiling the bundle's WebAssembly.
-/// Connections (server functions, the live socket on `/graphql/ws`) to this host only. Forms post
-/// here, or to the quick exit's page (the no-JavaScript "Leave now" is a post that redirects
-/// there). Nothing may frame a page.
+/// Sound: the read-aloud clips, from this host. Connections (server functions, the live socket
+/// on `/graphql/ws`) to this host only. Forms post here, or to the quick exit's page (the
+/// no-JavaScript "Leave now" is a post that redirects there). Nothing may frame a page.
 pub fn page_policy(nonce: &str, exit_url: Option<&str>) -> String {
     let exit = exit_url.map_or(String::new(), |url| format!(" {}", origin(url)));
     format!(
         "default-src 'none'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-         manifest-src 'self'; form-action 'self'{exit}; frame-ancestors 'none'; \
-         base-uri 'none'; object-src 'none'"
+         style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; \
+         connect-src 'self'; manifest-src 'self'; form-action 'self'{exit}; \
+         frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     )
 }
 

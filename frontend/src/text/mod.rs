@@ -1,13 +1,203 @@
-//! Every word the child's pages show, in one place per language. English now; a Welsh or community
-//! language file fills in the same `Text` and `text()` picks it.
-mod en;
+//! Every word the child's and the family's pages show, from the Fluent catalogues in
+//! `frontend/locales/<lang>/` (English, Welsh, Polish, Arabic), in the page's language
+//! (`lang::current`). Fixed words are typed fields (`text().hello`), read once per language;
+//! words with variables (names, days, counts with plural rules) are functions (`phrase::*`),
+//! formatted by Fluent at each use. The catalogue test (tests/tests/suite/catalogues.rs) checks
+//! that every key below is in every catalogue and that no catalogue has one the code never uses.
+pub mod aloud;
+mod catalogue;
+mod lang;
 mod own;
+pub mod phrase;
+mod public;
 
+use std::sync::LazyLock;
+
+#[cfg(feature = "ssr")]
+pub use catalogue::say;
+pub use catalogue::{Arg, LINK};
+pub use lang::{COOKIE, Lang, current};
+#[cfg(feature = "ssr")]
+pub use lang::{decide, from_cookie, remember};
 pub use own::{OwnNames, OwnWords};
+pub use public::PublicWords;
 
 use crate::model::{AttendanceChoice, Audience, Feeling, MeetingKind, Step};
 
+/// Typed fixed words: a struct whose fields are `&'static str`, each read from the catalogue
+/// key of the field's own name, once per language for the life of the server.
+macro_rules! words {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* $field:ident,)* }) => {
+        $(#[$meta])*
+        pub struct $name { $($(#[$fmeta])* pub $field: &'static str,)* }
+
+        impl $name {
+            /// The catalogue keys of these words: the fields' names.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn load(lang: $crate::text::Lang) -> Self {
+                Self { $($field: $crate::text::catalogue::fixed(lang, stringify!($field)),)* }
+            }
+
+            /// These words in the page's language.
+            pub fn get() -> &'static Self {
+                static ALL: std::sync::LazyLock<Vec<$name>> = std::sync::LazyLock::new(|| {
+                    $crate::text::Lang::ALL.into_iter().map($name::load).collect()
+                });
+                let lang = $crate::text::current();
+                let at = $crate::text::Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+                &ALL[at]
+            }
+        }
+    };
+}
+pub(crate) use words;
+
+words! {
+    pub struct Text {
+        brand,
+        skip_to_content,
+        quick_exit,
+        quick_exit_hint,
+        not_safe,
+        read_aloud,
+        back,
+        next,
+        save_and_next,
+        error_summary,
+
+        sign_in_title,
+        sign_in_intro,
+        code_label,
+        code_hint,
+        pin_label,
+        pin_hint,
+        sign_in_button,
+        sign_in_wrong,
+        sign_in_locked,
+        sign_in_missing_code,
+        sign_in_missing_pin,
+        sign_in_timed_out,
+        sign_in_left,
+        no_code,
+
+        your_meeting,
+        no_meeting,
+        when,
+        where_,
+        who_runs_it,
+        who_is_there,
+        what_happens,
+        your_advocate,
+        no_advocate,
+        start_views,
+        carry_on_views,
+        views_sent_already,
+        see_what_happened,
+        meeting_cancelled,
+        easier_on,
+        easier_off,
+
+        add_another,
+        saved,
+        saving,
+        kept_both,
+        too_long,
+        too_many,
+
+        coming_title,
+        coming_question,
+        who_sees_title,
+        who_sees_question,
+        who_sees_hint,
+        who_sees_advocate,
+        views_not_there_yet,
+
+        check_title,
+        check_intro,
+        change,
+        nothing_yet,
+        send,
+        send_hint,
+        not_chosen,
+
+        sent_title,
+        sent_body,
+        sent_next,
+        sent_change,
+        back_to_meeting,
+
+        after_title,
+        after_not_yet,
+        after_decided,
+        /// "You said → we decided": each point and the meeting's answer (after/answers.rs).
+        answers_title,
+        you_said,
+        answer_agreed,
+        answer_not_this_time,
+        answer_later,
+        answer_advocate,
+        who_read_title,
+        who_read_none,
+
+        not_safe_title,
+        not_safe_danger,
+        not_safe_childline,
+        not_safe_tell_advocate,
+        not_safe_message_label,
+        not_safe_button,
+        not_safe_sent,
+        not_safe_sign_in,
+
+        still_there_title,
+        still_there_body,
+        still_here,
+        something_wrong,
+    }
+}
+
+words! {
+    /// Words for messages to the child and words their advocate wrote for them (issue 20).
+    pub struct ForYouText {
+        messages_title,
+        from_advocate,
+        from_chair,
+        thank_you,
+        have_a_question,
+        you_said_thanks,
+        you_have_a_question,
+        answer_sent,
+        not_sent,
+        check_words_title,
+        check_question,
+        anything_else,
+        yes_right,
+        want_to_change,
+        confirmed,
+    }
+}
+
+/// The words for this page, in its language.
+pub fn text() -> &'static Text {
+    Text::get()
+}
+
+/// The words of the "own names" and "who has read my views" pages.
+pub fn own_words() -> &'static OwnWords {
+    OwnWords::get()
+}
+
+pub fn for_you() -> &'static ForYouText {
+    ForYouText::get()
+}
+
+/// The words of the pages anyone can open: the start page and "ask for an advocate".
+pub fn public() -> &'static PublicWords {
+    PublicWords::get()
+}
+
 /// Words about one kind of meeting, for "My meeting".
+#[derive(Clone)]
 pub struct MeetingWords {
     /// What to call it, in the child's words.
     pub name: &'static str,
@@ -15,189 +205,219 @@ pub struct MeetingWords {
     pub what: &'static str,
     /// Who is usually there.
     pub who: &'static str,
-    /// What happens, a few short lines.
-    pub happens: &'static [&'static str],
+    /// What happens, a few short lines (one per line of the catalogue message).
+    pub happens: Vec<&'static str>,
 }
 
 /// A step of "my views".
+#[derive(Clone, Copy)]
 pub struct StepWords {
     pub title: &'static str,
     /// The question, as it would be asked out loud.
     pub question: &'static str,
     pub hint: &'static str,
-    /// A picture beside the question (an emoji, so nothing is fetched).
-    pub picture: &'static str,
 }
 
-pub struct Text {
-    pub brand: &'static str,
-    pub skip_to_content: &'static str,
-    pub quick_exit: &'static str,
-    pub quick_exit_hint: &'static str,
-    pub not_safe: &'static str,
-    pub sign_out: &'static str,
-    pub read_aloud: &'static str,
-    pub back: &'static str,
-    pub next: &'static str,
-    pub save_and_next: &'static str,
-    pub error_summary: &'static str,
+pub const MEETING_KINDS: [MeetingKind; 10] = [
+    MeetingKind::InitialChildProtectionConference,
+    MeetingKind::ChildProtectionReview,
+    MeetingKind::ChildInNeedMeeting,
+    MeetingKind::CoreGroupMeeting,
+    MeetingKind::ChildrenLookedAfterReview,
+    MeetingKind::DisruptionMeeting,
+    MeetingKind::TransferConference,
+    MeetingKind::FamilyGroupConference,
+    MeetingKind::AdviceAndAssistance,
+    MeetingKind::Complaint,
+];
 
-    pub sign_in_title: &'static str,
-    pub sign_in_intro: &'static str,
-    pub code_label: &'static str,
-    pub code_hint: &'static str,
-    pub pin_label: &'static str,
-    pub pin_hint: &'static str,
-    pub sign_in_button: &'static str,
-    pub sign_in_wrong: &'static str,
-    pub sign_in_locked: &'static str,
-    pub sign_in_missing_code: &'static str,
-    pub sign_in_missing_pin: &'static str,
-    pub sign_in_timed_out: &'static str,
-    pub sign_in_left: &'static str,
-    pub no_code: &'static str,
-
-    pub hello: &'static str,
-    pub your_meeting: &'static str,
-    pub no_meeting: &'static str,
-    pub when: &'static str,
-    pub where_: &'static str,
-    pub who_runs_it: &'static str,
-    pub who_is_there: &'static str,
-    pub what_happens: &'static str,
-    pub your_advocate: &'static str,
-    pub advocate_is: &'static str,
-    pub no_advocate: &'static str,
-    pub start_views: &'static str,
-    pub carry_on_views: &'static str,
-    pub views_sent_already: &'static str,
-    pub see_what_happened: &'static str,
-    /// `{when}`: the meeting's new time in words.
-    pub meeting_moved: &'static str,
-    pub meeting_cancelled: &'static str,
-    pub easier_on: &'static str,
-    pub easier_off: &'static str,
-
-    pub step_of: &'static str,
-    pub add_another: &'static str,
-    pub item_label: &'static str,
-    pub letters_left: &'static str,
-    pub saved: &'static str,
-    pub saving: &'static str,
-    pub kept_both: &'static str,
-    pub too_long: &'static str,
-    pub too_many: &'static str,
-    pub feelings_pick: &'static str,
-
-    pub coming_title: &'static str,
-    pub coming_question: &'static str,
-    pub who_sees_title: &'static str,
-    pub who_sees_question: &'static str,
-    pub who_sees_hint: &'static str,
-    pub who_sees_advocate: &'static str,
-    pub views_got_there: &'static str,
-    pub views_not_there_yet: &'static str,
-
-    pub check_title: &'static str,
-    pub check_intro: &'static str,
-    pub change: &'static str,
-    pub nothing_yet: &'static str,
-    pub send: &'static str,
-    pub send_hint: &'static str,
-    pub not_chosen: &'static str,
-
-    pub sent_title: &'static str,
-    pub sent_body: &'static str,
-    pub sent_next: &'static str,
-    pub sent_change: &'static str,
-    pub back_to_meeting: &'static str,
-
-    pub after_title: &'static str,
-    pub after_not_yet: &'static str,
-    pub after_decided: &'static str,
-    /// "You said → we decided": each point and the meeting's answer (after/answers.rs).
-    pub answers_title: &'static str,
-    pub you_said: &'static str,
-    pub answer_agreed: &'static str,
-    pub answer_not_this_time: &'static str,
-    pub answer_later: &'static str,
-    pub answer_advocate: &'static str,
-    pub who_read_title: &'static str,
-    pub who_read_none: &'static str,
-
-    pub not_safe_title: &'static str,
-    pub not_safe_danger: &'static str,
-    pub not_safe_childline: &'static str,
-    pub not_safe_tell_advocate: &'static str,
-    pub not_safe_message_label: &'static str,
-    pub not_safe_button: &'static str,
-    /// "We have told", then who (joined with `and`).
-    pub not_safe_told: &'static str,
-    pub told_advocate: &'static str,
-    pub told_duty_team: &'static str,
-    pub told_service: &'static str,
-    pub and: &'static str,
-    /// When nobody could be told at once: the request is still kept.
-    pub not_safe_saved: &'static str,
-    pub not_safe_sent: &'static str,
-    pub not_safe_sign_in: &'static str,
-
-    pub still_there_title: &'static str,
-    pub still_there_body: &'static str,
-    pub still_here: &'static str,
-    pub something_wrong: &'static str,
+/// The catalogue name of a meeting kind (`meeting_<slug>_name` and so on).
+fn meeting_slug(kind: MeetingKind) -> &'static str {
+    use MeetingKind::*;
+    match kind {
+        InitialChildProtectionConference => "first_safety",
+        ChildProtectionReview => "safety_review",
+        ChildInNeedMeeting => "help_family",
+        CoreGroupMeeting => "small_plan",
+        ChildrenLookedAfterReview => "review",
+        DisruptionMeeting => "where_lived",
+        TransferConference => "new_team",
+        FamilyGroupConference => "family",
+        AdviceAndAssistance => "help_with",
+        Complaint => "not_happy",
+    }
 }
 
-/// The words for this page. One language today.
-pub fn text() -> &'static Text {
-    &en::TEXT
+fn step_slug(step: Step) -> &'static str {
+    match step {
+        Step::Worries => "worries",
+        Step::GoingWell => "going_well",
+        Step::WantToHappen => "want_to_happen",
+        Step::Feelings => "feelings",
+        Step::AnythingElse => "anything_else",
+    }
 }
 
-pub fn meeting(kind: MeetingKind) -> &'static MeetingWords {
-    en::meeting(kind)
+fn feeling_slug(feeling: Feeling) -> &'static str {
+    match feeling {
+        Feeling::VeryHappy => "very_happy",
+        Feeling::Happy => "happy",
+        Feeling::Okay => "okay",
+        Feeling::Sad => "sad",
+        Feeling::VerySad => "very_sad",
+        Feeling::Worried => "worried",
+        Feeling::Angry => "angry",
+    }
 }
 
-pub fn step(step: Step) -> &'static StepWords {
-    en::step(step)
+fn attendance_slug(choice: AttendanceChoice) -> &'static str {
+    match choice {
+        AttendanceChoice::Attend => "attend",
+        AttendanceChoice::AttendWithAdvocate => "with_advocate",
+        AttendanceChoice::AdvocateSpeaksForMe => "advocate_speaks",
+        AttendanceChoice::WrittenViewsOnly => "written_only",
+        AttendanceChoice::NotTakingPart => "not_taking_part",
+    }
 }
 
+const AUDIENCES: [Audience; 4] = [
+    Audience::SocialWorker,
+    Audience::Chair,
+    Audience::Family,
+    Audience::Meeting,
+];
+
+fn audience_slug(audience: Audience) -> &'static str {
+    match audience {
+        Audience::SocialWorker => "social_worker",
+        Audience::Chair => "chair",
+        Audience::Family => "family",
+        Audience::Meeting => "meeting",
+    }
+}
+
+/// Words looked up by a key made from an enum (a meeting kind, a step…), read once per language.
+fn family(key: String) -> &'static str {
+    static READ: LazyLock<
+        std::sync::Mutex<std::collections::HashMap<(Lang, String), &'static str>>,
+    > = LazyLock::new(Default::default);
+    let lang = current();
+    let mut read = READ
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    *read
+        .entry((lang, key))
+        .or_insert_with_key(|(lang, key)| catalogue::fixed(*lang, key))
+}
+
+/// The catalogue key of what a meeting kind is for (`meeting(kind).what`): its read-aloud clip.
+pub fn meeting_what_key(kind: MeetingKind) -> String {
+    format!("meeting_{}_what", meeting_slug(kind))
+}
+
+/// The catalogue key of a step's question (`step(step).question`): its read-aloud clip.
+pub fn step_question_key(step: Step) -> String {
+    format!("step_{}_question", step_slug(step))
+}
+
+pub fn meeting(kind: MeetingKind) -> MeetingWords {
+    let slug = meeting_slug(kind);
+    MeetingWords {
+        name: family(format!("meeting_{slug}_name")),
+        what: family(format!("meeting_{slug}_what")),
+        who: family(format!("meeting_{slug}_who")),
+        happens: family(format!("meeting_{slug}_happens"))
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect(),
+    }
+}
+
+pub fn step(step: Step) -> StepWords {
+    let slug = step_slug(step);
+    StepWords {
+        title: family(format!("step_{slug}_title")),
+        question: family(format!("step_{slug}_question")),
+        hint: family(format!("step_{slug}_hint")),
+    }
+}
+
+/// The face and the word for a feeling.
 pub fn feeling(feeling: Feeling) -> (&'static str, &'static str) {
-    en::feeling(feeling)
+    let face = match feeling {
+        Feeling::VeryHappy => "😄",
+        Feeling::Happy => "🙂",
+        Feeling::Okay => "😐",
+        Feeling::Sad => "🙁",
+        Feeling::VerySad => "😢",
+        Feeling::Worried => "😟",
+        Feeling::Angry => "😠",
+    };
+    (face, family(format!("feeling_{}", feeling_slug(feeling))))
 }
 
 /// The choice, and one line saying what it means.
 pub fn attendance(choice: AttendanceChoice) -> (&'static str, &'static str) {
-    en::attendance(choice)
+    let slug = attendance_slug(choice);
+    (
+        family(format!("attendance_{slug}")),
+        family(format!("attendance_{slug}_means")),
+    )
 }
 
 pub fn audience(audience: Audience) -> (&'static str, &'static str) {
-    en::audience(audience)
+    let slug = audience_slug(audience);
+    (
+        family(format!("audience_{slug}")),
+        family(format!("audience_{slug}_means")),
+    )
 }
 
-/// The words of the "own names" and "who has read my views" pages.
-pub fn own_words() -> &'static OwnWords {
-    &en::OWN_WORDS
+/// Every catalogue key the code can ask for: the test compares this with each catalogue.
+pub fn all_keys() -> Vec<String> {
+    let fixed = [
+        Text::KEYS,
+        ForYouText::KEYS,
+        OwnWords::KEYS,
+        PublicWords::KEYS,
+        phrase::KEYS,
+        phrase::OTHER_KEYS,
+    ];
+    let mut keys: Vec<String> = fixed.concat().into_iter().map(str::to_owned).collect();
+    for kind in MEETING_KINDS {
+        let slug = meeting_slug(kind);
+        for part in ["name", "what", "who", "happens"] {
+            keys.push(format!("meeting_{slug}_{part}"));
+        }
+    }
+    for step in Step::ALL {
+        let slug = step_slug(step);
+        for part in ["title", "question", "hint"] {
+            keys.push(format!("step_{slug}_{part}"));
+        }
+    }
+    keys.extend(Feeling::ALL.map(|f| format!("feeling_{}", feeling_slug(f))));
+    for choice in AttendanceChoice::ALL {
+        let slug = attendance_slug(choice);
+        keys.extend([
+            format!("attendance_{slug}"),
+            format!("attendance_{slug}_means"),
+        ]);
+    }
+    // Dates on the child's pages (crate::dates).
+    keys.extend((1..=7).map(|n| format!("weekday_{n}")));
+    keys.extend((1..=12).map(|n| format!("month_{n}")));
+    keys.extend(["date_when".to_owned(), "date_day".to_owned()]);
+    for audience in AUDIENCES {
+        let slug = audience_slug(audience);
+        keys.extend([format!("audience_{slug}"), format!("audience_{slug}_means")]);
+    }
+    keys
 }
 
-/// Words for messages to the child and words their advocate wrote for them (issue 20).
-pub struct ForYouText {
-    pub messages_title: &'static str,
-    pub from_advocate: &'static str,
-    pub from_chair: &'static str,
-    pub thank_you: &'static str,
-    pub have_a_question: &'static str,
-    pub you_said_thanks: &'static str,
-    pub you_have_a_question: &'static str,
-    pub answer_sent: &'static str,
-    pub not_sent: &'static str,
-    pub check_title: &'static str,
-    pub check_question: &'static str,
-    pub anything_else: &'static str,
-    pub yes_right: &'static str,
-    pub want_to_change: &'static str,
-    pub confirmed: &'static str,
-}
-
-pub fn for_you() -> &'static ForYouText {
-    &en::FOR_YOU
+/// The catalogue files (language code, file name, text), for the catalogue test.
+#[cfg(feature = "ssr")]
+pub fn catalogue_files() -> &'static [(&'static str, &'static str, &'static str)] {
+    catalogue::files()
 }

@@ -2,7 +2,7 @@
 //! place a child page asks what to call the meeting or a part of the views.
 use serde::{Deserialize, Serialize};
 
-use super::{meeting, step, text};
+use super::{meeting, phrase, step, text, words};
 use crate::model::{MeetingKind, Step};
 
 /// What the child calls their meeting and the three parts of their views (`None`: the usual words).
@@ -41,35 +41,24 @@ impl OwnNames {
     }
 }
 
-/// Words of the pages where the child names things and sees who read their views.
-pub struct OwnWords {
-    pub names_link: &'static str,
-    pub names_title: &'static str,
-    pub names_intro: &'static str,
-    /// `{usual}`: the usual words, in quotes.
-    pub names_label: &'static str,
-    pub names_meeting_label: &'static str,
-    pub names_hint: &'static str,
-    pub names_save: &'static str,
-    pub names_too_long: &'static str,
-    pub names_saved: &'static str,
-    pub who_read_link: &'static str,
-    /// `{when}`: the one time they read them.
-    pub read_once: &'static str,
-    /// `{times}`, `{when}`: read more than once, all in the same minute.
-    pub read_times_on: &'static str,
-    /// `{first}`, `{last}`, `{times}`.
-    pub read_often: &'static str,
-    /// `{name}`: the child's own name for their meeting.
-    pub after_title_named: &'static str,
+words! {
+    /// Words of the pages where the child names things and sees who read their views.
+    pub struct OwnWords {
+        names_link,
+        names_title,
+        names_intro,
+        names_meeting_label,
+        names_hint,
+        names_save,
+        names_too_long,
+        names_saved,
+        who_read_link,
+    }
 }
 
 impl OwnWords {
     /// "What happened at my meeting", or at the meeting as the child named it.
     pub fn after_title(&self, own: Option<&str>) -> String {
-        own.map_or_else(
-            || text().after_title.to_owned(),
-            |name| self.after_title_named.replace("{name}", name),
-        )
+        own.map_or_else(|| text().after_title.to_owned(), phrase::after_title_named)
     }
 }

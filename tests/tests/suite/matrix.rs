@@ -179,6 +179,8 @@ pub(crate) const MATRIX: &[(Kind, &str, &str)] = &[
     (M, "setYoungerMode",               "D D A D A D D D D D D D D D D D D D"),
     // the child's own names: each child sets their own; no member of staff names things for them
     (M, "setMyNames",                   "D D A A D D D D D D D D D D D D D D"),
+    // the language of the child's pages: each child chooses their own
+    (M, "setMyLanguage",                "D D A A D D D D D D D D D D D D D D"),
     // the advocate acts on their case
     (M, "shareViews",                   "D D D D A D D D D D D D D D D D D D"),
     (M, "recordStatementHanded",        "D D D D A D D D D D D D D D D D D D"),
@@ -1261,6 +1263,7 @@ pub(crate) fn operation(name: &str, fx: &Fixture, viewer: Viewer, slot: usize) -
             "mutation { setMyNames(input: { meeting: \"My big day\" }) { meeting } }",
             none,
         ),
+        "setMyLanguage" => ("mutation { setMyLanguage(language: \"cy\") }", none),
         "setYoungerMode" =>
             ("mutation($id: ID!) { setYoungerMode(on: true, childId: $id) }", id(&fx.mia)),
         "shareViews" => ("mutation($id: ID!) { shareViews(caseId: $id) { version } }", id(&fx.mia_case)),

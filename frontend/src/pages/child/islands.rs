@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::layout::Leave;
 #[cfg(feature = "hydrate")]
 use super::layout::{EXIT_URL, StillHere};
-use crate::components::use_hydrated;
 
 /// "Leave now". Without JavaScript a plain form: the server ends the session and sends the
 /// browser on. With it, the page is also replaced in the history, so "back" does not return here.
@@ -79,46 +78,6 @@ pub fn IdleWarning(title: String, body: String, button: String) -> impl IntoView
                     {button.clone()}
                 </button>
             </div>
-        </Show>
-    }
-}
-
-/// Reads `words` aloud with the browser's voice; shown only where the browser can speak.
-#[island]
-pub fn Speak(words: String, label: String) -> impl IntoView {
-    let hydrated = use_hydrated();
-    let can_speak = move || {
-        hydrated.get() && {
-            #[cfg(feature = "hydrate")]
-            {
-                window().speech_synthesis().is_ok()
-            }
-            #[cfg(not(feature = "hydrate"))]
-            {
-                false
-            }
-        }
-    };
-    let speak = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let (Ok(voice), Ok(utterance)) = (
-            window().speech_synthesis(),
-            web_sys::SpeechSynthesisUtterance::new_with_text(&words),
-        ) {
-            utterance.set_lang("en-GB");
-            utterance.set_rate(0.9);
-            voice.cancel();
-            voice.speak(&utterance);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &words;
-    };
-    view! {
-        <Show when=can_speak>
-            <button type="button" class="read-aloud" on:click=speak.clone()>
-                <span aria-hidden="true">"🔊 "</span>
-                {label.clone()}
-            </button>
         </Show>
     }
 }

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::views::Part;
-use crate::text::text;
 
 /// A page of the journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,10 +25,7 @@ const JOURNEY: [Stop; 8] = [
 /// "Step 3 of 8".
 pub fn progress(stop: Stop) -> String {
     let n = JOURNEY.iter().position(|s| *s == stop).unwrap_or(0) + 1;
-    text()
-        .step_of
-        .replace("{n}", &n.to_string())
-        .replace("{total}", &JOURNEY.len().to_string())
+    crate::text::phrase::step_of(n, JOURNEY.len())
 }
 
 /// The progress line at the top of a journey page.

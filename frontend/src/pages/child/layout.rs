@@ -2,10 +2,10 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use super::islands::{IdleWarning, QuickExit, Speak};
-use crate::components::{Bundle, IslandLoader};
+use super::islands::{IdleWarning, QuickExit};
+use crate::components::{Bundle, IslandLoader, LanguagePicker};
 use crate::error::PageError;
-use crate::text::text;
+use crate::text::{public, text};
 
 /// Where "Leave now" goes: an ordinary, neutral page (the same one GOV.UK's exit button uses).
 pub const EXIT_URL: &str = "https://www.bbc.co.uk/weather";
@@ -37,12 +37,14 @@ pub fn ChildPage(
     let t = text();
     view! {
         <Title text=title />
-        <Meta name="description" content="Your meeting. Your say." />
+        <Meta name="description" content=public().page_description />
         <a class="skip" href="#main">{t.skip_to_content}</a>
         <header class="top">
             <span class="brand">{t.brand}</span>
             <QuickExit label=t.quick_exit.to_owned() hint=t.quick_exit_hint.to_owned() />
         </header>
+        // At the top, each language named in itself: a child who reads little English finds theirs.
+        <LanguagePicker />
         <main
             id="main"
             class="page child"
@@ -65,8 +67,18 @@ pub fn ChildPage(
     }
 }
 
-/// A "Read to me" button for these words, only where the browser can speak.
+/// "Read to me": the clip of catalogue message `key` in the page's language, made ahead of time
+/// (`myvoice make-audio`) and played by the browser's own control, so it works with JavaScript
+/// off. `preload="none"`: a child's data is spent only when they press play.
 #[component]
-pub fn ReadAloud(words: String) -> impl IntoView {
-    view! { <Speak words label=text().read_aloud.to_owned() /> }
+pub fn ReadAloud(#[prop(into)] key: String) -> impl IntoView {
+    let label = text().read_aloud;
+    let src = crate::text::aloud::clip_url(crate::text::current(), &key);
+    view! {
+        <p class="read-aloud">
+            <span aria-hidden="true">"🔊 "</span>
+            {label}
+            <audio controls preload="none" src=src aria-label=label></audio>
+        </p>
+    }
 }

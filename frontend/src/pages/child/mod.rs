@@ -4,6 +4,7 @@ pub mod after;
 pub mod data;
 pub mod islands;
 pub mod journey;
+pub mod language;
 pub mod layout;
 pub mod meeting;
 pub mod names;
@@ -14,4 +15,4 @@ pub mod typing;
 pub mod views;
 pub mod who_read;
 
-pub use layout::ChildPage;
+pub use layout::{ChildPage, ReadAloud};

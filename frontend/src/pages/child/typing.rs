@@ -21,7 +21,7 @@ impl TypingWords {
     pub fn from_text() -> Self {
         let t = crate::text::text();
         Self {
-            letters_left: t.letters_left.to_owned(),
+            letters_left: crate::text::phrase::letters_left_template(),
             saving: t.saving.to_owned(),
             saved: t.saved.to_owned(),
         }

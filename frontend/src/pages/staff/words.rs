@@ -1,6 +1,24 @@
 //! The words of UK children's social care, for staff pages.
 use crate::model::{MeetingKind, ParentalAgreement, ReferralStatus};
 
+/// The child's language as staff read it: "Polish (pl)" for a code the child's pages speak, or as
+/// written on the record; with "interpreter needed" when one is.
+pub fn language(language: &str, interpreter_needed: bool) -> String {
+    let name = match crate::text::Lang::parse(language) {
+        Some(crate::text::Lang::En) => "English".to_owned(),
+        Some(crate::text::Lang::Cy) => "Welsh".to_owned(),
+        Some(crate::text::Lang::Pl) => "Polish".to_owned(),
+        Some(crate::text::Lang::Ar) => "Arabic".to_owned(),
+        None if language.trim().is_empty() => "English".to_owned(),
+        None => language.trim().to_owned(),
+    };
+    if interpreter_needed {
+        format!("{name}: interpreter needed")
+    } else {
+        name
+    }
+}
+
 pub fn meeting(kind: MeetingKind) -> &'static str {
     match kind {
         MeetingKind::InitialChildProtectionConference => "Initial CP conference",

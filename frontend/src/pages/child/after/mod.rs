@@ -2,9 +2,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::ChildPage;
 use super::data::Problem;
 use super::who_read::Person;
+use super::{ChildPage, ReadAloud};
+use crate::components::{Pic, Picture};
 use crate::error::PageError;
 use crate::text::text;
 
@@ -76,8 +77,9 @@ fn AfterPage(after: Afterwards) -> impl IntoView {
     view! {
         <ChildPage title=after.title.clone() younger=after.younger signed_in=true>
             <h1>{after.title}</h1>
+            <ReadAloud key="after_decided" />
             <section class="card" aria-labelledby="decided">
-                <h2 id="decided"><span class="picture" aria-hidden="true">"📝 "</span>{t.after_decided}</h2>
+                <h2 id="decided"><Picture pic=Pic::Attendance(crate::model::AttendanceChoice::WrittenViewsOnly) />{t.after_decided}</h2>
                 {match after.outcome {
                     Some(outcome) => view! { <p class="said">{outcome}</p> }.into_any(),
                     None => view! { <p>{t.after_not_yet}</p> }.into_any(),
@@ -85,7 +87,7 @@ fn AfterPage(after: Afterwards) -> impl IntoView {
             </section>
             <answers::Answers answers=after.answers />
             <section class="card" aria-labelledby="readers">
-                <h2 id="readers"><span class="picture" aria-hidden="true">"👀 "</span>{t.who_read_title}</h2>
+                <h2 id="readers"><Picture pic=Pic::WhoSees />{t.who_read_title}</h2>
                 {if after.readers.is_empty() {
                     view! { <p>{t.who_read_none}</p> }.into_any()
                 } else {

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::ChildPage;
+use super::{ChildPage, ReadAloud};
 use crate::error::PageError;
 use crate::text::{OwnNames, text};
 
@@ -64,13 +64,14 @@ pub async fn load_child() -> Result<Child, PageError> {
 pub fn Problem(error: PageError) -> impl IntoView {
     let t = text();
     // Signed out: the server has already sent the browser to sign in.
-    let words = match error {
-        PageError::SignedOut => t.sign_in_timed_out,
-        _ => t.something_wrong,
+    let (words, key) = match error {
+        PageError::SignedOut => (t.sign_in_timed_out, "sign_in_timed_out"),
+        _ => (t.something_wrong, "something_wrong"),
     };
     view! {
         <ChildPage title=t.something_wrong.to_owned()>
             <p class="card" role="alert">{words}</p>
+            <ReadAloud key />
             <a class="button" href="/me">{t.back_to_meeting}</a>
         </ChildPage>
     }
@@ -114,7 +115,7 @@ pub mod server {
             .my_current_meeting
             .as_ref()
             .and_then(|m| m.scheduled_at.as_ref())
-            .map(crate::dates::in_words);
+            .map(crate::dates::child_when);
         let reached = home
             .my_current_meeting
             .as_ref()
@@ -125,9 +126,7 @@ pub mod server {
                     .map(|r| {
                         let day = match (&r.shared_at, r.given_on) {
                             (Some(at), _) => Some(crate::dates::child_day(at)),
-                            (None, Some(day)) => {
-                                Some(day.format(crate::dates::CHILD_DAY).to_string())
-                            }
+                            (None, Some(day)) => Some(crate::dates::child_date(day)),
                             (None, None) => None,
                         };
                         (r.audience, day)

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::ChildPage;
 use super::data::Child;
 use super::layout::ReadAloud;
+use crate::components::{Pic, Picture};
 use crate::model::MeetingStatus;
 use crate::text::{meeting as meeting_words, text};
 
@@ -46,12 +47,12 @@ fn MeetingPage(child: Child) -> impl IntoView {
         let change = if cancelled {
             Some(t.meeting_cancelled.to_owned())
         } else if meeting.moved_at.is_some() && !held {
-            when.as_ref().map(|when| t.meeting_moved.replace("{when}", when))
+            when.as_deref().map(crate::text::phrase::meeting_moved)
         } else {
             None
         };
         let name = child.names.meeting_name(meeting.kind);
-        let aloud = format!("{name} {}", words.what);
+        let aloud = crate::text::meeting_what_key(meeting.kind);
         view! {
             {change.map(|change| view! {
                 <p class="card notice" role="status" id="meeting-change">{change}</p>
@@ -60,10 +61,10 @@ fn MeetingPage(child: Child) -> impl IntoView {
             {(!cancelled).then(|| view! { <NextAction status held /> })}
             <section class="card" aria-labelledby="meeting-title">
                 <h2 id="meeting-title">
-                    <span class="picture" aria-hidden="true">"🗓️ "</span>
+                    <Picture pic=Pic::Meeting />
                     {name}
                 </h2>
-                <ReadAloud words=aloud />
+                <ReadAloud key=aloud />
                 <p>{words.what}</p>
                 <dl class="facts">
                     {when.clone().map(|when| view! { <dt>{t.when}</dt><dd>{when}</dd> })}
@@ -81,7 +82,7 @@ fn MeetingPage(child: Child) -> impl IntoView {
     });
     view! {
         <ChildPage title=t.your_meeting.to_owned() younger signed_in=true>
-            <h1>{t.hello} ", " {child.name.clone()}</h1>
+            <h1>{crate::text::phrase::hello(&child.name)}</h1>
             <for_you::ForYou child=child.clone() />
             {meeting.map(|m| m.into_any()).unwrap_or_else(|| view! { <p class="card">{t.no_meeting}</p> }.into_any())}
             <section class="card" aria-labelledby="advocate-title">
@@ -90,7 +91,7 @@ fn MeetingPage(child: Child) -> impl IntoView {
                     {t.your_advocate}
                 </h2>
                 {match child.advocate.clone() {
-                    Some(name) => view! { <p><strong>{name}</strong> " " {t.advocate_is}</p> }.into_any(),
+                    Some(name) => view! { <p>{crate::text::phrase::advocate_is(&name)}</p> }.into_any(),
                     None => view! { <p>{t.no_advocate}</p> }.into_any(),
                 }}
             </section>

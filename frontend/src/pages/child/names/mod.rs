@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::ChildPage;
 use super::data::{Child, with_child};
+use super::{ChildPage, ReadAloud};
 use crate::components::TextBox;
 use crate::error::PageError;
 use crate::model::Step;
@@ -109,10 +109,11 @@ fn NamesPage(child: Child) -> impl IntoView {
 fn NamesForm(names: OwnNames, younger: bool, error: bool, saved: bool) -> impl IntoView {
     let (t, w) = (text(), own_words());
     let action = ServerAction::<SaveNames>::new();
-    let usual = |step: Step| w.names_label.replace("{usual}", text::step(step).title);
+    let usual = |step: Step| crate::text::phrase::names_label(text::step(step).title);
     view! {
         <ChildPage title=w.names_title.to_owned() younger signed_in=true>
             <h1>{w.names_title}</h1>
+            <ReadAloud key="names_intro" />
             {error.then(|| view! {
                 <div class="error-summary" role="alert" tabindex="-1">
                     <h2>{t.error_summary}</h2>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::ChildPage;
+use super::{ChildPage, ReadAloud};
 use crate::error::PageError;
 use crate::text::text;
 
@@ -66,31 +66,25 @@ impl Told {
             Told::Service => "service",
         }
     }
-
-    fn words(self) -> &'static str {
-        let t = text();
-        match self {
-            Told::Advocate => t.told_advocate,
-            Told::DutyTeam => t.told_duty_team,
-            Told::Service => t.told_service,
-        }
-    }
 }
 
 /// "We have told your advocate." / "We have told A and B." / "We have saved your message…"
 fn told_sentence(codes: &str) -> String {
-    let t = text();
     let who: Vec<&str> = Told::ALL
         .into_iter()
-        .filter(|w| codes.split('.').any(|c| c == w.code()))
-        .map(Told::words)
+        .map(Told::code)
+        .filter(|code| codes.split('.').any(|c| c == *code))
         .collect();
-    let first = match who.as_slice() {
-        [] => t.not_safe_saved.to_string(),
-        [one] => format!("{} {one}.", t.not_safe_told),
-        [rest @ .., last] => format!("{} {} {} {last}.", t.not_safe_told, rest.join(", "), t.and),
+    let who = if who.is_empty() {
+        "none".to_owned()
+    } else {
+        who.join("-")
     };
-    format!("{first} {}", t.not_safe_sent)
+    format!(
+        "{} {}",
+        crate::text::phrase::not_safe_told(&who),
+        text().not_safe_sent
+    )
 }
 
 #[component]
@@ -104,6 +98,7 @@ pub fn NotSafe() -> impl IntoView {
     view! {
         <ChildPage title=t.not_safe_title.to_owned()>
             <h1>{t.not_safe_title}</h1>
+            <ReadAloud key="not_safe_danger" />
             <section class="card help">
                 <p class="big">{t.not_safe_danger}</p>
                 <a class="button call" href="tel:999">"📞 999"</a>

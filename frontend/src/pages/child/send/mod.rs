@@ -1,11 +1,12 @@
 //! Check everything, send it to the advocate, and a receipt that says what happens next.
 use leptos::prelude::*;
 
-use super::ChildPage;
 use super::data::{Child, with_child};
 use super::views::Part;
+use super::{ChildPage, ReadAloud};
+use crate::components::{Pic, Picture};
 use crate::error::PageError;
-use crate::model::Step;
+use crate::model::{AttendanceChoice, Step};
 use crate::text::{self, text};
 
 #[cfg(feature = "ssr")]
@@ -85,11 +86,10 @@ fn CheckPage(child: Child) -> impl IntoView {
     };
     let names = child.names.clone();
     let section = move |step: Step, body: AnyView| {
-        let words = text::step(step);
         let title = names.step_title(step);
         view! {
             <section class="card check">
-                <h2><span class="picture" aria-hidden="true">{words.picture} " "</span>{title.clone()}</h2>
+                <h2><Picture pic=Pic::Step(step) />{title.clone()}</h2>
                 {body}
                 <a href=step.href() class="change">{t.change}<span class="visually-hidden">" " {title}</span></a>
             </section>
@@ -116,6 +116,7 @@ fn CheckPage(child: Child) -> impl IntoView {
         <ChildPage title=t.check_title.to_owned() younger=child.younger signed_in=true>
             <super::journey::Progress stop=super::journey::Stop::Check />
             <h1>{t.check_title}</h1>
+            <ReadAloud key="check_intro" />
             <p>{t.check_intro}</p>
             {section(Step::Worries, list(&worries))}
             {section(Step::GoingWell, list(&going_well))}
@@ -123,12 +124,12 @@ fn CheckPage(child: Child) -> impl IntoView {
             {section(Step::Feelings, view! { <p>{feeling}</p> }.into_any())}
             {section(Step::AnythingElse, view! { <p class="said">{free_words.clone().unwrap_or_else(|| t.nothing_yet.to_owned())}</p> }.into_any())}
             <section class="card check">
-                <h2><span class="picture" aria-hidden="true">"🚪 "</span>{t.coming_title}</h2>
+                <h2><Picture pic=Pic::Attendance(AttendanceChoice::Attend) />{t.coming_title}</h2>
                 <p>{coming}</p>
                 <a href=Part::Coming.href() class="change">{t.change}<span class="visually-hidden">" " {t.coming_title}</span></a>
             </section>
             <section class="card check">
-                <h2><span class="picture" aria-hidden="true">"👀 "</span>{t.who_sees_title}</h2>
+                <h2><Picture pic=Pic::WhoSees />{t.who_sees_title}</h2>
                 {if who.is_empty() {
                     view! { <p>{t.not_chosen}</p> }.into_any()
                 } else {
@@ -175,9 +176,10 @@ fn SentPage(child: Child) -> impl IntoView {
             <div class="receipt" role="status">
                 <p class="big-picture" aria-hidden="true">"✅"</p>
                 <h1>{t.sent_title}</h1>
-                <p>{advocate.map_or_else(|| t.sent_body.to_owned(), |name| format!("{name}, your advocate, has your views."))}</p>
+                <p>{advocate.map_or_else(|| t.sent_body.to_owned(), |name| crate::text::phrase::sent_body_named(&name))}</p>
             </div>
             <section class="card">
+                <ReadAloud key="sent_next" />
                 <p>{t.sent_next}</p>
                 {when.map(|when| view! { <p>{meeting} ": " <strong>{when}</strong></p> })}
                 <p>{t.sent_change}</p>

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::ChildPage;
+use super::{ChildPage, ReadAloud};
 use crate::components::{ErrorSummary, FieldError};
 use crate::error::PageError;
 use crate::text::text;
@@ -72,8 +72,15 @@ pub async fn child_sign_in(code: String, pin: String) -> Result<(), PageError> {
         let result = crate::gql::exec::<ops::ChildSignIn>(Variables { code, pin }).await;
         match result {
             Ok(signed) => {
-                crate::session::start(&signed.child_sign_in.access_token);
+                let token = signed.child_sign_in.access_token;
+                crate::session::start(&token);
                 crate::drafts::forget_all().await;
+                // The language is a nicety: signing in still works if keeping it fails.
+                let chosen = use_context::<http::request::Parts>()
+                    .and_then(|parts| crate::text::from_cookie(&parts));
+                if let Err(error) = super::language::at_sign_in(&token, chosen).await {
+                    tracing::warn!(?error, "the child's language was not kept");
+                }
                 None
             }
             Err(error) if error.code() == ErrorCode::RateLimited => Some(Problem::Locked),
@@ -116,6 +123,7 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <ChildPage title=t.sign_in_title.to_owned()>
             <h1>{t.sign_in_title}</h1>
+            <ReadAloud key="sign_in_intro" />
             {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
             <ErrorSummary errors />
             <p>{t.sign_in_intro}</p>

@@ -10,7 +10,7 @@ use super::data::{Child, with_child};
 use super::journey::{Progress, Stop};
 use super::layout::ReadAloud;
 use super::typing::{TypingHelp, TypingWords};
-use crate::components::TextBox;
+use crate::components::{Pic, Picture, TextBox};
 use crate::error::PageError;
 use crate::model::{AttendanceChoice, Audience, Feeling, Step};
 use crate::text::{self, text};
@@ -121,7 +121,10 @@ fn JourneyForm(
     #[prop(into)] title: String,
     question: &'static str,
     hint: &'static str,
-    picture: &'static str,
+    picture: Pic,
+    /// The catalogue key of the words read aloud (the question's).
+    #[prop(into)]
+    aloud: String,
     version: i64,
     children: Children,
 ) -> impl IntoView {
@@ -134,7 +137,6 @@ fn JourneyForm(
         _ => None,
     };
     let action = ServerAction::<SaveViews>::new();
-    let aloud = format!("{question} {hint}");
     let meeting_id = child
         .meeting
         .as_ref()
@@ -144,7 +146,7 @@ fn JourneyForm(
         <ChildPage title=title.clone() younger=child.younger signed_in=true>
             <Progress stop=Stop::Part(part) />
             <h1>
-                <span class="picture" aria-hidden="true">{picture} " "</span>
+                <Picture pic=picture />
                 {title}
             </h1>
             {move || kept().then(|| view! { <p class="notice" role="status">{t.kept_both}</p> })}
@@ -157,7 +159,7 @@ fn JourneyForm(
             <ActionForm action attr:class="stack" attr:id="views-form">
                 <fieldset id="answer">
                     <legend class="question">{question}</legend>
-                    <ReadAloud words=aloud />
+                    <ReadAloud key=aloud />
                     <p class="hint">{hint}</p>
                     <input type="hidden" name="meeting_id" value=meeting_id />
                     <input type="hidden" name="part" value=serde_variant(&part) />
@@ -212,7 +214,7 @@ fn StepPage(child: Child, step: Step) -> impl IntoView {
     };
     view! {
         <JourneyForm child part=Part::of(step) title question=words.question hint=words.hint
-            picture=words.picture version>
+            picture=Pic::Step(step) aloud=crate::text::step_question_key(step) version>
             {body}
         </JourneyForm>
     }
@@ -233,7 +235,7 @@ fn ItemBoxes(part: Part, items: Vec<String>, limits: Limits) -> impl IntoView {
     let boxes = (0..count)
         .map(|i| {
             let value = items.get(i).cloned().unwrap_or_default();
-            let label = t.item_label.replace("{n}", &(i + 1).to_string());
+            let label = crate::text::phrase::item_label(i + 1);
             view! {
                 <AutosavedText part name=format!("items[{i}]") id=format!("item-{i}")
                     label=label value max=letters(limits.views_item_letters) rows=3 />
@@ -281,14 +283,14 @@ fn FeelingChoice(chosen: Option<Feeling>) -> impl IntoView {
             {Feeling::ALL
                 .into_iter()
                 .map(|feeling| {
-                    let (picture, words) = text::feeling(feeling);
+                    let (_, words) = text::feeling(feeling);
                     let value = serde_variant(&feeling);
                     let id = format!("feeling-{}", value.to_lowercase());
                     view! {
                         <div class="feeling">
                             <input type="radio" name="feeling" id=id.clone() value=value checked=chosen == Some(feeling) />
                             <label for=id>
-                                <span class="face" aria-hidden="true">{picture}</span>
+                                <Picture pic=Pic::Feeling(feeling) />
                                 <span>{words}</span>
                             </label>
                         </div>
@@ -315,7 +317,7 @@ fn ComingPage(child: Child) -> impl IntoView {
                 <div class="choice">
                     <input type="radio" name="attendance" id=id.clone() value=value
                         checked=chosen == Some(choice) aria-describedby=hint.clone() />
-                    <label for=id>{words}</label>
+                    <label for=id><Picture pic=Pic::Attendance(choice) />{words}</label>
                     <p class="hint" id=hint>{means}</p>
                 </div>
             }
@@ -323,7 +325,7 @@ fn ComingPage(child: Child) -> impl IntoView {
         .collect_view();
     view! {
         <JourneyForm child part=Part::Coming title=t.coming_title question=t.coming_question
-            hint="" picture="🚪" version>
+            hint="" picture=Pic::Attendance(AttendanceChoice::Attend) aloud="coming_question" version>
             {choices}
         </JourneyForm>
     }
@@ -361,7 +363,7 @@ fn WhoSeesPage(child: Child) -> impl IntoView {
                 .iter()
                 .find(|(a, _)| *a == audience)
                 .map(|(_, day)| match day {
-                    Some(day) => t.views_got_there.replace("{day}", day),
+                    Some(day) => crate::text::phrase::views_got_there(day),
                     None => t.views_not_there_yet.to_owned(),
                 });
             view! {
@@ -376,7 +378,7 @@ fn WhoSeesPage(child: Child) -> impl IntoView {
         .collect_view();
     view! {
         <JourneyForm child part=Part::WhoSees title=t.who_sees_title question=t.who_sees_question
-            hint=t.who_sees_hint picture="👀" version>
+            hint=t.who_sees_hint picture=Pic::WhoSees aloud="who_sees_question" version>
             <p>{t.who_sees_advocate}</p>
             {choices}
         </JourneyForm>

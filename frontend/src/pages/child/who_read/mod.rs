@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::ChildPage;
 use super::data::Problem;
+use super::{ChildPage, ReadAloud};
+use crate::components::{Pic, Picture};
 use crate::error::PageError;
 use crate::text::text;
 
@@ -55,27 +56,23 @@ pub async fn load_readers() -> Result<Readers, PageError> {
 }
 
 /// When one person read the views: "read them on …", "read them 3 times on …", or "first read
-/// them on …, and last on …".
+/// them on …, and last on …", in the child's language.
 #[cfg(feature = "ssr")]
 pub(crate) fn when_read(
     first: &chrono::DateTime<chrono::Utc>,
     last: &chrono::DateTime<chrono::Utc>,
     times: i64,
 ) -> String {
-    use crate::dates::in_words;
-    let w = crate::text::own_words();
+    use crate::dates::child_when as in_words;
+    use crate::text::phrase;
     let (first, last) = (in_words(first), in_words(last));
+    let count = usize::try_from(times).unwrap_or_default();
     if times <= 1 {
-        w.read_once.replace("{when}", &first)
+        phrase::read_once(&first)
     } else if first == last {
-        w.read_times_on
-            .replace("{times}", &times.to_string())
-            .replace("{when}", &first)
+        phrase::read_times_on(count, &first)
     } else {
-        w.read_often
-            .replace("{first}", &first)
-            .replace("{last}", &last)
-            .replace("{times}", &times.to_string())
+        phrase::read_often(&first, &last, count)
     }
 }
 
@@ -99,7 +96,8 @@ fn ReadersPage(readers: Readers) -> impl IntoView {
     let t = text();
     view! {
         <ChildPage title=t.who_read_title.to_owned() younger=readers.younger signed_in=true>
-            <h1><span class="picture" aria-hidden="true">"👀 "</span>{t.who_read_title}</h1>
+            <h1><Picture pic=Pic::WhoSees />{t.who_read_title}</h1>
+            <ReadAloud key="who_read_title" />
             {if readers.people.is_empty() {
                 view! { <p class="card">{t.who_read_none}</p> }.into_any()
             } else {

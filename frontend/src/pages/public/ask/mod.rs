@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
+use crate::components::Linked;
 use crate::error::PageError;
-use crate::pages::child::ChildPage;
+use crate::pages::child::{ChildPage, ReadAloud};
+use crate::text::public;
 
 #[cfg(feature = "ssr")]
 mod ops;
@@ -59,22 +61,17 @@ impl Problem {
     }
 
     fn words(self) -> &'static str {
+        let w = public();
         match self {
-            Self::Name => "Please tell us your name.",
-            Self::Contact => {
-                "Please tell us a phone number or an email, so we can get back to you."
-            }
-            Self::About => "Please tell us a little about what you would like help with.",
-            Self::Council => "Please tell us the name of your council.",
-            Self::UnknownCouncil => "We do not know that council. Please check the name.",
-            Self::Date => "That day has already gone. Please check the date, or leave it empty.",
-            Self::NotADate => {
-                "We could not read that date. Please pick the day, or leave it empty."
-            }
-            Self::TooLong => "That is a bit too long for us. Please make it shorter.",
-            Self::Busy => {
-                "Lots of messages were sent from here just now. Please wait a minute, then press Send again. Your words are still here."
-            }
+            Self::Name => w.ask_problem_name,
+            Self::Contact => w.ask_problem_contact,
+            Self::About => w.ask_problem_about,
+            Self::Council => w.ask_problem_council,
+            Self::UnknownCouncil => w.ask_problem_unknown_council,
+            Self::Date => w.ask_problem_date,
+            Self::NotADate => w.ask_problem_not_a_date,
+            Self::TooLong => w.ask_problem_too_long,
+            Self::Busy => w.ask_problem_busy,
         }
     }
 
@@ -93,26 +90,27 @@ impl Problem {
 
 /// Meeting kinds in plain words, for someone who may know what the meeting is about. The staff
 /// names of these meetings are never shown here (tests/tests/suite/child_names_pages.rs).
-const KINDS: [(&str, &str); 6] = [
-    ("", "I don't know"),
-    (
-        "INITIAL_CHILD_PROTECTION_CONFERENCE",
-        "A first meeting to help keep a child safe",
-    ),
-    (
-        "CHILD_PROTECTION_REVIEW",
-        "A meeting to check the plan to keep a child safe",
-    ),
-    (
-        "CHILD_IN_NEED_MEETING",
-        "A meeting about help for a child and their family",
-    ),
-    (
-        "CHILDREN_LOOKED_AFTER_REVIEW",
-        "A review for a child in care",
-    ),
-    ("FAMILY_GROUP_CONFERENCE", "A family meeting to make a plan"),
+const KINDS: [&str; 6] = [
+    "",
+    "INITIAL_CHILD_PROTECTION_CONFERENCE",
+    "CHILD_PROTECTION_REVIEW",
+    "CHILD_IN_NEED_MEETING",
+    "CHILDREN_LOOKED_AFTER_REVIEW",
+    "FAMILY_GROUP_CONFERENCE",
 ];
+
+/// A kind's words, in the page's language.
+fn kind_words(kind: &str) -> &'static str {
+    let w = public();
+    match kind {
+        "INITIAL_CHILD_PROTECTION_CONFERENCE" => w.ask_kind_first_safety,
+        "CHILD_PROTECTION_REVIEW" => w.ask_kind_safety_review,
+        "CHILD_IN_NEED_MEETING" => w.ask_kind_help_family,
+        "CHILDREN_LOOKED_AFTER_REVIEW" => w.ask_kind_review,
+        "FAMILY_GROUP_CONFERENCE" => w.ask_kind_family,
+        _ => w.ask_kind_unknown,
+    }
+}
 
 /// What the form holds, kept for the page without JavaScript when the message needs another look.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -156,7 +154,7 @@ pub async fn ask_for_advocate(
         // Only the kinds offered; "I don't know" is none.
         let kind = meeting_kind
             .as_deref()
-            .filter(|k| !k.is_empty() && KINDS.iter().any(|(v, _)| v == k));
+            .filter(|k| !k.is_empty() && KINDS.contains(k));
         let date = meeting_date
             .as_deref()
             .map(str::trim)
@@ -249,18 +247,20 @@ pub fn AskForAdvocate() -> impl IntoView {
             }
         },
     );
+    let w = public();
     view! {
-        <ChildPage title="Ask for an advocate".to_owned()>
-            <h1>"Ask for an advocate"</h1>
-            <p>"An advocate is someone on your side. They help you say what you think at meetings about your life."</p>
-            <p>"You can ask for one yourself. A grown-up in your family can ask too. It is free."</p>
+        <ChildPage title=w.ask_title.to_owned()>
+            <h1>{w.ask_title}</h1>
+            <ReadAloud key="ask_intro" />
+            <p>{w.ask_intro}</p>
+            <p>{w.ask_yourself}</p>
             <Suspense>
                 {move || Suspend::new(async move {
                     let draft = kept.await.ok().flatten().unwrap_or_default();
                     view! { <AskForm draft from_address /> }
                 })}
             </Suspense>
-            <p class="hint">"We will get back to you soon. If you are not safe right now, call 999."</p>
+            <p class="hint">{w.ask_soon}</p>
         </ChildPage>
     }
 }
@@ -292,48 +292,49 @@ fn AskForm(draft: AskDraft, from_address: Option<Problem>) -> impl IntoView {
     let invalid = move |field: &'static str| move || field_error(field).get().is_some().to_string();
     let kinds = KINDS
         .iter()
-        .map(|(v, label)| {
+        .map(|v| {
             let selected = *v == draft.meeting_kind;
-            view! { <option value=*v selected=selected>{*label}</option> }
+            view! { <option value=*v selected=selected>{kind_words(v)}</option> }
         })
         .collect_view();
+    let w = public();
     view! {
         <crate::components::ErrorSummary errors />
         <ActionForm action attr:class="stack" attr:novalidate=true>
             <div class="field">
-                <label for="name">"Your name"</label>
+                <label for="name">{w.ask_name}</label>
                 <crate::components::FieldError id="name-error" message=field_error("name") />
                 <input id="name" name="name" type="text" autocomplete="name" maxlength="200"
                     value=draft.name aria-describedby="name-error" aria-invalid=invalid("name") />
             </div>
             <div class="field">
-                <label for="contact">"How can we get back to you?"</label>
-                <p class="hint" id="contact-hint">"A phone number or an email."</p>
+                <label for="contact">{w.ask_contact}</label>
+                <p class="hint" id="contact-hint">{w.ask_contact_hint}</p>
                 <crate::components::FieldError id="contact-error" message=field_error("contact") />
                 <input id="contact" name="contact" type="text" autocomplete="tel" maxlength="200"
                     value=draft.contact aria-describedby="contact-hint contact-error" aria-invalid=invalid("contact") />
             </div>
             <div class="field">
-                <label for="about">"What would you like help with?"</label>
-                <p class="hint" id="about-hint">"Say it your way. A few words is fine."</p>
+                <label for="about">{w.ask_about}</label>
+                <p class="hint" id="about-hint">{w.ask_about_hint}</p>
                 <crate::components::FieldError id="about-error" message=field_error("about") />
                 <crate::components::TextBox id="about" name="about" rows=4 maxlength=2000 value=draft.about
                     attr:aria-describedby="about-hint about-error" attr:aria-invalid=invalid("about") />
             </div>
             <div class="field">
-                <label for="council">"Your council"</label>
-                <p class="hint" id="council-hint">"The council that helps your family. For example: Somerset."</p>
+                <label for="council">{w.ask_council}</label>
+                <p class="hint" id="council-hint">{w.ask_council_hint}</p>
                 <crate::components::FieldError id="council-error" message=field_error("council") />
                 <input id="council" name="council" type="text" autocomplete="address-level2" maxlength="200"
                     value=draft.council aria-describedby="council-hint council-error" aria-invalid=invalid("council") />
             </div>
             <div class="field">
-                <label for="meeting_kind">"Is there a meeting? What is it about?"</label>
+                <label for="meeting_kind">{w.ask_meeting_kind}</label>
                 <select id="meeting_kind" name="meeting_kind">{kinds}</select>
             </div>
             <div class="field">
-                <label for="meeting_date">"When is the meeting?"</label>
-                <p class="hint" id="date-hint">"If you know. You can leave this empty."</p>
+                <label for="meeting_date">{w.ask_meeting_date}</label>
+                <p class="hint" id="date-hint">{w.ask_meeting_date_hint}</p>
                 <crate::components::FieldError id="meeting_date-error" message=field_error("meeting_date") />
                 <input id="meeting_date" name="meeting_date" type="date" value=draft.meeting_date
                     aria-describedby="date-hint meeting_date-error" aria-invalid=invalid("meeting_date") />
@@ -341,28 +342,30 @@ fn AskForm(draft: AskDraft, from_address: Option<Problem>) -> impl IntoView {
             <p class="field-error" id="send" hidden=move || field_error("send").get().is_none()>
                 {move || field_error("send").get()}
             </p>
-            <button type="submit" class="button primary">"Send my message"</button>
+            <button type="submit" class="button primary">{w.ask_send}</button>
         </ActionForm>
     }
 }
 
 #[component]
 pub fn AskThanks() -> impl IntoView {
+    let w = public();
     view! {
-        <ChildPage title="Thank you".to_owned()>
+        <ChildPage title=w.thanks_title.to_owned()>
             <div class="receipt" role="status">
                 <p class="big-picture" aria-hidden="true">"✅"</p>
-                <h1>"Thank you. We have got your message."</h1>
+                <h1>{w.thanks_heading}</h1>
+                <ReadAloud key="thanks_soon" />
             </div>
             <section class="card">
-                <p>"Someone from the advocacy team will get in touch with you soon."</p>
-                <p>"An advocate is a person who helps you say what you think."</p>
+                <p>{w.thanks_soon}</p>
+                <p>{w.thanks_advocate}</p>
             </section>
             <section class="card help">
-                <p>"If you are not safe right now, call " <a href="tel:999">"999"</a> "."</p>
-                <p>"You can talk to Childline for free at any time on " <a href="tel:08001111">"0800 1111"</a> "."</p>
+                <p><Linked words=w.thanks_danger href="tel:999" label="999" /></p>
+                <p><Linked words=w.thanks_childline href="tel:08001111" label="0800 1111" /></p>
             </section>
-            <a class="button primary" href="/">"Back to the start"</a>
+            <a class="button primary" href="/">{w.thanks_back}</a>
         </ChildPage>
     }
 }

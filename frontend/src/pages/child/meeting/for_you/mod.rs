@@ -116,7 +116,7 @@ fn ForYouParts(child: Child) -> impl IntoView {
         ];
         view! {
             <section class="card" aria-labelledby="check-title">
-                <h2 id="check-title">{t.check_title}</h2>
+                <h2 id="check-title">{t.check_words_title}</h2>
                 <p>{t.check_question}</p>
                 {parts.into_iter().filter(|(_, items)| !items.is_empty()).map(|(part, items)| view! {
                     <h3>{step(part).title}</h3>

@@ -28,6 +28,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("child.sign_in_failed", "Child sign-in failed"),
     ("child_access.issued", "Child sign-in code issued"),
     ("child.younger_mode_set", "Younger-child mode changed"),
+    (
+        "child.language_set",
+        "Child chose the language of their pages",
+    ),
     ("referral.created", "Referral made"),
     ("referral.self_referral", "Self-referral received"),
     ("referral.accepted", "Referral accepted"),

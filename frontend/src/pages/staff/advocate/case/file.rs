@@ -37,6 +37,8 @@ pub struct ChildFacts {
     pub age: i64,
     pub looked_after: bool,
     pub communication_needs: Option<String>,
+    /// "Polish: interpreter needed" (staff::words::language).
+    pub language: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -81,6 +81,10 @@ pub async fn load(case_id: String) -> Result<CaseFile, PageError> {
             age: case.child.age,
             looked_after: case.child.looked_after,
             communication_needs: case.child.communication_needs,
+            language: crate::pages::staff::words::language(
+                &case.child.language,
+                case.child.interpreter_needed,
+            ),
         },
         meeting: MeetingFacts {
             kind: case.meeting.kind,

@@ -303,6 +303,7 @@ pub fn ReferralSection(case: CaseFile) -> impl IntoView {
                     {format!("{}, {}", case.child.name, case.child.age)}
                     {case.child.looked_after.then(|| view! { <span class="tag">"Looked after"</span> })}
                 </dd>
+                {row("Language", Some(case.child.language.clone()))}
                 {row("Communication needs", case.child.communication_needs.clone().or(r.communication_needs.clone()))}
                 {row("Lives with", r.lives_with.clone())}
                 {row("Why an advocate", r.reason.clone())}

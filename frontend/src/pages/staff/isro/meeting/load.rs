@@ -20,6 +20,14 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
         .iter()
         .map(|c| (c.id.clone(), c.first_name.clone()))
         .collect();
+    let languages: Vec<(String, String)> = meeting
+        .children
+        .iter()
+        .map(|c| {
+            let language = crate::pages::staff::words::language(&c.language, c.interpreter_needed);
+            (c.first_name.clone(), language)
+        })
+        .collect();
     let children: Vec<String> = meeting.children.into_iter().map(|c| c.first_name).collect();
     let messages = data
         .meeting_messages
@@ -138,6 +146,7 @@ pub async fn load(id: String, typed: bool) -> Result<StaffRead<MeetingDetail>, P
             status: meeting.status,
             recorded_at: meeting.recorded_at.as_ref().map(staff_time),
             children,
+            languages,
             child_ids,
             messages,
             social_worker: meeting.social_worker.map(|p| p.name),

@@ -59,6 +59,8 @@ pub struct MeetingDetail {
     pub status: MeetingStatus,
     pub recorded_at: Option<String>,
     pub children: Vec<String>,
+    /// Each child's first name and language ("Polish: interpreter needed"), to plan the meeting.
+    pub languages: Vec<(String, String)>,
     /// Each child's opaque ID with their first name (for messages).
     pub child_ids: Vec<(String, String)>,
     /// The chair's messages to the children, with their answers.
@@ -158,6 +160,9 @@ fn MeetingView(user: StaffUser, meeting: MeetingDetail) -> impl IntoView {
                 <dt>"Where"</dt><dd>{meeting.place.clone().unwrap_or_else(|| "Not set".into())}</dd>
                 <dt>"Social worker"</dt><dd>{meeting.social_worker.clone().unwrap_or_else(|| "Not named".into())}</dd>
                 <dt>"Status"</dt><dd>{status}</dd>
+                {meeting.languages.iter().map(|(child, language)| view! {
+                    <dt>{format!("{child}'s language")}</dt><dd>{language.clone()}</dd>
+                }).collect_view()}
             </dl>
 
             <section aria-labelledby="views" class="received">

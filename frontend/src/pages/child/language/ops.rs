@@ -1,0 +1,1 @@
+crate::operations!("src/pages/child/language/ops.graphql" => SetMyLanguage, MyLanguage);
