@@ -630,6 +630,7 @@ pub fn views_row(
         version: Set(1),
         submitted_at: Set(None),
         idempotency_key: Set(None),
+        save_key: Set(None),
         updated_at: Set(now),
         created_at: Set(now),
         // Parts not tracked: a part save from an older version is a conflict, as for old rows.

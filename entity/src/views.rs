@@ -38,6 +38,8 @@ pub struct Model {
     pub submitted_at: Option<DateTimeUtc>,
     /// Makes a retried submit from a flaky connection harmless (unique per child).
     pub idempotency_key: Option<String>,
+    /// The key of the last save by the child, so the same save sent again is not written twice.
+    pub save_key: Option<String>,
     pub updated_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
     /// Per part of the views (`worries`, `goingWell`, …), the version at which it last changed;

@@ -43,6 +43,7 @@ mod m20261210_000003_child_names;
 mod m20261210_000004_create_views_handed;
 mod m20261211_000001_create_legal_hold;
 mod m20261211_000002_retention_and_erasure;
+mod m20261212_000001_views_save_key;
 
 pub struct Migrator;
 
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000004_create_views_handed::Migration),
             Box::new(m20261211_000001_create_legal_hold::Migration),
             Box::new(m20261211_000002_retention_and_erasure::Migration),
+            Box::new(m20261212_000001_views_save_key::Migration),
         ]
     }
 }

@@ -124,7 +124,7 @@ export async function layout(page) {
     const small = (list) => list.filter((t) => t.width < 44 || t.height < 44);
     // Buttons, button-like links and choices: these must be thumb-sized.
     const controls = [...document.querySelectorAll(
-      "main button, main a.button, main a.change, main input[type=radio], main input[type=checkbox], header button, footer a",
+      "main button, main a.button, main a.change, main input[type=radio], main input[type=checkbox], main audio, header button, footer a",
     )].filter((el) => visible(el.matches("input") ? el.labels?.[0] ?? el : el)).map(measure);
     // Links inside sentences (e.g. an error summary line): reported, not required to be 44 px tall.
     const inline = [...document.querySelectorAll("main a:not(.button):not(.change)")].filter(visible).map(measure);

@@ -27,10 +27,33 @@ const SIGNED_IN = [
   ["after-not-yet", "/me/after", "What happened at my meeting"],
   ["not-safe", "/not-safe", "Not safe right now?"],
 ];
+// The easier pages: every page of the journey, one question a screen.
 const YOUNGER = [
   ["me-younger", "/me", "Hello, Mia"],
+  ["views-worries-younger", "/me/views/worries", "Things I worry about"],
+  ["views-going-well-younger", "/me/views/going-well", "Things that are going well"],
+  ["views-want-to-happen-younger", "/me/views/want-to-happen", "What I want to happen"],
   ["views-feelings-younger", "/me/views/feelings", "How I feel"],
+  ["views-anything-else-younger", "/me/views/anything-else", "Anything else"],
+  ["coming-younger", "/me/coming", "Coming to my meeting"],
+  ["who-sees-younger", "/me/who-sees", "Who can see my views"],
 ];
+
+/// What a 6-year-old goes by: the pictures (the heading's, and one on each choice), how many
+/// hints are shown, and where the "Read to me" player sits.
+async function looks(page) {
+  return page.evaluate(() => {
+    const width = (el) => (el ? Math.round(el.getBoundingClientRect().width) : null);
+    const player = document.querySelector("main audio");
+    return {
+      headingPicture: width(document.querySelector("main h1 .pic svg")),
+      choicePictures: [...document.querySelectorAll("main .feeling label, main .choice label")].map((l) => width(l.querySelector(".pic svg"))),
+      hintsShown: [...document.querySelectorAll("main .hint")].filter((h) => getComputedStyle(h).display !== "none").length,
+      questions: document.querySelectorAll("main legend, main h1").length,
+      playerBottom: player ? Math.round(player.getBoundingClientRect().bottom + window.scrollY) : null,
+    };
+  });
+}
 const HELD = [
   ["me-held", "/me", "Hello, Mia"],
   ["after", "/me/after", "What happened at my meeting"],
@@ -63,6 +86,7 @@ async function visit(phone, at, [name, path, heading]) {
     bundleFiles: wire.map((t) => new URL(t.url).pathname).filter((p) => /^\/pkg\/.*\.(js|wasm)$/.test(p)),
     pageHeight: await page.evaluate(() => document.documentElement.scrollHeight),
     text: (await page.locator("main").innerText()).replace(/\s+/g, " "),
+    looks: await looks(page),
     problems: phone.problems(),
   });
 }

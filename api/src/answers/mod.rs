@@ -186,6 +186,7 @@ mod tests {
             version: 1,
             submitted_at: None,
             idempotency_key: None,
+            save_key: None,
             updated_at: Utc::now(),
             created_at: Utc::now(),
             part_versions: None,

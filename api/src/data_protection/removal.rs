@@ -10,8 +10,9 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::retention_setting::RetentionKind;
 use entity::{
-    advocacy_case, advocate_note, child, child_access, child_message, meeting, meeting_child,
-    referral, urgent_help, view_answer, views, views_handed, views_share, views_version,
+    advocacy_case, advocate_note, child, child_access, child_message, erasure_request, meeting,
+    meeting_child, referral, urgent_help, view_answer, views, views_handed, views_share,
+    views_version,
 };
 use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{
@@ -225,7 +226,7 @@ pub const ANONYMISED_NAME: &str = "Removed";
 
 /// The child row keeps only what counting needs (authority, looked after, year of birth); sign-in
 /// codes are deleted and every session of the child ends; free text about the child in referrals,
-/// cases and requests for help is cleared.
+/// cases, requests for help and requests for erasure is cleared.
 async fn anonymise(
     conn: &impl ConnectionTrait,
     tenant: TenantId,
@@ -291,6 +292,18 @@ async fn anonymise(
         .filter(urgent_help::Column::LocalAuthorityId.eq(tenant.0))
         .filter(urgent_help::Column::ChildId.is_in(ids()))
         .filter(urgent_help::Column::Message.is_not_null())
+        .exec(conn)
+        .await?
+        .rows_affected;
+    // An admin's reason for asking to erase may name the child or their family.
+    rows += erasure_request::Entity::update_many()
+        .col_expr(
+            erasure_request::Column::Reason,
+            Expr::value(ANONYMISED_NAME),
+        )
+        .filter(erasure_request::Column::LocalAuthorityId.eq(tenant.0))
+        .filter(erasure_request::Column::ChildId.is_in(ids()))
+        .filter(erasure_request::Column::Reason.ne(ANONYMISED_NAME))
         .exec(conn)
         .await?
         .rows_affected;

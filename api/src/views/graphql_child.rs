@@ -157,7 +157,7 @@ impl ChildViewsMutation {
         let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
         let change = Change::Whole(content.content()?);
         let saved =
-            super::save_draft(ctx.db()?, child, meeting_id, expected_version, change).await?;
+            super::save_draft(ctx.db()?, child, meeting_id, expected_version, change, None).await?;
         Ok(saved.into())
     }
 
@@ -186,6 +186,12 @@ impl ChildViewsMutation {
         attendance: Option<AttendanceChoice>,
         #[graphql(desc = "SHARED_WITH: who may see your views; left out is nobody.")]
         shared_with: Option<Vec<Audience>>,
+        #[graphql(
+            desc = "Chosen by the app for this save: 8 to 100 of A-Z, a-z, 0-9, - and _. The same \
+                    save sent again with the same key (its answer was lost) is not written twice: \
+                    the answer is the views as they are."
+        )]
+        idempotency_key: Option<String>,
     ) -> async_graphql::Result<Views> {
         let child = policy::views::own(ctx.viewer())?;
         let meeting_id = NodeKind::Meeting.parse(&meeting_id, "meetingId")?;
@@ -197,8 +203,12 @@ impl ChildViewsMutation {
             shared_with,
         };
         let change = Change::Part(sent.value(part)?);
+        let key = idempotency_key
+            .as_deref()
+            .map(IdempotencyKey::parse)
+            .transpose()?;
         let saved =
-            super::save_draft(ctx.db()?, child, meeting_id, expected_version, change).await?;
+            super::save_draft(ctx.db()?, child, meeting_id, expected_version, change, key).await?;
         Ok(saved.into())
     }
 

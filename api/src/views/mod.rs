@@ -102,6 +102,7 @@ pub async fn save_draft(
     meeting_id: i32,
     expected_version: i32,
     change: Change,
+    key: Option<IdempotencyKey>,
 ) -> ApiResult<views::Model> {
     if expected_version < 0 {
         return Err(ApiError::bad_input(
@@ -115,12 +116,18 @@ pub async fn save_draft(
     match find(db, child, meeting_id).await? {
         None if expected_version == 0 => {
             let content = change.onto(Content::default());
-            create(db, child, &meeting, content).await
+            create(db, child, &meeting, content, key).await
         }
         None => Err(stale(None)),
+        // The same save again (its answer was lost on the way): it is in already.
+        Some(current)
+            if key.is_some() && current.save_key.as_deref() == key.as_ref().map(AsRef::as_ref) =>
+        {
+            Ok(current)
+        }
         Some(current) if change.fits(&current, expected_version) => {
             let content = change.onto(Content::of(&current));
-            update(db, child, &current, content).await
+            update(db, child, &current, content, key).await
         }
         Some(current) => Err(stale(Some(&current))),
     }
@@ -131,6 +138,7 @@ async fn create(
     child: &ChildViewer,
     meeting: &meeting::Model,
     content: Content,
+    key: Option<IdempotencyKey>,
 ) -> ApiResult<views::Model> {
     let case_id = open_case(db, child, Some(meeting.id)).await?.map(|c| c.id);
     let now = Utc::now();
@@ -143,6 +151,7 @@ async fn create(
         version: Set(1),
         submitted_at: Set(None),
         idempotency_key: Set(None),
+        save_key: Set(key.map(|k| k.as_ref().to_owned())),
         updated_at: Set(now),
         created_at: Set(now),
         part_versions: Set(Some(parts::after_save(None, &content, 1))),
@@ -171,6 +180,7 @@ async fn update(
     child: &ChildViewer,
     current: &views::Model,
     content: Content,
+    key: Option<IdempotencyKey>,
 ) -> ApiResult<views::Model> {
     let versions = parts::after_save(Some(current), &content, current.version + 1);
     let mut row = views::ActiveModel {
@@ -184,6 +194,7 @@ async fn update(
         confirmed_at: Set(None),
         confirmed_how: Set(None),
         confirmed_on: Set(None),
+        save_key: Set(key.map(|k| k.as_ref().to_owned())),
         ..Default::default()
     };
     content.write_to(&mut row);

@@ -45,6 +45,7 @@ easier_off = Mynd yn ôl i fwy o eiriau
 add_another = Ychwanegu un arall
 saved = Wedi'i gadw
 saving = Yn cadw…
+saved_on_phone = Wedi'i gadw ar y ffôn hwn. Bydd yn anfon pan fydd signal eto.
 kept_both = Newidiaist ti hwn mewn ffenest arall hefyd. Rydyn ni wedi cadw'r ddau. Tynna allan unrhyw beth nad wyt ti ei eisiau.
 too_long = Mae hwn yn rhy hir. Gwna fe'n fyrrach, os gweli di'n dda.
 too_many = Mae hynna'n llawer o flychau. Rho rai pethau gyda'i gilydd, os gweli di'n dda.

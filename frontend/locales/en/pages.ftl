@@ -45,6 +45,7 @@ easier_off = Go back to more words
 add_another = Add another
 saved = Saved
 saving = Saving…
+saved_on_phone = Saved on this phone. It will send when you have signal again.
 kept_both = You changed this in another window too. We kept both. Take out anything you do not want.
 too_long = This is too long. Please make it shorter.
 too_many = That is a lot of boxes. Please put some things together.

@@ -46,6 +46,7 @@ easier_off = Wróć do większej liczby słów
 add_another = Dodaj kolejne
 saved = Zapisano
 saving = Zapisuję…
+saved_on_phone = Zapisane na tym telefonie. Wyślemy, gdy wróci zasięg.
 kept_both = To zmieniono też w innym oknie. Zachowaliśmy obie wersje. Usuń to, czego nie chcesz.
 too_long = To jest za długie. Skróć to, proszę.
 too_many = To dużo pól. Połącz, proszę, niektóre rzeczy razem.

@@ -4,7 +4,7 @@
 //! screen reader: the words beside each picture say the same.
 use leptos::prelude::*;
 
-use crate::model::{AttendanceChoice, Feeling, Step};
+use crate::model::{AttendanceChoice, Audience, Feeling, Step};
 
 /// Every picture there is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +12,7 @@ pub enum Pic {
     Step(Step),
     Feeling(Feeling),
     Attendance(AttendanceChoice),
+    Audience(Audience),
     Meeting,
     WhoSees,
 }
@@ -53,6 +54,10 @@ fn drawing(pic: Pic) -> String {
         Pic::Attendance(A::AdvocateSpeaksForMe) => format!("{}<path d=\"M34 6h24a4 4 0 0 1 4 4v12a4 4 0 0 1-4 4h-14l-6 6v-6h-4a4 4 0 0 1-4-4v-12a4 4 0 0 1 4-4z\" fill=\"#fff\" stroke=\"#2f9e44\" stroke-width=\"3\"/>", person(20, "#2f9e44")),
         Pic::Attendance(A::WrittenViewsOnly) => r##"<path d="M14 6h26l10 10v42h-36z" fill="#fff" stroke="#495057" stroke-width="3"/><path d="M20 26h24M20 34h24M20 42h16" stroke="#1c7ed6" stroke-width="3" stroke-linecap="round"/>"##.into(),
         Pic::Attendance(A::NotTakingPart) => r##"<rect x="16" y="6" width="32" height="52" rx="2" fill="#a87c5a" stroke="#5b4300" stroke-width="3"/><circle cx="40" cy="34" r="3" fill="#ffd43b"/>"##.into(),
+        Pic::Audience(Audience::SocialWorker) => format!("{}<rect x=\"36\" y=\"30\" width=\"20\" height=\"26\" rx=\"2\" fill=\"#fff\" stroke=\"#495057\" stroke-width=\"3\"/><path d=\"M41 39h10M41 46h10\" stroke=\"#1c7ed6\" stroke-width=\"3\"/>", person(24, "#7048e8")),
+        Pic::Audience(Audience::Chair) => format!("{}<rect x=\"4\" y=\"46\" width=\"56\" height=\"8\" rx=\"2\" fill=\"#8d6e63\"/><rect x=\"24\" y=\"38\" width=\"16\" height=\"8\" fill=\"#fff\" stroke=\"#495057\" stroke-width=\"2\"/>", person(32, "#e8590c")),
+        Pic::Audience(Audience::Family) => format!("{}{}<circle cx=\"32\" cy=\"38\" r=\"6\" fill=\"#f59f00\"/><path d=\"M23 58a9 10 0 0 1 18 0z\" fill=\"#f59f00\"/>", person(16, "#1c7ed6"), person(48, "#e64980")),
+        Pic::Audience(Audience::Meeting) => format!("{}{}{}<rect x=\"2\" y=\"50\" width=\"60\" height=\"8\" rx=\"2\" fill=\"#8d6e63\"/>", person(15, "#1c7ed6"), person(32, "#2f9e44"), person(49, "#e8590c")),
         Pic::Meeting => r##"<rect x="8" y="12" width="48" height="44" rx="4" fill="#fff" stroke="#495057" stroke-width="3"/><rect x="8" y="12" width="48" height="12" rx="4" fill="#e03131"/><path d="M20 6v12M44 6v12" stroke="#495057" stroke-width="4" stroke-linecap="round"/><g fill="#1c7ed6"><rect x="16" y="32" width="8" height="7"/><rect x="28" y="32" width="8" height="7"/><rect x="40" y="32" width="8" height="7"/><rect x="16" y="44" width="8" height="7"/></g>"##.into(),
         Pic::WhoSees => r##"<g stroke="#3b2a00" stroke-width="3"><ellipse cx="20" cy="32" rx="12" ry="15" fill="#fff"/><ellipse cx="44" cy="32" rx="12" ry="15" fill="#fff"/></g><circle cx="23" cy="34" r="5" fill="#1c7ed6"/><circle cx="47" cy="34" r="5" fill="#1c7ed6"/>"##.into(),
     }

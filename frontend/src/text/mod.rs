@@ -101,6 +101,7 @@ words! {
         add_another,
         saved,
         saving,
+        saved_on_phone,
         kept_both,
         too_long,
         too_many,

@@ -413,8 +413,8 @@ async fn every_child_page_passes_axe_fits_a_phone_and_is_screenshotted() {
         .iter()
         .filter(|r| r["name"] != "first-load")
         .collect();
-    // 3 signed out, 13 signed in, 2 in younger-child mode, 2 after the meeting; JavaScript on and off.
-    assert_eq!(pages.len(), 2 * 20, "{pages:?}");
+    // 3 signed out, 13 signed in, 8 in younger-child mode, 2 after the meeting; JavaScript on and off.
+    assert_eq!(pages.len(), 2 * 26, "{pages:?}");
     for page in &pages {
         let what = format!(
             "{} ({}, JavaScript {})",
@@ -473,11 +473,70 @@ async fn every_child_page_passes_axe_fits_a_phone_and_is_screenshotted() {
         }
     }
 
+    for page in &pages {
+        assert!(
+            page["looks"]["playerBottom"].is_u64(),
+            "{} (JavaScript {}): no \"Read to me\"",
+            page["name"],
+            page["javaScript"]
+        );
+    }
+    easier_pages_are_easier(&pages);
+
     // After the meeting, Mia reads what was decided and who has read her views.
     for page in pages.iter().filter(|p| p["name"] == "after") {
         let shown = text(&page["text"]);
         assert!(shown.contains(OUTCOME_FOR_MIA), "{shown}");
         // Each person once, however often they opened the views.
         assert_eq!(shown.matches("Priya (your advocate)").count(), 1, "{shown}");
+    }
+}
+
+/// The easier pages, against the same pages with more words: a bigger picture at the top, a
+/// picture on every choice, no hints, and "Read to me" on the first screen (640 px).
+fn easier_pages_are_easier(pages: &[&Value]) {
+    let easier: Vec<&&Value> = pages
+        .iter()
+        .filter(|p| text(&p["name"]).ends_with("-younger"))
+        .collect();
+    assert_eq!(easier.len(), 2 * 8);
+    for page in easier {
+        let name = text(&page["name"]);
+        let what = format!("{name} (JavaScript {})", page["javaScript"]);
+        let looks = &page["looks"];
+        assert!(
+            looks["playerBottom"]
+                .as_u64()
+                .is_some_and(|bottom| bottom <= 640),
+            "{what}: \"Read to me\" is below the first screen: {looks}"
+        );
+        assert_eq!(looks["hintsShown"], 0, "{what}: fewer words");
+        let usual = name.trim_end_matches("-younger");
+        if usual == "me" {
+            continue;
+        }
+        let more_words = pages
+            .iter()
+            .find(|p| p["name"] == usual && p["javaScript"] == page["javaScript"])
+            .expect("the same page with more words");
+        let big = looks["headingPicture"].as_u64().expect("a picture");
+        let small = more_words["looks"]["headingPicture"]
+            .as_u64()
+            .expect("a picture");
+        assert!(
+            big >= 64 && big >= small * 3 / 2,
+            "{what}: the picture is {big} px wide, {small} px with more words"
+        );
+        let choices = looks["choicePictures"].as_array().expect("a list");
+        match usual {
+            "views-feelings" => assert_eq!(choices.len(), 7, "{what}: {choices:?}"),
+            "coming" => assert_eq!(choices.len(), 5, "{what}: {choices:?}"),
+            "who-sees" => assert!(!choices.is_empty(), "{what}"),
+            _ => assert!(choices.is_empty(), "{what}: {choices:?}"),
+        }
+        assert!(
+            choices.iter().all(|w| w.as_u64().is_some_and(|w| w >= 44)),
+            "{what}: every choice has a picture a child can see: {choices:?}"
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! placed and lifted with a reason.
 use api::graphql::ids::NodeKind;
 use chrono::{Duration, Utc};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use tests::app::{error_code, spawn_app, staff_token};
 
@@ -93,6 +93,15 @@ async fn erasure_needs_a_second_admin_and_removes_the_whole_record() {
     assert_eq!(record["preferredName"], "Removed");
     assert_eq!(record["fullName"], Value::Null);
     assert!(record["anonymisedAt"].is_string());
+    // The reason typed when asking may name the family: it goes too; the request itself stays.
+    let asked = entity::erasure_request::Entity::find()
+        .filter(entity::erasure_request::Column::ChildId.eq(ada.id))
+        .all(db)
+        .await
+        .expect("read");
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0].reason, "Removed");
+    assert!(asked[0].confirmed_at.is_some());
     // Done once: the request cannot be confirmed or cancelled again, nor the child asked for.
     assert_eq!(
         error_code(&gql(&app, &second, CONFIRM, id.clone()).await),

@@ -15,6 +15,7 @@ mod catalogues;
 mod child_languages;
 mod child_names;
 mod child_names_pages;
+mod child_offline;
 mod child_pages;
 mod cli;
 mod crash;

@@ -18,14 +18,16 @@ struct Window<'a> {
 }
 
 impl Window<'_> {
-    /// `saveViewsPart` from version `expected` with `args` (the value arguments, e.g. `items`).
+    /// `saveViewsPart` from version `expected` with `args` (the value arguments, e.g. `items`,
+    /// and `key` for its idempotency key).
     async fn part(&self, expected: i32, part: &str, args: Value) -> Value {
         let query = format!(
             "mutation($m: ID!, $v: Int!, $p: ViewsPart!, $items: [String!], $feeling: Feeling,
-                      $freeWords: String, $attendance: AttendanceChoice, $sharedWith: [Audience!]) {{
+                      $freeWords: String, $attendance: AttendanceChoice, $sharedWith: [Audience!],
+                      $key: String) {{
                saveViewsPart(meetingId: $m, expectedVersion: $v, part: $p, items: $items,
                  feeling: $feeling, freeWords: $freeWords, attendance: $attendance,
-                 sharedWith: $sharedWith) {{ {VIEWS} sharedWith }} }}"
+                 sharedWith: $sharedWith, idempotencyKey: $key) {{ {VIEWS} sharedWith }} }}"
         );
         let mut variables = json!({ "m": self.meeting, "v": expected, "p": part });
         if let (Some(all), Some(more)) = (variables.as_object_mut(), args.as_object()) {
@@ -209,4 +211,38 @@ async fn first_parts_start_the_views_and_wrong_arguments_are_refused() {
     let too_long = jade.part(2, "WORRIES", json!({ "items": [long] })).await;
     assert_eq!(error_code(&too_long), "BAD_USER_INPUT");
     assert_eq!(views_row(&app.db, &kid).await.expect("views").version, 2);
+}
+
+#[tokio::test]
+async fn a_save_sent_again_with_its_key_is_not_written_twice() {
+    let app = spawn_demo_app().await;
+    let (mia, kid) = window(&app, "Mia").await;
+    let start = views_row(&app.db, &kid).await.map_or(0, |v| v.version);
+    let save = json!({ "items": ["The bus is late"], "key": "phone-save-0001" });
+    let first = mia.saved(start, "WORRIES", save.clone()).await;
+    assert_eq!(first["worries"], json!(["The bus is late"]));
+
+    // Its answer was lost on the way: the phone sends the very same save again.
+    let again = mia.saved(start, "WORRIES", save).await;
+    assert_eq!(again["version"], first["version"], "not written again");
+    assert_eq!(again["worries"], json!(["The bus is late"]));
+    let row = views_row(&app.db, &kid).await.expect("views");
+    assert_eq!(
+        i64::from(row.version),
+        first["version"].as_i64().unwrap_or(0)
+    );
+
+    // The same words without the key, from the old version: this part changed since, a CONFLICT.
+    let unnamed = mia
+        .part(start, "WORRIES", json!({ "items": ["The bus is late"] }))
+        .await;
+    assert_eq!(error_code(&unnamed), "CONFLICT");
+    // A key that is not a plain token is refused, and nothing is saved.
+    let version = row.version;
+    let bad = mia
+        .part(version, "WORRIES", json!({ "items": ["x"], "key": "no" }))
+        .await;
+    assert_eq!(error_code(&bad), "BAD_USER_INPUT");
+    let after = views_row(&app.db, &kid).await.expect("views");
+    assert_eq!(after.version, version);
 }

@@ -14,6 +14,8 @@ pub fn QuickExit(label: String, hint: String) -> impl IntoView {
         #[cfg(feature = "hydrate")]
         {
             ev.prevent_default();
+            // Nothing the child wrote stays on this phone.
+            super::autosave::forget_all();
             let window = window();
             // Tell the server to end the session even though this page is going away.
             let _ = window

@@ -1,6 +1,8 @@
 //! The child's pages: sign in, my meeting, my views, send, after the meeting, and help when not safe.
 //! Every page works as plain HTML forms (JavaScript off) and is enhanced when the bundle loads.
 pub mod after;
+#[cfg(feature = "hydrate")]
+mod autosave;
 pub mod data;
 pub mod islands;
 pub mod journey;

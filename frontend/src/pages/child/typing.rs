@@ -15,6 +15,8 @@ pub struct TypingWords {
     pub letters_left: String,
     pub saving: String,
     pub saved: String,
+    /// No signal: the words wait on the phone.
+    pub saved_on_phone: String,
 }
 
 impl TypingWords {
@@ -24,6 +26,7 @@ impl TypingWords {
             letters_left: crate::text::phrase::letters_left_template(),
             saving: t.saving.to_owned(),
             saved: t.saved.to_owned(),
+            saved_on_phone: t.saved_on_phone.to_owned(),
         }
     }
 }
@@ -43,22 +46,32 @@ pub fn TypingHelp(
         letters_left,
         saving,
         saved,
+        saved_on_phone,
     } = words;
     let letters = RwSignal::new(letters);
     let hydrated = use_hydrated();
     let state = RwSignal::new(None::<String>);
     #[cfg(feature = "hydrate")]
+    let show = super::autosave::Show {
+        state,
+        saving,
+        saved,
+        on_phone: saved_on_phone,
+    };
+    #[cfg(feature = "hydrate")]
     {
         // The buttons save the whole page: an autosave still waiting would only race them.
-        let sending = window_event_listener(leptos::ev::submit, |_| autosave::cancel());
+        let sending = window_event_listener(leptos::ev::submit, |_| super::autosave::cancel());
         on_cleanup(move || sending.remove());
+        let show = show.clone();
+        Effect::new(move |_| super::autosave::resume(part, show.clone()));
     }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (part, &saving, &saved, &saved_on_phone);
     let on_input = move |ev: leptos::ev::Event| {
         letters.set(event_target_value(&ev).chars().count());
         #[cfg(feature = "hydrate")]
-        autosave::schedule(part, state, saving.clone(), saved.clone());
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (part, &saving, &saved);
+        super::autosave::schedule(part, show.clone());
     };
     view! {
         <div class="field" on:input=on_input>
@@ -69,106 +82,5 @@ pub fn TypingHelp(
                 <span class="save-state">{move || state.get()}</span>
             </p>
         </div>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-mod autosave {
-    use std::time::Duration;
-
-    use leptos::prelude::*;
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-    use web_sys::{
-        FormData, HtmlFormElement, HtmlInputElement, RequestInit, Response, UrlSearchParams,
-    };
-
-    use super::super::views::{Part, Saved};
-
-    thread_local! {
-        static PENDING: std::cell::RefCell<Option<leptos::leptos_dom::helpers::TimeoutHandle>> = const { std::cell::RefCell::new(None) };
-    }
-
-    /// Save 1.5 s after the last key.
-    pub fn schedule(part: Part, state: RwSignal<Option<String>>, saving: String, saved: String) {
-        cancel();
-        let handle = set_timeout_with_handle(
-            move || save_now(part, state, saving, saved),
-            Duration::from_millis(1500),
-        )
-        .ok();
-        PENDING.with_borrow_mut(|pending| *pending = handle);
-    }
-
-    /// Forget a save that is still waiting.
-    pub fn cancel() {
-        if let Some(handle) = PENDING.with_borrow_mut(Option::take) {
-            handle.clear();
-        }
-    }
-
-    fn form() -> Option<HtmlFormElement> {
-        document()
-            .get_element_by_id("views-form")
-            .and_then(|node| node.dyn_into::<HtmlFormElement>().ok())
-    }
-
-    fn save_now(part: Part, state: RwSignal<Option<String>>, saving: String, saved_words: String) {
-        let Some(form) = form() else {
-            return;
-        };
-        state.set(Some(saving));
-        leptos::task::spawn_local(async move {
-            match post(&form).await {
-                Ok(saved) if saved.kept_both => {
-                    // The boxes on screen are out of date: show both texts, as without JavaScript.
-                    let _ = window()
-                        .location()
-                        .set_href(&format!("{}?kept=both", part.href()));
-                }
-                Ok(saved) => {
-                    if let Some(input) = form
-                        .query_selector("input[name='version']")
-                        .ok()
-                        .flatten()
-                        .and_then(|node| node.dyn_into::<HtmlInputElement>().ok())
-                    {
-                        // The attribute too: it is what the form sends.
-                        let value = saved.version.to_string();
-                        let _ = input.set_attribute("value", &value);
-                        input.set_value(&value);
-                    }
-                    state.set(Some(saved_words));
-                }
-                Err(_) => state.set(None),
-            }
-        });
-    }
-
-    /// The form exactly as its buttons send it, to the same server function, with "stay": one
-    /// way to save with JavaScript or without. Asking for JSON makes the server answer instead of
-    /// sending the browser on.
-    async fn post(form: &HtmlFormElement) -> Result<Saved, JsValue> {
-        let data = FormData::new_with_form(form)?;
-        data.set_with_str("go", "stay")?;
-        let body = UrlSearchParams::new_with_str_sequence_sequence(&data)?;
-        let init = RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&body);
-        let headers = web_sys::Headers::new()?;
-        headers.set("Accept", "application/json")?;
-        init.set_headers(&headers);
-        let answer: Response =
-            JsFuture::from(window().fetch_with_str_and_init(&form.action(), &init))
-                .await?
-                .dyn_into()?;
-        if !answer.ok() {
-            return Err(JsValue::from_str("not saved"));
-        }
-        let text = JsFuture::from(answer.text()?)
-            .await?
-            .as_string()
-            .unwrap_or_default();
-        serde_json::from_str(&text).map_err(|_| JsValue::from_str("unexpected answer"))
     }
 }

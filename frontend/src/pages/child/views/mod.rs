@@ -60,7 +60,16 @@ pub async fn save_views(
         attendance,
         shared_with,
     );
-    let saved = match save::save(meeting_id, version, part, answer).await {
+    // An autosave names itself (the `Idempotency-Key` header, see `autosave`): sent again after
+    // a lost answer, it is not written twice.
+    let key = leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .headers
+            .get("idempotency-key")
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    });
+    let saved = match save::save(meeting_id, version, part, answer, key).await {
         Ok(saved) => saved,
         Err(SaveError::Invalid(problem)) => {
             if go != Go::Stay {
@@ -369,7 +378,7 @@ fn WhoSeesPage(child: Child) -> impl IntoView {
             view! {
                 <div class="choice">
                     <input type="checkbox" name=name id=name value="on" checked=on aria-describedby=hint.clone() />
-                    <label for=name>{words}</label>
+                    <label for=name><Picture pic=Pic::Audience(audience) />{words}</label>
                     <p class="hint" id=hint>{means}</p>
                     {went.map(|went| view! { <p class="went">{went}</p> })}
                 </div>

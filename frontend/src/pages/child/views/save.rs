@@ -192,12 +192,13 @@ pub async fn save(
     version: i64,
     part: Part,
     answer: Answer,
+    key: Option<String>,
 ) -> Result<Saved, SaveError> {
     use crate::error::ErrorCode;
     if answer.items.len() > MAX_ITEMS {
         return Err(SaveError::Invalid("too-many"));
     }
-    match write(&meeting, version, part, &answer).await {
+    match write(&meeting, version, part, &answer, key.clone()).await {
         Err(PageError::Api {
             code: ErrorCode::Conflict,
             details,
@@ -217,7 +218,7 @@ pub async fn save(
                 PageError::Unexpected
             })?;
             let both = answer.keeping(part, &theirs);
-            let version = write(&meeting, theirs.version, part, &both).await?;
+            let version = write(&meeting, theirs.version, part, &both, key).await?;
             // Only worth a message when the other window had words this page did not (not, say,
             // this page's own autosave arriving first).
             Ok(Saved {
@@ -238,7 +239,13 @@ pub async fn save(
 }
 
 #[cfg(feature = "ssr")]
-async fn write(meeting: &str, version: i64, part: Part, answer: &Answer) -> Result<i64, PageError> {
+async fn write(
+    meeting: &str,
+    version: i64,
+    part: Part,
+    answer: &Answer,
+    key: Option<String>,
+) -> Result<i64, PageError> {
     use super::ops::{self, save_views_part::Variables};
     let saves = part.saves();
     let variables = Variables {
@@ -254,6 +261,7 @@ async fn write(meeting: &str, version: i64, part: Part, answer: &Answer) -> Resu
             .filter(|_| saves == ViewsPart::FreeWords),
         attendance: answer.attendance.filter(|_| saves == ViewsPart::Attendance),
         shared_with: (saves == ViewsPart::SharedWith).then(|| answer.shared_with.clone()),
+        idempotency_key: key,
     };
     let saved = crate::pages::child::data::server::signed_in(
         crate::gql::exec::<ops::SaveViewsPart>(variables).await,
