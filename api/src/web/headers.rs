@@ -32,12 +32,12 @@ const EXIT_URL: Option<&str> = Some(crate::pages::EXIT_URL);
 #[cfg(not(feature = "pages"))]
 const EXIT_URL: Option<&str> = None;
 
-/// Where the bundle (wasm, its JS glue, the stylesheet) and GraphiQL's pinned files are served:
-/// the same bytes for everyone, so browsers may keep them.
-const STATIC_PREFIX: &str = "/pkg/";
+/// Where the bundle (wasm, its JS glue, the stylesheet), GraphiQL's pinned files and the
+/// read-aloud clips are served: the same bytes for everyone, so browsers may keep them.
+const STATIC_PREFIXES: [&str; 2] = ["/pkg/", "/audio/"];
 
-/// No browser feature a page of ours needs permission for. Reading aloud (speech synthesis) needs
-/// none; every name here is one Chromium knows, so the header itself logs no warning.
+/// No browser feature a page of ours needs permission for. Reading aloud (the page's own player,
+/// started by the child) needs none; every name here is one Chromium knows, so the header itself logs no warning.
 const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
      encrypted-media=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), \
      payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), \
@@ -46,7 +46,10 @@ const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), disp
 pub async fn security_headers(mut request: Request, next: Next) -> Response {
     let nonce: Arc<str> = random_token(NONCE_BYTES).into();
     request.extensions_mut().insert(PageNonce(nonce.clone()));
-    let cacheable = request.uri().path().starts_with(STATIC_PREFIX);
+    let path = request.uri().path();
+    let cacheable = STATIC_PREFIXES
+        .iter()
+        .any(|prefix| path.starts_with(prefix));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let fixed = [

@@ -65,6 +65,12 @@ async fn two_admins_hold_and_erase_a_childs_record_with_javascript_off() {
             .contains("Under a legal hold: nothing is removed.")
     );
     assert!(back.body.contains("Care proceedings"));
+    // While held, the page says erasure cannot happen instead of offering a form the API refuses.
+    assert!(
+        back.body
+            .contains("under a legal hold, so it cannot be erased")
+    );
+    assert!(!back.body.contains("Ask for erasure</button>"));
     let lifted = first
         .post(
             &page,
@@ -78,6 +84,7 @@ async fn two_admins_hold_and_erase_a_childs_record_with_javascript_off() {
         .await;
     let back = first.open(&lifted.location.expect("back")).await;
     assert!(back.body.contains("The legal hold is lifted."));
+    assert!(back.body.contains("Ask for erasure</button>"));
 
     // Erasure: the first admin asks and cannot confirm; the second confirms.
     let asked = first

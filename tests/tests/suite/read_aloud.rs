@@ -19,6 +19,14 @@ async fn fetch_clip(app: &TestApp, src: &str) -> f64 {
         "audio/ogg",
         "{src}: served as audio"
     );
+    // The same bytes for everyone: a phone may keep a clip rather than fetch it at every play.
+    assert!(
+        response
+            .headers()
+            .get("cache-control")
+            .is_none_or(|value| value != "no-store"),
+        "{src}: may be kept"
+    );
     let bytes = response.bytes().await.expect("clip body");
     assert!(bytes.starts_with(b"OggS"), "{src}: an Ogg file");
     assert!(

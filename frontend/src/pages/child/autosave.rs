@@ -53,15 +53,31 @@ thread_local! {
 
 /// Save a moment after the last key.
 pub fn schedule(part: Part, show: Show) {
-    cancel();
+    if let Some(handle) = WAITING.with_borrow_mut(Option::take) {
+        handle.clear();
+    }
     let handle = set_timeout_with_handle(move || save_now(part, show), QUIET).ok();
     WAITING.with_borrow_mut(|waiting| *waiting = handle);
 }
 
-/// Forget a save that has not started: the form's buttons are saving the whole page.
-pub fn cancel() {
+/// The form's buttons are saving the whole page: a save not started yet is dropped. One on its
+/// way (or waiting for a signal) is not: the boxes as they are now are kept to follow it, so
+/// what waits on the phone is never older than what the child sees.
+pub fn submitting(ev: &leptos::ev::SubmitEvent) {
     if let Some(handle) = WAITING.with_borrow_mut(Option::take) {
         handle.clear();
+    }
+    // Only the views form: "Leave now" is a form too, and it wipes what is kept.
+    let views_form = ev
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
+        .is_some_and(|form| form.id() == "views-form");
+    if views_form
+        && ON_ITS_WAY.get()
+        && let Some(save) = form().and_then(|form| current(&form))
+    {
+        write(NEXT, &save);
+        TYPED_SINCE.set(true);
     }
 }
 
@@ -79,22 +95,30 @@ pub fn resume(part: Part, show: Show) {
     if RESUMED.replace(true) {
         return;
     }
-    if let Some(save) = read(KEPT) {
+    // A save to follow with none before it (its first arrived as the page closed) goes itself.
+    let lone_next = || {
+        let next = read(NEXT)?;
+        remove(NEXT, &next.key);
+        write(KEPT, &next);
+        Some(next)
+    };
+    if let Some(save) = read(KEPT).or_else(lone_next) {
         send(part, show, save, true);
     }
 }
 
-fn save_now(part: Part, show: Show) {
-    let Some(form) = form() else {
-        return;
-    };
-    let Ok(body) = body_of(&form) else {
-        return;
-    };
-    let save = Save {
+/// The boxes as they are now, as a new save.
+fn current(form: &HtmlFormElement) -> Option<Save> {
+    Some(Save {
         action: form.action(),
-        body,
+        body: body_of(form).ok()?,
         key: new_key(),
+    })
+}
+
+fn save_now(part: Part, show: Show) {
+    let Some(save) = form().and_then(|form| current(&form)) else {
+        return;
     };
     if ON_ITS_WAY.get() {
         // Kept too, so a page closed without a signal loses none of it.
@@ -111,6 +135,12 @@ fn save_now(part: Part, show: Show) {
 fn send(part: Part, show: Show, save: Save, from_before: bool) {
     ON_ITS_WAY.set(true);
     show.state.set(Some(show.saving.clone()));
+    attempt(part, show, save, from_before);
+}
+
+/// One try; without a signal, another in a few seconds (quietly: the words beside the box, read
+/// out by screen readers, change once, not at every try).
+fn attempt(part: Part, show: Show, save: Save, from_before: bool) {
     leptos::task::spawn_local(async move {
         match post(&save).await {
             Ok(saved) => {
@@ -143,8 +173,11 @@ fn send(part: Part, show: Show, save: Save, from_before: bool) {
                 }
             }
             Err(Failure::NoSignal) => {
-                show.state.set(Some(show.on_phone.clone()));
-                let _ = set_timeout_with_handle(move || send(part, show, save, from_before), RETRY);
+                if show.state.get_untracked().as_deref() != Some(show.on_phone.as_str()) {
+                    show.state.set(Some(show.on_phone.clone()));
+                }
+                let _ =
+                    set_timeout_with_handle(move || attempt(part, show, save, from_before), RETRY);
             }
             Err(Failure::Refused) => {
                 remove(KEPT, &save.key);

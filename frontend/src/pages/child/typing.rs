@@ -61,7 +61,8 @@ pub fn TypingHelp(
     #[cfg(feature = "hydrate")]
     {
         // The buttons save the whole page: an autosave still waiting would only race them.
-        let sending = window_event_listener(leptos::ev::submit, |_| super::autosave::cancel());
+        let sending =
+            window_event_listener(leptos::ev::submit, |ev| super::autosave::submitting(&ev));
         on_cleanup(move || sending.remove());
         let show = show.clone();
         Effect::new(move |_| super::autosave::resume(part, show.clone()));

@@ -93,6 +93,17 @@ pub fn RecordBody(
     } else {
         format!("{} ({})", record.name, record.full_name)
     };
+    let cannot_erase = if record.held {
+        Some(
+            "This record is under a legal hold, so it cannot be erased. Lift the hold first if it is no longer needed.",
+        )
+    } else if record.advocacy_open {
+        Some(
+            "This child's advocacy is still open, so the record cannot be erased yet. The work must be closed first.",
+        )
+    } else {
+        None
+    };
     view! {
         <p><a href="/staff/admin/children">"All children"</a></p>
         <h1>{title}</h1>
@@ -173,12 +184,16 @@ pub fn RecordBody(
                     </div>
                 }
             }).collect_view()}
-            {(record.removed_at.is_none() && !record.requests.iter().any(|r| r.status == "PENDING")).then(|| view! {
-                <ActionForm action=erase attr:class="stack narrow">
-                    <input type="hidden" name="child_id" value=erase_id.clone() />
-                    <Reason id="erase-reason" label="Why the record should be erased" hint="For example: the young person asked on 2 March (ref DP-114)." error=erase_error typed=erase_typed />
-                    <button type="submit" class="button">"Ask for erasure"</button>
-                </ActionForm>
+            {(record.removed_at.is_none() && !record.requests.iter().any(|r| r.status == "PENDING")).then(|| match cannot_erase {
+                // Said before anyone types a reason: the API would refuse the request anyway.
+                Some(why) => view! { <p class="notice">{why}</p> }.into_any(),
+                None => view! {
+                    <ActionForm action=erase attr:class="stack narrow">
+                        <input type="hidden" name="child_id" value=erase_id.clone() />
+                        <Reason id="erase-reason" label="Why the record should be erased" hint="For example: the young person asked on 2 March (ref DP-114)." error=erase_error typed=erase_typed />
+                        <button type="submit" class="button">"Ask for erasure"</button>
+                    </ActionForm>
+                }.into_any(),
             })}
             {(!record.requests.is_empty()).then(|| view! {
                 <h3>"Requests"</h3>
