@@ -18,6 +18,20 @@ pub enum MeetingKind {
 }
 
 impl MeetingKind {
+    /// Every kind, in the order the pages list them.
+    pub const ALL: [MeetingKind; 10] = [
+        Self::InitialChildProtectionConference,
+        Self::ChildProtectionReview,
+        Self::ChildInNeedMeeting,
+        Self::CoreGroupMeeting,
+        Self::ChildrenLookedAfterReview,
+        Self::DisruptionMeeting,
+        Self::TransferConference,
+        Self::FamilyGroupConference,
+        Self::AdviceAndAssistance,
+        Self::Complaint,
+    ];
+
     /// Who the child may choose to see their views. Views are not sent ahead of a family group
     /// conference (the family makes the plan there), and a complaint or advice has no chair.
     pub fn audiences(self) -> &'static [Audience] {

@@ -219,19 +219,6 @@ pub struct StepWords {
     pub hint: &'static str,
 }
 
-pub const MEETING_KINDS: [MeetingKind; 10] = [
-    MeetingKind::InitialChildProtectionConference,
-    MeetingKind::ChildProtectionReview,
-    MeetingKind::ChildInNeedMeeting,
-    MeetingKind::CoreGroupMeeting,
-    MeetingKind::ChildrenLookedAfterReview,
-    MeetingKind::DisruptionMeeting,
-    MeetingKind::TransferConference,
-    MeetingKind::FamilyGroupConference,
-    MeetingKind::AdviceAndAssistance,
-    MeetingKind::Complaint,
-];
-
 /// The catalogue name of a meeting kind (`meeting_<slug>_name` and so on).
 fn meeting_slug(kind: MeetingKind) -> &'static str {
     use MeetingKind::*;
@@ -386,7 +373,7 @@ pub fn all_keys() -> Vec<String> {
         phrase::OTHER_KEYS,
     ];
     let mut keys: Vec<String> = fixed.concat().into_iter().map(str::to_owned).collect();
-    for kind in MEETING_KINDS {
+    for kind in MeetingKind::ALL {
         let slug = meeting_slug(kind);
         for part in ["name", "what", "who", "happens"] {
             keys.push(format!("meeting_{slug}_{part}"));

@@ -4,13 +4,14 @@
 //! the child's own: it is kept on their record (audited) and comes back when they sign in elsewhere.
 use std::path::PathBuf;
 
-use entity::{audit_event, child};
+use entity::audit_event;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use tests::app::{repo_root, spawn_demo_app};
 
 use super::browser::run_browser_script;
 use super::child_pages::hold_mias_meeting;
+use super::referrals::child_named;
 
 fn screenshots() -> String {
     let dir: PathBuf = repo_root().join("target/screenshots/languages");
@@ -102,12 +103,7 @@ async fn every_child_and_public_page_reads_and_mirrors_right_in_four_languages()
         "signing in brings Mia's language back"
     );
     assert_eq!(fresh["dir"], "rtl");
-    let mia = child::Entity::find()
-        .filter(child::Column::PreferredName.eq("Mia"))
-        .one(&app.db)
-        .await
-        .expect("read")
-        .expect("Mia");
+    let mia = child_named(&app.db, "Mia").await;
     assert_eq!(mia.language, "ar");
     let chosen = audit_event::Entity::find()
         .filter(audit_event::Column::Action.eq("child.language_set"))

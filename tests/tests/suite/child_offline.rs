@@ -2,23 +2,19 @@
 //! cut wait on the phone, shown as "saved on this phone", and reach the server exactly once when
 //! it comes back; a page closed with no signal sends them when opened again; "Leave now" leaves
 //! nothing readable in the browser's storage.
-use entity::{child, views};
+use entity::views;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use tests::app::{TestApp, repo_root, spawn_demo_app};
 
 use super::browser::run_browser_script;
+use super::referrals::child_named;
 
 const DRAFT_WORRY: &str = "I don't know if I can still see my brother.";
 const ON_PHONE: &str = "Saved on this phone. It will send when you have signal again.";
 
 async fn mias_views(app: &TestApp) -> views::Model {
-    let mia = child::Entity::find()
-        .filter(child::Column::PreferredName.eq("Mia"))
-        .one(&app.db)
-        .await
-        .expect("read")
-        .expect("Mia");
+    let mia = child_named(&app.db, "Mia").await;
     views::Entity::find()
         .filter(views::Column::ChildId.eq(mia.id))
         .one(&app.db)

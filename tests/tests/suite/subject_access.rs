@@ -26,6 +26,7 @@ use tests::app::{TestApp, error_code, spawn_demo_app, spawn_demo_app_with, staff
 use tests::db::TestDb;
 
 use crate::plain_browser::PlainBrowser;
+use crate::referrals::child_named;
 use crate::views::{ADVOCATE, kid, mia_submits, other_tenant};
 
 const EXPORT: &str =
@@ -109,15 +110,6 @@ fn exported_ids(files: &BTreeMap<String, String>, table: &str) -> BTreeSet<i64> 
         .iter()
         .map(|r| r[key].as_i64().expect("an id"))
         .collect()
-}
-
-async fn child_named(db: &DatabaseConnection, name: &str) -> child::Model {
-    child::Entity::find()
-        .filter(child::Column::PreferredName.eq(name))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 async fn add_admin(db: &DatabaseConnection, la: i32, email: &str) -> String {

@@ -117,19 +117,6 @@ fn OversightPage(user: StaffUser, data: Loaded) -> impl IntoView {
     }
 }
 
-const KINDS: [MeetingKind; 10] = [
-    MeetingKind::InitialChildProtectionConference,
-    MeetingKind::ChildProtectionReview,
-    MeetingKind::ChildInNeedMeeting,
-    MeetingKind::CoreGroupMeeting,
-    MeetingKind::ChildrenLookedAfterReview,
-    MeetingKind::DisruptionMeeting,
-    MeetingKind::TransferConference,
-    MeetingKind::FamilyGroupConference,
-    MeetingKind::AdviceAndAssistance,
-    MeetingKind::Complaint,
-];
-
 fn kind_value(kind: MeetingKind) -> String {
     serde_json::to_value(kind)
         .ok()
@@ -166,7 +153,7 @@ fn PeriodForm(
                 <label for="kind">"Meetings"</label>
                 <select id="kind" name="kind">
                     <option value="ALL" selected=kind.is_none()>"All meetings and self-referrals"</option>
-                    {KINDS
+                    {MeetingKind::ALL
                         .iter()
                         .map(|k| view! {
                             <option value=kind_value(*k) selected=kind == Some(*k)>{super::words::meeting(*k)}</option>
